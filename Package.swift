@@ -1,0 +1,60 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// System C libraries, found through pkg-config; `providers` tell a newcomer which apt package is missing.
+let cLibraries: [Target] = [
+    .systemLibrary(
+        name: "CSQLite", path: "Sources/CSQLite", pkgConfig: "sqlite3",
+        providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite3"])]),
+    .systemLibrary(
+        name: "CLZ4", path: "Sources/CLZ4", pkgConfig: "liblz4",
+        providers: [.apt(["liblz4-dev"]), .brew(["lz4"])]),
+    .systemLibrary(
+        name: "CLibXML2", path: "Sources/CLibXML2", pkgConfig: "libxml-2.0",
+        providers: [.apt(["libxml2-dev"]), .brew(["libxml2"])]),
+    .systemLibrary(
+        name: "COpenSSL", path: "Sources/COpenSSL", pkgConfig: "libcrypto",
+        providers: [.apt(["libssl-dev"]), .brew(["openssl"])]),
+]
+
+let package = Package(
+    name: "zorgledger",
+    products: [
+        .executable(name: "zorgledger", targets: ["zorgledger"]),
+        .library(name: "Ledger", targets: ["Ledger"]),
+        .library(name: "Berichten", targets: ["Berichten"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: cLibraries + [
+        // The message model of iWmo/iJw 3.x: decoding, XSD validation and single-message rules.
+        .target(name: "Berichten", dependencies: ["CLibXML2"]),
+        // Realistic, deterministic message traffic for the demo, the tests and the benchmarks.
+        .target(name: "Generator", dependencies: ["Berichten"]),
+        // The append-only, hash-chained, LZ4-compressed event log. Knows nothing of XML.
+        .target(name: "Ledger", dependencies: ["CSQLite", "CLZ4", "COpenSSL"]),
+        // Files in, events out: reads, decodes and compresses off the writer, then appends in batches.
+        .target(name: "Ingest", dependencies: ["Berichten", "Ledger"]),
+        .executableTarget(
+            name: "zorgledger",
+            dependencies: [
+                "Ingest", "Ledger", "Berichten", "Generator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "CSQLite"]),
+        .testTarget(name: "BerichtenTests", dependencies: ["Berichten"]),
+        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Berichten"]),
+        .testTarget(name: "zorgledgerTests", dependencies: ["Ingest", "Ledger", "Berichten", "Generator"]),
+    ]
+)
+
+// One strictness policy for every Swift target (the swift-log pattern).
+for target in package.targets where [.executable, .test, .regular].contains(target.type) {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    settings.append(.enableUpcomingFeature("MemberImportVisibility"))
+    settings.append(.enableUpcomingFeature("InternalImportsByDefault"))
+    target.swiftSettings = settings
+}
