@@ -1,0 +1,41 @@
+internal import COpenSSL
+
+/// A SHA-256 digest: the content hash of a message and the links of the hash chain.
+public struct Digest: Hashable, Sendable, CustomStringConvertible {
+    /// The 32 bytes of the digest.
+    public let bytes: [UInt8]
+
+    public init?(bytes: [UInt8]) {
+        guard bytes.count == 32 else { return nil }
+        self.bytes = bytes
+    }
+
+    /// The predecessor of the first event: 32 zero bytes.
+    public static let genesis = Digest(unchecked: [UInt8](repeating: 0, count: 32))
+
+    private init(unchecked bytes: [UInt8]) { self.bytes = bytes }
+
+    /// Hashes `data` with libcrypto's one-shot SHA-256.
+    public init(of data: UnsafeRawBufferPointer) {
+        bytes = [UInt8](unsafeUninitializedCapacity: 32) { out, initialized in
+            _ = SHA256(data.baseAddress?.assumingMemoryBound(to: UInt8.self), data.count, out.baseAddress)
+            initialized = 32
+        }
+    }
+
+    public init(of data: [UInt8]) {
+        self = data.withUnsafeBytes { Digest(of: $0) }
+    }
+
+    /// Lower-case hexadecimal, as people compare and copy hashes.
+    public var description: String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text = [UInt8]()
+        text.reserveCapacity(64)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0F)])
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+}

@@ -1,0 +1,54 @@
+/// Builds an LZ4 dictionary from sample messages of one kind.
+///
+/// A message is cut after every `>`, so a segment is a tag with the text and white space that
+/// precede it; the cut works alike for indented and single-line senders. Segments that recur in
+/// a good share of the samples (element names, namespaces, codes, indentation) go into the
+/// dictionary in the order they appear in the messages, so that LZ4 finds long matches. Segments
+/// seen in one sample only, which is where names, BSNs and free text sit, are left out.
+public struct DictionaryTrainer: Sendable {
+    /// The most bytes a dictionary may hold. LZ4 looks back 64 KiB at most.
+    public var capacity: Int
+    /// Fewer samples than this give no dictionary: too little to tell shared from personal.
+    public var minimumSamples: Int
+
+    public init(capacity: Int = 32 * 1024, minimumSamples: Int = 8) {
+        self.capacity = min(capacity, 64 * 1024)
+        self.minimumSamples = minimumSamples
+    }
+
+    /// The dictionary for `samples`, or nil when there are too few of them.
+    public func train(_ samples: [[UInt8]]) -> [UInt8]? {
+        guard samples.count >= minimumSamples else { return nil }
+        var documentFrequency: [ArraySlice<UInt8>: Int] = [:]
+        for sample in samples {
+            var seen = Set<ArraySlice<UInt8>>()
+            for segment in Self.segments(of: sample) where seen.insert(segment).inserted {
+                documentFrequency[segment, default: 0] += 1
+            }
+        }
+        let threshold = max(2, (samples.count + 3) / 4)
+        var dictionary: [UInt8] = []
+        dictionary.reserveCapacity(capacity)
+        var added = Set<ArraySlice<UInt8>>()
+        for sample in samples {
+            for segment in Self.segments(of: sample)
+            where documentFrequency[segment, default: 0] >= threshold && !added.contains(segment) {
+                guard dictionary.count + segment.count <= capacity else { return dictionary }
+                added.insert(segment)
+                dictionary.append(contentsOf: segment)
+            }
+        }
+        return dictionary.isEmpty ? nil : dictionary
+    }
+
+    static func segments(of message: [UInt8]) -> [ArraySlice<UInt8>] {
+        var result: [ArraySlice<UInt8>] = []
+        var start = message.startIndex
+        for index in message.indices where message[index] == UInt8(ascii: ">") {
+            result.append(message[start...index])
+            start = index + 1
+        }
+        if start < message.endIndex { result.append(message[start...]) }
+        return result
+    }
+}

@@ -1,0 +1,97 @@
+internal import CSQLite
+
+/// The destructor value that tells SQLite to copy bound bytes; Swift does not import the C macro.
+let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+/// One SQLite connection, used from one thread at a time.
+///
+/// A thin owner of `sqlite3*`: it knows how to open with the ledger's settings, run plain SQL,
+/// prepare statements and map result codes to ``LedgerError``. It never puts bound values into
+/// error text, so payload data (BSNs, names) cannot leak through an error message.
+final class SQLiteConnection {
+    let handle: OpaquePointer
+    let path: String
+
+    enum Mode {
+        case readOnly
+        case readWrite
+        case readWriteCreate
+    }
+
+    init(path: String, mode: Mode) throws(LedgerError) {
+        var db: OpaquePointer?
+        let flags: Int32 = switch mode {
+        case .readOnly: SQLITE_OPEN_READONLY
+        case .readWrite: SQLITE_OPEN_READWRITE
+        case .readWriteCreate: SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE
+        }
+        let rc = sqlite3_open_v2(path, &db, flags | SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, nil)
+        guard rc == SQLITE_OK, let db else {
+            let message = db.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(db)
+            throw LedgerError(.cannotOpen, "\(path): \(message)")
+        }
+        handle = db
+        self.path = path
+        sqlite3_busy_timeout(db, 10_000)
+        sqlite3_extended_result_codes(db, 1)
+    }
+
+    deinit { sqlite3_close_v2(handle) }
+
+    /// Runs one or more statements that return no rows.
+    func execute(_ sql: String) throws(LedgerError) {
+        var message: UnsafeMutablePointer<CChar>?
+        let rc = sqlite3_exec(handle, sql, nil, nil, &message)
+        defer { sqlite3_free(message) }
+        guard rc == SQLITE_OK else {
+            throw error(rc, message.map { String(cString: $0) } ?? String(cString: sqlite3_errstr(rc)))
+        }
+    }
+
+    func prepare(_ sql: String, persistent: Bool = false) throws(LedgerError) -> SQLiteStatement {
+        var statement: OpaquePointer?
+        let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
+        let rc = sqlite3_prepare_v3(handle, sql, -1, flags, &statement, nil)
+        guard rc == SQLITE_OK, let statement else { throw error(rc, currentMessage) }
+        return SQLiteStatement(statement, connection: self)
+    }
+
+    /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back when it throws.
+    ///
+    /// IMMEDIATE takes the write lock up front, so the head of the log read inside the
+    /// transaction cannot move before the commit.
+    func writeTransaction<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+        try execute("BEGIN IMMEDIATE")
+        do {
+            let result = try body()
+            try execute("COMMIT")
+            return result
+        } catch {
+            try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// Runs `body` in a read transaction, so that everything it reads comes from one snapshot.
+    func readTransaction<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+        try execute("BEGIN DEFERRED")
+        defer { try? execute("COMMIT") }
+        return try body()
+    }
+
+    var currentMessage: String { String(cString: sqlite3_errmsg(handle)) }
+
+    func error(_ rc: Int32, _ message: String) -> LedgerError {
+        switch rc & 0xFF {
+        case SQLITE_NOTADB: LedgerError(.notALedger, "\(path): not a zorgledger file (not an SQLite database)")
+        case SQLITE_BUSY, SQLITE_LOCKED:
+            LedgerError(.busy, "\(path): another process is writing to this ledger; try again when it is done")
+        case SQLITE_FULL: LedgerError(.storageFull, "\(path): the disk is full; nothing of this batch was written")
+        case SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY:
+            LedgerError(.io, "\(path): \(message)")
+        case SQLITE_CORRUPT: LedgerError(.corrupt, "\(path): the database file is damaged (\(message))")
+        default: LedgerError(.sqlite, "\(path): SQLite error \(rc): \(message)")
+        }
+    }
+}

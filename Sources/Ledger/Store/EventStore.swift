@@ -1,0 +1,56 @@
+/// The storage a ledger needs, kept small so that another backend (PostgreSQL for
+/// organisations that outgrow one machine) can implement it without touching decoding,
+/// ingest or projections. ``SQLiteStore`` is the embedded default.
+public protocol EventStore: AnyObject {
+    /// Appends a batch in one transaction: all of it, or none of it.
+    func append(_ batch: [PreparedEvent]) throws(LedgerError) -> [AppendOutcome]
+    /// Calls `body` for every event from `position` on, in log order, payloads decompressed.
+    func forEachEvent(from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void) throws(LedgerError)
+    /// The event at `position`.
+    func event(at position: Int64) throws(LedgerError) -> StoredEvent
+    /// Positions of the messages with this identity, oldest first.
+    func positions(of identiteit: BerichtIdentiteit) throws(LedgerError) -> [Int64]
+    /// The position of the last event; 0 for an empty log.
+    func headPosition() throws(LedgerError) -> Int64
+    /// Every compression dictionary the log holds.
+    func dictionaries() throws(LedgerError) -> [CompressionDictionary]
+    /// Stores a new dictionary for `soort` as the next version.
+    func addDictionary(soort: String, bytes: [UInt8]) throws(LedgerError) -> CompressionDictionary
+    /// Up to `limit` of the latest payloads of one kind of message, to train a dictionary on.
+    func samples(soort: String, limit: Int) throws(LedgerError) -> [[UInt8]]
+    /// Recomputes the hash chain and checks every stored fact against it.
+    func verify(progress: (Int64) -> Void) throws(LedgerError) -> VerificationReport
+}
+
+/// What `verify` found.
+public struct VerificationReport: Sendable {
+    /// The number of events checked.
+    public var eventCount: Int64
+    /// The chain hash of the last good event: write it down elsewhere to detect a cut-off tail later.
+    public var headHash: Digest
+    /// Problems in log order; empty when the log is intact.
+    public var problems: [Problem]
+
+    public var isIntact: Bool { problems.isEmpty }
+
+    public init(eventCount: Int64, headHash: Digest, problems: [Problem]) {
+        self.eventCount = eventCount
+        self.headHash = headHash
+        self.problems = problems
+    }
+
+    public struct Problem: Sendable, Equatable, CustomStringConvertible {
+        /// The first position the problem concerns, nil for the log as a whole.
+        public var position: Int64?
+        public var reason: String
+
+        public init(position: Int64?, reason: String) {
+            self.position = position
+            self.reason = reason
+        }
+
+        public var description: String {
+            position.map { "position \($0): \(reason)" } ?? reason
+        }
+    }
+}

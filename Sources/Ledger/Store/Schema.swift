@@ -1,0 +1,98 @@
+/// The SQL of the log, version by version. A ledger records its format in `ledger_info`;
+/// a zorgledger refuses to write a format newer than it knows.
+enum Schema {
+    static let applicationID: Int32 = 0x5A4C_4452  // "ZLDR": lets `file` and zorgledger recognise the file
+    static let formatVersion = 1
+
+    /// Settings applied on every connection. WAL lets readers work while one writer appends;
+    /// synchronous=NORMAL keeps a committed batch through a process crash (not a power cut of the
+    /// last moments), which is what group commit is for.
+    static let connectionPragmas = """
+        PRAGMA journal_mode = WAL;
+        PRAGMA synchronous = NORMAL;
+        PRAGMA foreign_keys = ON;
+        PRAGMA cache_size = -65536;
+        PRAGMA temp_store = MEMORY;
+        """
+
+    /// 64 KiB pages: a 1 KiB compressed message wastes far less of a large page (baselines.md).
+    static let creation = """
+        PRAGMA page_size = 65536;
+        PRAGMA application_id = \(applicationID);
+        PRAGMA journal_mode = WAL;
+        BEGIN IMMEDIATE;
+        CREATE TABLE ledger_info (
+            key   TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE dictionaries (
+            id         INTEGER PRIMARY KEY,
+            soort      TEXT NOT NULL,
+            versie     INTEGER NOT NULL,
+            bytes      BLOB NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (soort, versie)
+        ) STRICT;
+        CREATE TABLE events (
+            position             INTEGER PRIMARY KEY,
+            kind                 TEXT NOT NULL,
+            recorded_at          TEXT NOT NULL,
+            source               TEXT,
+            standaard            TEXT,
+            release              TEXT,
+            bericht_code         INTEGER,
+            berichttype          TEXT,
+            afzender             TEXT,
+            ontvanger            TEXT,
+            identificatie        TEXT,
+            dagtekening          TEXT,
+            identificatie_retour TEXT,
+            heen_code            INTEGER,
+            heen_afzender        TEXT,
+            heen_identificatie   TEXT,
+            conflict_of          INTEGER,
+            dictionary_id        INTEGER REFERENCES dictionaries (id),
+            raw_size             INTEGER NOT NULL,
+            payload              BLOB NOT NULL,
+            content_hash         BLOB NOT NULL,
+            chain_hash           BLOB NOT NULL
+        ) STRICT;
+        CREATE INDEX events_identiteit ON events (bericht_code, afzender, identificatie, identificatie_retour);
+        CREATE INDEX events_heenbericht ON events (heen_code, heen_afzender, heen_identificatie)
+            WHERE heen_code IS NOT NULL;
+        CREATE TABLE event_bsn (
+            position INTEGER NOT NULL REFERENCES events (position),
+            bsn      TEXT NOT NULL,
+            PRIMARY KEY (position, bsn)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX event_bsn_bsn ON event_bsn (bsn);
+        CREATE TABLE event_toewijzing (
+            position          INTEGER NOT NULL REFERENCES events (position),
+            gemeente          TEXT NOT NULL,
+            toewijzing_nummer INTEGER NOT NULL,
+            PRIMARY KEY (position, gemeente, toewijzing_nummer)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX event_toewijzing_nummer ON event_toewijzing (gemeente, toewijzing_nummer);
+        \(immutabilityTriggers)
+        INSERT INTO ledger_info (key, value) VALUES
+            ('format', 'zorgledger'), ('format_version', '\(formatVersion)'),
+            ('head_position', '0'), ('head_hash', '\(Digest.genesis)');
+        COMMIT;
+        """
+
+    /// Tables whose rows may never change once written.
+    static let immutableTables = ["events", "event_bsn", "event_toewijzing", "dictionaries"]
+
+    static var immutabilityTriggers: String {
+        immutableTables.map { table in
+            """
+            CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) of a zorgledger are append-only'); END;
+            CREATE TRIGGER \(table)_no_delete BEFORE DELETE ON \(table)
+                BEGIN SELECT RAISE(ABORT, '\(table) of a zorgledger are append-only'); END;
+            """
+        }.joined(separator: "\n")
+    }
+
+    static var triggerNames: [String] { immutableTables.flatMap { ["\($0)_no_update", "\($0)_no_delete"] } }
+}

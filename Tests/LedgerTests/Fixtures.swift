@@ -1,0 +1,64 @@
+import Foundation
+import Ledger
+
+/// A fresh directory per test, removed afterwards; ledgers in tests are real SQLite files.
+final class TemporaryDirectory {
+    let url: URL
+
+    init() throws {
+        url = FileManager.default.temporaryDirectory.appendingPathComponent("zorgledger-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+    }
+
+    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
+
+    deinit { try? FileManager.default.removeItem(at: url) }
+}
+
+/// The shared iJw 3.2 example messages, found from this file so the tests need no resources.
+enum Examples {
+    static let folder = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/domain/examples/ijw-3.2")
+
+    static let names = ["JW301", "JW302", "JW305", "JW306", "JW307", "JW308", "JW315", "JW316", "JW317",
+                        "JW318", "JW319", "JW320", "JW323", "JW325"]
+
+    static func bytes(_ name: String) throws -> [UInt8] {
+        Array(try Data(contentsOf: folder.appendingPathComponent("\(name).xml")))
+    }
+
+    /// An event for an example, with the header facts a decoder would extract, written out by hand
+    /// so the ledger is tested without the decoder.
+    static func event(_ name: String, identificatie: String? = nil, payload: [UInt8]? = nil) throws -> NewEvent {
+        let bytes = try payload ?? self.bytes(name)
+        let type = String(name.dropFirst(2))
+        let code = ["301": 436, "302": 437, "305": 438, "306": 439, "307": 440, "308": 441, "315": 446,
+                    "316": 447, "317": 486, "318": 487, "319": 488, "320": 489, "323": 490, "325": 491][type]!
+        let text = String(decoding: bytes, as: UTF8.self)
+        func value(_ element: String) -> String? {
+            guard let open = text.range(of: ":\(element)>") else { return nil }
+            let rest = text[open.upperBound...]
+            return rest.range(of: "<").map { String(rest[..<$0.lowerBound]) }
+        }
+        let bsns = text.components(separatedBy: ":Bsn>").dropFirst().compactMap { part in
+            part.range(of: "<").map { String(part[..<$0.lowerBound]) }
+        }.filter { $0.count == 9 && $0.allSatisfy(\.isNumber) }
+        let metadata = EventMetadata(
+            standaard: "iJw", release: "3.2", berichtCode: code, berichttype: type,
+            afzender: value("Afzender"), ontvanger: value("Ontvanger"),
+            identificatie: identificatie ?? value("Identificatie"), dagtekening: value("Dagtekening"),
+            identificatieRetour: value("IdentificatieRetour"), bsns: bsns)
+        return NewEvent(kind: .bericht, payload: bytes, metadata: metadata, source: "\(name).xml")
+    }
+
+    /// `count` distinct 301s: the example with a different Identificatie each.
+    static func toewijzingen(_ count: Int, from start: Int = 0) throws -> [NewEvent] {
+        let template = String(decoding: try bytes("JW301"), as: UTF8.self)
+        return try (start..<(start + count)).map { index in
+            let identificatie = "ID\(index)"
+            let payload = Array(template.replacingOccurrences(of: "123456789012", with: identificatie).utf8)
+            return try event("JW301", identificatie: identificatie, payload: payload)
+        }
+    }
+}

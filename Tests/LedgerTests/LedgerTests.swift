@@ -1,0 +1,185 @@
+import CSQLite
+import Foundation
+import Ledger
+import Testing
+
+@Suite("The log: append, read back, identity")
+struct LedgerTests {
+    @Test func everyExampleRoundTripsByteForByte() throws {
+        let directory = try TemporaryDirectory()
+        let ledger = try Ledger(path: directory.path("l.sqlite"), access: .createIfMissing)
+        let events = try Examples.names.map { try Examples.event($0) }
+        let outcomes = try ledger.append(events)
+        #expect(outcomes == (1...Int64(events.count)).map { .appended($0) })
+        var seen = 0
+        try ledger.forEachEvent { stored in
+            let original = events[Int(stored.position) - 1]
+            #expect(stored.payload == original.payload)
+            #expect(stored.metadata == original.metadata)
+            #expect(stored.source == original.source)
+            seen += 1
+        }
+        #expect(seen == Examples.names.count)
+        // And after reopening the file from scratch.
+        let reopened = try Ledger(path: directory.path("l.sqlite"), access: .read)
+        #expect(try reopened.event(at: 13).payload == Examples.bytes("JW323"))
+    }
+
+    @Test func dictionaryCompressionIsVersionedAndBeatsPlainLZ4() throws {
+        let directory = try TemporaryDirectory()
+        let ledger = try Ledger(path: directory.path("l.sqlite"), access: .createIfMissing)
+        let events = try Examples.toewijzingen(40)
+        _ = try ledger.append(events)
+        let dictionaries = try ledger.store.dictionaries()
+        #expect(dictionaries.map(\.soort) == ["iJw/301"])
+        #expect(dictionaries.map(\.versie) == [1])
+        let prepared = ledger.prepare([events[0]])[0]
+        let plain = PayloadCodec.compress(events[0].payload, dictionary: nil)
+        #expect(prepared.dictionaryID == dictionaries[0].id)
+        #expect(prepared.compressed.count * 2 < plain.count)
+        try ledger.forEachEvent { #expect($0.payload == events[Int($0.position) - 1].payload) }
+    }
+
+    @Test func reappendingTheSameBytesIsADuplicate() throws {
+        let directory = try TemporaryDirectory()
+        let ledger = try Ledger(path: directory.path("l.sqlite"), access: .createIfMissing)
+        let event = try Examples.event("JW305")
+        #expect(try ledger.append([event]) == [.appended(1)])
+        #expect(try ledger.append([event]) == [.duplicate(of: 1)])
+        #expect(try ledger.append([event, event]) == [.duplicate(of: 1), .duplicate(of: 1)])
+        #expect(try ledger.headPosition() == 1)
+    }
+
+    @Test func aDifferentMessageWithTheSameIdentityIsAppendedAsConflict() throws {
+        let directory = try TemporaryDirectory()
+        let ledger = try Ledger(path: directory.path("l.sqlite"), access: .createIfMissing)
+        let original = try Examples.event("JW305")
+        var changed = original
+        changed.payload = Array(String(decoding: original.payload, as: UTF8.self)
+            .replacingOccurrences(of: "2026-", with: "2025-").utf8)
+        #expect(changed.payload != original.payload)
+        #expect(try ledger.append([original]) == [.appended(1)])
+        #expect(try ledger.append([changed, changed]) == [.conflict(position: 2, earlier: 1), .duplicate(of: 2)])
+        #expect(try ledger.event(at: 2).conflictOf == 1)
+        #expect(try ledger.event(at: 2).payload == changed.payload)
+        #expect(try ledger.store.positions(of: original.metadata.identiteit!) == [1, 2])
+        #expect(try ledger.verify().isIntact)
+    }
+
+    @Test func theFileIsOwnerOnly() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("l.sqlite")
+        _ = try Ledger(path: path, access: .createIfMissing).append([try Examples.event("JW301")])
+        for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
+            let permissions = try FileManager.default.attributesOfItem(atPath: file)[.posixPermissions] as? Int
+            #expect(permissions == 0o600, "\(file)")
+        }
+    }
+
+    @Test func readersSeeWholeBatchesWhileAWriterAppends() async throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("l.sqlite")
+        let writer = try Ledger(path: path, access: .createIfMissing)
+        let batches = try (0..<20).map { try Examples.toewijzingen(25, from: $0 * 25) }
+        let reader = Task.detached { () throws -> [Int64] in
+            let ledger = try Ledger(path: path, access: .read)
+            var counts: [Int64] = []
+            for _ in 0..<40 {
+                var expected: Int64 = 1
+                try ledger.forEachEvent { event in
+                    #expect(event.position == expected)
+                    expected += 1
+                }
+                counts.append(expected - 1)
+            }
+            return counts
+        }
+        for batch in batches { _ = try writer.append(batch) }
+        let counts = try await reader.value
+        #expect(counts.allSatisfy { $0 % 25 == 0 }, "a reader saw part of a batch: \(counts)")
+        #expect(counts == counts.sorted())
+        #expect(try writer.headPosition() == 500)
+    }
+}
+
+@Suite("Dictionary training")
+struct DictionaryTrainerTests {
+    @Test func keepsWhatSamplesShareAndDropsWhatIsTheirsAlone() throws {
+        let template = String(decoding: try Examples.bytes("JW305"), as: UTF8.self)
+        let samples = (0..<10).map { index in
+            Array(template.replacingOccurrences(of: "999900006", with: "BSN-\(index)-X").utf8)
+        }
+        let dictionary = String(decoding: try #require(DictionaryTrainer().train(samples)), as: UTF8.self)
+        #expect(dictionary.contains("<jw305:BerichtCode>438</jw305:BerichtCode>"))
+        #expect(!dictionary.contains("BSN-"))
+    }
+
+    @Test func tooFewSamplesGiveNoDictionary() throws {
+        #expect(DictionaryTrainer(minimumSamples: 8).train(Array(repeating: try Examples.bytes("JW305"), count: 7)) == nil)
+    }
+}
+
+@Suite("Opening files that are not (this version's) ledgers")
+struct LedgerOpeningTests {
+    @Test func aMissingFileIsNotCreatedForReading() throws {
+        let directory = try TemporaryDirectory()
+        #expect { try SQLiteStore(path: directory.path("none.sqlite"), access: .read) } throws: {
+            ($0 as? LedgerError)?.code == .cannotOpen
+        }
+        #expect(!FileManager.default.fileExists(atPath: directory.path("none.sqlite")))
+    }
+
+    @Test func aTextFileIsNotALedger() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("notes.txt")
+        try Data("hello, this is no database\n".utf8).write(to: URL(fileURLWithPath: path))
+        for access in [SQLiteStore.Access.read, .write, .createIfMissing] {
+            #expect { try SQLiteStore(path: path, access: access) } throws: {
+                ($0 as? LedgerError)?.code == .notALedger
+            }
+        }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == Data("hello, this is no database\n".utf8))
+    }
+
+    @Test func anOtherSQLiteDatabaseIsNotALedger() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("other.sqlite")
+        try RawSQL(path).run("CREATE TABLE t (x INTEGER)")
+        #expect { try SQLiteStore(path: path, access: .write) } throws: {
+            ($0 as? LedgerError)?.code == .notALedger
+        }
+    }
+
+    @Test func aNewerFormatIsRefusedWithAClearMessage() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("l.sqlite")
+        _ = try SQLiteStore(path: path, access: .createIfMissing)
+        try RawSQL(path).run("UPDATE ledger_info SET value = '99' WHERE key = 'format_version'")
+        #expect { try SQLiteStore(path: path, access: .read) } throws: { error in
+            let error = error as? LedgerError
+            return error?.code == .newerFormat && error?.message.contains("format 99") == true
+        }
+    }
+}
+
+/// Plain SQL on a ledger file, as someone with the sqlite3 shell would do behind zorgledger's back.
+struct RawSQL {
+    let path: String
+
+    init(_ path: String) { self.path = path }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func run(_ sql: String) throws {
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK else { throw Failure(description: "cannot open \(path)") }
+        defer { sqlite3_close(db) }
+        var message: UnsafeMutablePointer<CChar>?
+        guard sqlite3_exec(db, sql, nil, nil, &message) == SQLITE_OK else {
+            defer { sqlite3_free(message) }
+            throw Failure(description: message.map { String(cString: $0) } ?? "error")
+        }
+    }
+}
