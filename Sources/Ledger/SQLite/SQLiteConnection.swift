@@ -3,22 +3,23 @@ internal import CSQLite
 /// The destructor value that tells SQLite to copy bound bytes; Swift does not import the C macro.
 let SQLITE_TRANSIENT = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
 
-/// One SQLite connection, used from one thread at a time.
+/// One SQLite connection, used from one thread at a time; the ledger and its projections share it.
 ///
 /// A thin owner of `sqlite3*`: it knows how to open with the ledger's settings, run plain SQL,
 /// prepare statements and map result codes to ``LedgerError``. It never puts bound values into
 /// error text, so payload data (BSNs, names) cannot leak through an error message.
-final class SQLiteConnection {
+public final class SQLiteConnection {
     let handle: OpaquePointer
-    let path: String
+    /// The database file.
+    public let path: String
 
-    enum Mode {
+    public enum Mode: Sendable {
         case readOnly
         case readWrite
         case readWriteCreate
     }
 
-    init(path: String, mode: Mode) throws(LedgerError) {
+    public init(path: String, mode: Mode) throws(LedgerError) {
         var db: OpaquePointer?
         let flags: Int32 = switch mode {
         case .readOnly: SQLITE_OPEN_READONLY
@@ -40,7 +41,7 @@ final class SQLiteConnection {
     deinit { sqlite3_close_v2(handle) }
 
     /// Runs one or more statements that return no rows.
-    func execute(_ sql: String) throws(LedgerError) {
+    public func execute(_ sql: String) throws(LedgerError) {
         var message: UnsafeMutablePointer<CChar>?
         let rc = sqlite3_exec(handle, sql, nil, nil, &message)
         defer { sqlite3_free(message) }
@@ -49,7 +50,7 @@ final class SQLiteConnection {
         }
     }
 
-    func prepare(_ sql: String, persistent: Bool = false) throws(LedgerError) -> SQLiteStatement {
+    public func prepare(_ sql: String, persistent: Bool = false) throws(LedgerError) -> SQLiteStatement {
         var statement: OpaquePointer?
         let flags = persistent ? UInt32(SQLITE_PREPARE_PERSISTENT) : 0
         let rc = sqlite3_prepare_v3(handle, sql, -1, flags, &statement, nil)
@@ -61,7 +62,7 @@ final class SQLiteConnection {
     ///
     /// IMMEDIATE takes the write lock up front, so the head of the log read inside the
     /// transaction cannot move before the commit.
-    func writeTransaction<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+    public func writeTransaction<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
         try execute("BEGIN IMMEDIATE")
         do {
             let result = try body()
@@ -74,13 +75,13 @@ final class SQLiteConnection {
     }
 
     /// Runs `body` in a read transaction, so that everything it reads comes from one snapshot.
-    func readTransaction<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+    public func readTransaction<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
         try execute("BEGIN DEFERRED")
         defer { try? execute("COMMIT") }
         return try body()
     }
 
-    var currentMessage: String { String(cString: sqlite3_errmsg(handle)) }
+    public var currentMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
     func error(_ rc: Int32, _ message: String) -> LedgerError {
         switch rc & 0xFF {

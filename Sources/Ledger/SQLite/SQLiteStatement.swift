@@ -1,7 +1,7 @@
 internal import CSQLite
 
 /// A prepared statement: bind, step, read columns, reset. Prepared once and reused on hot paths.
-final class SQLiteStatement {
+public final class SQLiteStatement {
     private let statement: OpaquePointer
     private unowned let connection: SQLiteConnection
 
@@ -12,13 +12,13 @@ final class SQLiteStatement {
 
     deinit { sqlite3_finalize(statement) }
 
-    func bind(_ index: Int32, _ value: Int64?) {
+    public func bind(_ index: Int32, _ value: Int64?) {
         if let value { sqlite3_bind_int64(statement, index, value) } else { sqlite3_bind_null(statement, index) }
     }
 
-    func bind(_ index: Int32, _ value: Int?) { bind(index, value.map(Int64.init)) }
+    public func bind(_ index: Int32, _ value: Int?) { bind(index, value.map(Int64.init)) }
 
-    func bind(_ index: Int32, _ value: String?) {
+    public func bind(_ index: Int32, _ value: String?) {
         if let value {
             sqlite3_bind_text(statement, index, value, -1, SQLITE_TRANSIENT)
         } else {
@@ -26,7 +26,7 @@ final class SQLiteStatement {
         }
     }
 
-    func bind(_ index: Int32, _ bytes: [UInt8]) {
+    public func bind(_ index: Int32, _ bytes: [UInt8]) {
         _ = bytes.withUnsafeBytes { raw in
             // A zero-length blob must not bind as NULL, so give SQLite a valid pointer.
             sqlite3_bind_blob(statement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), SQLITE_TRANSIENT)
@@ -35,7 +35,7 @@ final class SQLiteStatement {
 
     /// Advances to the next row; false when the statement is done.
     @discardableResult
-    func step() throws(LedgerError) -> Bool {
+    public func step() throws(LedgerError) -> Bool {
         let rc = sqlite3_step(statement)
         switch rc {
         case SQLITE_ROW: return true
@@ -47,36 +47,36 @@ final class SQLiteStatement {
         }
     }
 
-    func reset() {
+    public func reset() {
         sqlite3_reset(statement)
         sqlite3_clear_bindings(statement)
     }
 
-    func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
+    public func isNull(_ column: Int32) -> Bool { sqlite3_column_type(statement, column) == SQLITE_NULL }
 
-    func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
+    public func int64(_ column: Int32) -> Int64 { sqlite3_column_int64(statement, column) }
 
-    func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
+    public func optionalInt64(_ column: Int32) -> Int64? { isNull(column) ? nil : int64(column) }
 
-    func int(_ column: Int32) -> Int { Int(int64(column)) }
+    public func int(_ column: Int32) -> Int { Int(int64(column)) }
 
-    func optionalInt(_ column: Int32) -> Int? { optionalInt64(column).map(Int.init) }
+    public func optionalInt(_ column: Int32) -> Int? { optionalInt64(column).map(Int.init) }
 
-    func string(_ column: Int32) -> String {
+    public func string(_ column: Int32) -> String {
         guard let text = sqlite3_column_text(statement, column) else { return "" }
         return String(cString: text)
     }
 
-    func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
+    public func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
 
-    func bytes(_ column: Int32) -> [UInt8] {
+    public func bytes(_ column: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(statement, column))
         guard count > 0, let base = sqlite3_column_blob(statement, column) else { return [] }
         return [UInt8](UnsafeRawBufferPointer(start: base, count: count))
     }
 
     /// Lends the column's bytes without copying; valid only inside `body`.
-    func withBytes<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws(LedgerError) -> T) throws(LedgerError) -> T {
+    public func withBytes<T>(_ column: Int32, _ body: (UnsafeRawBufferPointer) throws(LedgerError) -> T) throws(LedgerError) -> T {
         let count = Int(sqlite3_column_bytes(statement, column))
         let base = sqlite3_column_blob(statement, column)
         return try body(UnsafeRawBufferPointer(start: count > 0 ? base : nil, count: count))

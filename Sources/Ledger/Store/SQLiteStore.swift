@@ -11,7 +11,9 @@ internal import CSQLite
 /// gap-free and a reader never sees a later position before an earlier one. Triggers refuse
 /// UPDATE and DELETE of events; the hash chain catches whatever is changed behind their back.
 public final class SQLiteStore: EventStore {
-    let connection: SQLiteConnection
+    /// The writer's connection. Projections keep their tables in the same file and write them
+    /// through it, so a projection's rows and its checkpoint commit together.
+    public let connection: SQLiteConnection
     private var dictionaryCache: [Int64: CompressionDictionary] = [:]
     private let statements: Statements
 

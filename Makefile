@@ -1,0 +1,24 @@
+# The two newcomer commands (README): `make demo` and `make test`. Both install what they need first.
+SWIFT ?= swift
+APT_PACKAGES := liblz4-dev libsqlite3-dev libxml2-dev libssl-dev pkg-config sqlite3
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: setup build demo test bench
+
+# Installs the C libraries zorgledger links against (Debian/Ubuntu), only when one is missing.
+setup:
+	@if ! dpkg -s $(APT_PACKAGES) >/dev/null 2>&1; then \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $(APT_PACKAGES); \
+	fi
+
+build: setup
+	$(SWIFT) build -c release --product zorgledger
+
+# Builds zorgledger, makes a ledger from a built-in generated scenario and tours it.
+demo: build
+	.build/release/zorgledger demo --db zorgledger-demo.sqlite
+
+test: setup
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build

@@ -1,0 +1,121 @@
+import Dispatch
+public import Berichten
+public import Ledger
+
+/// Appends messages from files to a ledger in batches: each batch is read and decoded on all
+/// cores, compressed on all cores, and then committed by the one writer in one transaction.
+///
+/// A batch is all or nothing: a crash leaves every earlier batch in the log and none of the
+/// current one, so running the same ingest again completes it, the earlier messages counting as
+/// duplicates.
+public final class Ingester {
+    private let ledger: Ledger
+    private let batchSize: Int
+
+    public init(ledger: Ledger, batchSize: Int = 1000) {
+        self.ledger = ledger
+        self.batchSize = max(1, batchSize)
+    }
+
+    /// Ingests `sources` in order; `progress` is called after every committed batch.
+    /// - throws: ``LedgerError`` when the ledger cannot be written; batches committed before stay.
+    public func ingest(
+        _ sources: [IngestSource], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+    ) throws(LedgerError) -> IngestReport {
+        var report = IngestReport()
+        var start = 0
+        while start < sources.count {
+            let batch = Array(sources[start..<min(start + batchSize, sources.count)])
+            let decoded = Self.decode(batch)
+            var events: [NewEvent] = []
+            var origins: [(IngestSource, [Bevinding])] = []
+            for (source, result) in zip(batch, decoded) {
+                switch result {
+                case .success(let message):
+                    events.append(message.event)
+                    origins.append((source, message.bevindingen))
+                case .failure(let rejection):
+                    report.rejected.append(rejection)
+                }
+            }
+            let outcomes = try ledger.append(events)
+            for (outcome, (source, bevindingen)) in zip(outcomes, origins) {
+                report.count(outcome, source: source, bevindingen: bevindingen)
+            }
+            start += batch.count
+            progress(start, sources.count)
+        }
+        return report
+    }
+
+    private struct Decoded: Sendable {
+        var event: NewEvent
+        var bevindingen: [Bevinding]
+    }
+
+    /// Reads and decodes a batch on all cores, keeping the batch's order.
+    private static func decode(_ batch: [IngestSource]) -> [Result<Decoded, IngestReport.Rejection>] {
+        let results = UnsafeMutableBufferPointer<Result<Decoded, IngestReport.Rejection>>.allocate(capacity: batch.count)
+        defer { results.deallocate() }
+        // Each iteration initializes its own slot only, so the unsynchronized writes never overlap.
+        nonisolated(unsafe) let output = results
+        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+            (output.baseAddress! + index).initialize(to: decode(batch[index]))
+        }
+        let array = Array(results)
+        _ = results.deinitialize()
+        return array
+    }
+
+    private static func decode(_ source: IngestSource) -> Result<Decoded, IngestReport.Rejection> {
+        let bytes: [UInt8]
+        do {
+            bytes = try MessageFile.read(source)
+        } catch {
+            switch error {
+            case .unreadable(let reason): return .failure(.init(source: source, reason: "cannot read the file: \(reason)"))
+            case .tooLarge(let size):
+                return .failure(.init(
+                    source: source, reason: "\(size) bytes is larger than the 25 MB a message may have (OP179)"))
+            }
+        }
+        do {
+            let bericht = try BerichtDecoder.decode(bytes)
+            let event = NewEvent(kind: .bericht, payload: bytes, metadata: EventMetadata(bericht), source: source.name)
+            return .success(Decoded(event: event, bevindingen: bericht.bevindingen()))
+        } catch {
+            return .failure(.init(source: source, reason: error.description))
+        }
+    }
+}
+
+/// What an ingest did, message by message where it matters.
+public struct IngestReport: Sendable {
+    public var appended = 0
+    public var duplicates = 0
+    /// Appended, but with the identity of an earlier, different message.
+    public var conflicts: [(source: IngestSource, position: Int64, earlier: Int64)] = []
+    /// Not understood as an iWmo/iJw message at all; nothing was appended for these.
+    public var rejected: [Rejection] = []
+    /// Appended, but breaking business rules of the standard.
+    public var flagged: [(source: IngestSource, position: Int64, bevindingen: [Bevinding])] = []
+
+    public struct Rejection: Error, Sendable {
+        public var source: IngestSource
+        public var reason: String
+
+        public var description: String { "\(source.displayName): \(reason)" }
+    }
+
+    mutating func count(_ outcome: AppendOutcome, source: IngestSource, bevindingen: [Bevinding]) {
+        switch outcome {
+        case .appended: appended += 1
+        case .duplicate: duplicates += 1
+        case .conflict(let position, let earlier):
+            appended += 1
+            conflicts.append((source, position, earlier))
+        }
+        if case .duplicate = outcome { return }
+        if !bevindingen.isEmpty { flagged.append((source, outcome.position, bevindingen)) }
+    }
+}

@@ -1,0 +1,51 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads the bytes of one message, refusing oversized files before reading them.
+enum MessageFile {
+    /// The standard's limit for one message file (OP179).
+    static let maximumSize = 25 * 1024 * 1024
+
+    enum Failure: Error {
+        case unreadable(String)
+        case tooLarge(Int)
+    }
+
+    static func read(_ source: IngestSource) throws(Failure) -> [UInt8] {
+        switch source {
+        case .file(let path):
+            let fd = open(path, O_RDONLY | O_CLOEXEC)
+            guard fd >= 0 else { throw .unreadable(String(cString: strerror(errno))) }
+            defer { close(fd) }
+            var info = stat()
+            guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
+            guard Int(info.st_size) <= maximumSize else { throw .tooLarge(Int(info.st_size)) }
+            return try readAll(fd, expected: Int(info.st_size))
+        case .standardInput:
+            return try readAll(STDIN_FILENO, expected: 64 * 1024)
+        case .bytes(_, let bytes):
+            guard bytes.count <= maximumSize else { throw .tooLarge(bytes.count) }
+            return bytes
+        }
+    }
+
+    /// Reads until end of file, stopping one byte past the limit so a pipe cannot exhaust memory.
+    private static func readAll(_ fd: Int32, expected: Int) throws(Failure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(expected + 1)
+        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw .unreadable(String(cString: strerror(errno)))
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[0..<count])
+            if bytes.count > maximumSize { throw .tooLarge(bytes.count) }
+        }
+    }
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Ledger
+
+struct BerichtCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bericht",
+        abstract: "Show one message of the log, or write its exact original bytes.",
+        discussion: """
+            Example:
+              zorgledger bericht 42 --raw > JW301-42.xml
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Argument(help: "The message's position in the log.")
+    var position: Int64
+
+    @Flag(help: "Write the exact original bytes to standard output.")
+    var raw = false
+
+    func run() throws {
+        let event = try global.openForReading().event(at: position)
+        if raw {
+            Terminal.write(event.payload)
+            return
+        }
+        let table = ResultTable(columns: [
+            .init("positie", nil, .integer), .init("soort"), .init("standaard"), .init("berichttype"),
+            .init("afzender"), .init("ontvanger"), .init("identificatie"), .init("dagtekening"),
+            .init("identificatieRetour"), .init("bestand"), .init("vastgelegd"), .init("bytes", nil, .integer),
+            .init("inhoudHash"), .init("ketenHash"),
+        ], rows: [[
+            .integer(event.position), .text(event.kind.rawValue), .text(event.metadata.standaard),
+            .text(event.metadata.berichttype), .text(event.metadata.afzender), .text(event.metadata.ontvanger),
+            .text(event.metadata.identificatie), .text(event.metadata.dagtekening),
+            .text(event.metadata.identificatieRetour), .text(event.source), .text(event.recordedAt),
+            .integer(Int64(event.payload.count)), .text(event.contentHash.description),
+            .text(event.chainHash.description),
+        ]])
+        print(table.rendered(as: output.resolvedFormat), terminator: "")
+    }
+}

@@ -1,0 +1,168 @@
+/// Rows of a query result, printed as an aligned table for people, JSON for scripts or CSV
+/// for spreadsheets. One description of the columns serves all three.
+struct ResultTable {
+    struct Column {
+        /// The contract's JSON key, also the CSV header.
+        var key: String
+        /// The header people see in a table.
+        var header: String
+        var kind: Kind
+
+        init(_ key: String, _ header: String? = nil, _ kind: Kind = .text) {
+            self.key = key
+            self.header = header ?? key
+            self.kind = kind
+        }
+    }
+
+    enum Kind {
+        case text
+        case integer
+        /// Integer eurocent; shown as euros in a table.
+        case amount
+        case list
+    }
+
+    enum Cell {
+        case text(String?)
+        case integer(Int64?)
+        case list([String])
+    }
+
+    var columns: [Column]
+    var rows: [[Cell]] = []
+
+    /// Renders the rows; a table ends with a count line (and totals of amount columns).
+    func rendered(as format: OutputFormat) -> String {
+        switch format {
+        case .json: json
+        case .csv: csv
+        case .table: table
+        }
+    }
+
+    private var json: String {
+        guard !rows.isEmpty else { return "[]\n" }
+        var out = "[\n"
+        for (rowIndex, row) in rows.enumerated() {
+            out += "  {"
+            for (index, (column, cell)) in zip(columns, row).enumerated() {
+                out += (index == 0 ? "" : ", ") + JSON.string(column.key) + ": "
+                switch cell {
+                case .text(let value): out += value.map(JSON.string) ?? "null"
+                case .integer(let value): out += value.map(String.init) ?? "null"
+                case .list(let values): out += "[" + values.map(JSON.string).joined(separator: ", ") + "]"
+                }
+            }
+            out += rowIndex == rows.count - 1 ? "}\n" : "},\n"
+        }
+        return out + "]\n"
+    }
+
+    private var csv: String {
+        var lines = [columns.map { CSV.field($0.key) }.joined(separator: ",")]
+        for row in rows {
+            lines.append(row.map { cell in
+                switch cell {
+                case .text(let value): CSV.field(value ?? "")
+                case .integer(let value): value.map(String.init) ?? ""
+                case .list(let values): CSV.field(values.joined(separator: " "))
+                }
+            }.joined(separator: ","))
+        }
+        return lines.joined(separator: "\r\n") + "\r\n"
+    }
+
+    private var table: String {
+        let texts: [[String]] = rows.map { row in
+            zip(columns, row).map { column, cell in Self.display(cell, kind: column.kind) }
+        }
+        var widths = columns.map { $0.header.count }
+        for row in texts {
+            for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }
+        }
+        func line(_ cells: [String]) -> String {
+            zip(cells, zip(columns, widths)).map { text, pair in
+                let padding = String(repeating: " ", count: pair.1 - text.count)
+                return pair.0.kind == .text || pair.0.kind == .list ? text + padding : padding + text
+            }.joined(separator: "  ").replacingTrailingSpaces()
+        }
+        var out = [line(columns.map(\.header)), line(widths.map { String(repeating: "-", count: $0) })]
+        out += texts.map(line)
+        var summary = "\(rows.count) \(rows.count == 1 ? "rij" : "rijen")"
+        for (index, column) in columns.enumerated() where column.kind == .amount {
+            let total = rows.reduce(Int64(0)) { sum, row in
+                if case .integer(let value?) = row[index] { return sum + value }
+                return sum
+            }
+            summary += ", totaal \(column.header): \(Euro.format(total))"
+        }
+        out.append(summary)
+        return out.joined(separator: "\n") + "\n"
+    }
+
+    private static func display(_ cell: Cell, kind: Kind) -> String {
+        switch cell {
+        case .text(let value): value ?? ""
+        case .integer(let value): value.map { kind == .amount ? Euro.format($0) : String($0) } ?? ""
+        case .list(let values): values.joined(separator: " ")
+        }
+    }
+}
+
+private extension String {
+    func replacingTrailingSpaces() -> String {
+        var copy = self
+        while copy.last == " " { copy.removeLast() }
+        return copy
+    }
+}
+
+/// Amounts as people in the Netherlands read them: `1.234,56`.
+enum Euro {
+    static func format(_ cents: Int64) -> String {
+        let sign = cents < 0 ? "-" : ""
+        let magnitude = cents.magnitude
+        var whole = String(magnitude / 100)
+        var grouped = ""
+        while whole.count > 3 {
+            grouped = "." + whole.suffix(3) + grouped
+            whole.removeLast(3)
+        }
+        let fraction = magnitude % 100
+        return sign + whole + grouped + "," + (fraction < 10 ? "0" : "") + String(fraction)
+    }
+}
+
+enum JSON {
+    /// A JSON string literal, escaped per RFC 8259.
+    static func string(_ value: String) -> String {
+        var out = "\""
+        for scalar in value.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20:
+                let hex = String(scalar.value, radix: 16)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
+
+enum CSV {
+    /// A field per RFC 4180: quoted when it holds a comma, a quote or a line break.
+    static func field(_ value: String) -> String {
+        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
+        var out = "\""
+        for character in value {
+            out += character == "\"" ? "\"\"" : String(character)
+        }
+        return out + "\""
+    }
+}
