@@ -129,6 +129,15 @@ struct LedgerOpeningTests {
         #expect(!FileManager.default.fileExists(atPath: directory.path("none.sqlite")))
     }
 
+    @Test func anEmptyFileLeftByAKilledCreateBecomesALedger() throws {
+        let directory = try TemporaryDirectory()
+        let path = directory.path("l.sqlite")
+        FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o600])
+        #expect { try SQLiteStore(path: path, access: .read) } throws: { ($0 as? LedgerError)?.code == .notALedger }
+        let ledger = try Ledger(path: path, access: .createIfMissing)
+        #expect(try ledger.append([try Examples.event("JW301")]) == [.appended(1)])
+    }
+
     @Test func aTextFileIsNotALedger() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("notes.txt")

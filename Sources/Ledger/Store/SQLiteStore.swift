@@ -75,7 +75,9 @@ public final class SQLiteStore: EventStore {
             throw LedgerError(.cannotOpen, "\(path): no such ledger; create one with `zorgledger ingest`")
         }
         connection = try SQLiteConnection(path: path, mode: access == .read ? .readOnly : .readWrite)
-        if created {
+        // A process killed between creating the file and committing the schema leaves an empty
+        // database: nothing to lose, so it is initialised as if it had just been created.
+        if created || (access == .createIfMissing && (try? Self.isEmptyDatabase(connection)) == true) {
             try connection.execute(Schema.creation)
         }
         try Self.checkFormat(connection)
@@ -85,6 +87,12 @@ public final class SQLiteStore: EventStore {
             try connection.execute("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
         }
         statements = try Statements(connection)
+    }
+
+    private static func isEmptyDatabase(_ connection: SQLiteConnection) throws(LedgerError) -> Bool {
+        let statement = try connection.prepare("SELECT count(*) FROM sqlite_master")
+        try statement.step()
+        return statement.int64(0) == 0
     }
 
     private static func checkFormat(_ connection: SQLiteConnection) throws(LedgerError) {

@@ -21,6 +21,9 @@ struct Ingest: ParsableCommand {
     @Option(help: "report as text or json")
     var format: ReportFormat = .text
 
+    @Option(help: "Messages per transaction: a crash loses at most the batch in flight.")
+    var batchSize = 1000
+
     @Argument(help: "Files, folders or - for standard input.")
     var paths: [String]
 
@@ -29,11 +32,15 @@ struct Ingest: ParsableCommand {
         case json
     }
 
+    func validate() throws {
+        guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1") }
+    }
+
     func run() throws {
         let sources = try IngestSource.expand(paths)
         let ledger = try Ledger(path: global.ledgerPath, access: .createIfMissing)
         let progress = Progress("ingest")
-        let report = try Ingester(ledger: ledger).ingest(sources) { done, total in progress.update(done, of: total) }
+        let report = try Ingester(ledger: ledger, batchSize: batchSize).ingest(sources) { done, total in progress.update(done, of: total) }
         progress.finish()
         switch format {
         case .text: print(report.summary, terminator: "")

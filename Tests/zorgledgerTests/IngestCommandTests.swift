@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+
+@Suite("zorgledger ingest, bericht and verify as real processes")
+struct IngestCommandTests {
+    @Test func ingestingTheExamplesStoresTheExactBytes() throws {
+        let work = try WorkDirectory()
+        let first = try CLIProcess.run(["--db", "l.sqlite", "ingest", Shared.examples.path], in: work.url)
+        let lines = first.output.split(separator: "\n")
+        let counts = try #require(lines.first)
+        // JW315 has the impossible date 2027-06-31 and JW318 an element out of place: neither can be
+        // read as a message, so both are rejected, each with one line naming the file.
+        #expect(counts.hasPrefix("appended 12, duplicate 0, rejected 2"), "\(first.output)\(first.stderr)")
+        #expect(first.status == 1)
+        let rejections = first.stderr.split(separator: "\n")
+        #expect(rejections.count == 2)
+        #expect(rejections.first?.contains("JW315.xml: Client/AangevraagdeProducten/AangevraagdProduct[1]/"
+            + "ToewijzingEinddatum: '2027-06-31' is not a valid date") == true)
+        #expect(rejections.last?.contains("JW318.xml") == true)
+        // Business-rule breaches are stored and flagged (report §6.9).
+        #expect(first.output.contains("JW317.xml") && first.output.contains("CS003"))
+        #expect(first.output.contains("JW323.xml") && first.output.contains("TR101"))
+
+        let files = try FileManager.default.contentsOfDirectory(atPath: Shared.examples.path).sorted().filter { $0 != "JW315.xml" && $0 != "JW318.xml" }
+        for (index, file) in files.enumerated() {
+            let raw = try CLIProcess.run(["bericht", String(index + 1), "--raw", "--db", "l.sqlite"], in: work.url)
+            #expect(raw.status == 0)
+            #expect(raw.stdout == Array(try Data(contentsOf: Shared.examples.appendingPathComponent(file))), "\(file)")
+        }
+
+        let again = try CLIProcess.run(["ingest", "--db", "l.sqlite", Shared.examples.path], in: work.url)
+        #expect(again.output.hasPrefix("appended 0, duplicate 12, rejected 2"))
+        let verify = try CLIProcess.run(["--db", "l.sqlite", "verify"], in: work.url)
+        #expect(verify.status == 0)
+        #expect(verify.output.hasPrefix("ok: 12 events"))
+    }
+
+    @Test func standardInputIsOneMessage() throws {
+        let work = try WorkDirectory()
+        let message = Array(try Data(contentsOf: Shared.examples.appendingPathComponent("JW305.xml")))
+        let result = try CLIProcess.run(["ingest", "-", "--format", "json"], in: work.url, stdin: message)
+        #expect(result.status == 0)
+        #expect(result.output.contains("\"appended\": 1"))
+        #expect(try CLIProcess.run(["bericht", "1", "--raw"], in: work.url).stdout == message)
+        let shown = try CLIProcess.run(["bericht", "1", "--format", "json"], in: work.url)
+        let rows = try JSONSerialization.jsonObject(with: Data(shown.stdout)) as? [[String: Any]]
+        #expect(rows?.first?["berichttype"] as? String == "305")
+        #expect(rows?.first?["positie"] as? Int == 1)
+        #expect(rows?.first?["bestand"] is NSNull)
+    }
+
+    @Test func badInputGetsOneLineAndLeavesTheLedgerAsItWas() throws {
+        let work = try WorkDirectory()
+        try CLIProcess.run(["ingest", Shared.examples.appendingPathComponent("JW301.xml").path], in: work.url)
+        let before = try work.bytes("zorgledger.sqlite")
+
+        let missing = try CLIProcess.run(["ingest", "nowhere/JW999.xml"], in: work.url)
+        #expect(missing.status == 1)
+        #expect(missing.stderr == "zorgledger: nowhere/JW999.xml: no such file or directory\n")
+
+        try work.write("bad/notes.xml", Array("this is no XML at all".utf8))
+        try work.write("bad/empty.xml", [])
+        try work.write("bad/other.xml", Array("<?xml version=\"1.0\"?><html><body/></html>".utf8))
+        let bad = try CLIProcess.run(["ingest", "bad"], in: work.url)
+        #expect(bad.status == 1)
+        #expect(bad.output.hasPrefix("appended 0, duplicate 0, rejected 3"))
+        let lines = bad.stderr.split(separator: "\n")
+        #expect(lines.count == 3)
+        for (line, file) in zip(lines, ["bad/empty.xml", "bad/notes.xml", "bad/other.xml"]) {
+            #expect(line.hasPrefix("rejected: \(file): "), "\(line)")
+        }
+        #expect(try work.bytes("zorgledger.sqlite") == before)
+
+        try work.write("notaledger.sqlite", Array("just text".utf8))
+        let notALedger = try CLIProcess.run(["--db", "notaledger.sqlite", "ingest", Shared.examples.path], in: work.url)
+        #expect(notALedger.status == 1)
+        #expect(notALedger.stderr == "zorgledger: notaledger.sqlite: not a zorgledger file\n")
+        #expect(try work.bytes("notaledger.sqlite") == Array("just text".utf8))
+
+        let usage = try CLIProcess.run(["verify", "--no-such-option"], in: work.url)
+        #expect(usage.status == 2)
+    }
+
+    @Test func verifyExitsThreeAndNamesTheFirstBadPosition() throws {
+        let work = try WorkDirectory()
+        try CLIProcess.run(["ingest", Shared.examples.path], in: work.url)
+        let tamper = Process()
+        tamper.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
+        tamper.arguments = [work.path("zorgledger.sqlite"),
+                            "DROP TRIGGER events_no_update; UPDATE events SET afzender = '0000' WHERE position = 5;"]
+        try tamper.run()
+        tamper.waitUntilExit()
+        #expect(tamper.terminationStatus == 0)
+        let verify = try CLIProcess.run(["verify"], in: work.url)
+        #expect(verify.status == 3)
+        #expect(verify.stderr.contains("first bad position 5"))
+    }
+}
