@@ -132,7 +132,7 @@ struct LedgerOpeningTests {
     @Test func anEmptyFileLeftByAKilledCreateBecomesALedger() throws {
         let directory = try TemporaryDirectory()
         let path = directory.path("l.sqlite")
-        FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o600])
+        #expect(FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o600]))
         #expect { try SQLiteStore(path: path, access: .read) } throws: { ($0 as? LedgerError)?.code == .notALedger }
         let ledger = try Ledger(path: path, access: .createIfMissing)
         #expect(try ledger.append([try Examples.event("JW301")]) == [.appended(1)])
