@@ -22,7 +22,10 @@ public final class XSDValidator: @unchecked Sendable {
     /// - throws: ``XSDValidatorError`` when the file is missing or is not a usable schema.
     public init(path: String) throws(XSDValidatorError) {
         LibXML.initialize()
-        guard let context = xmlSchemaNewParserCtxt(path) else { throw .schemaUnusable(path: path) }
+        // libxml2 reports a missing file on stderr before any handler can catch it; ask first.
+        guard xmlCheckFilename(path) == 1, let context = xmlSchemaNewParserCtxt(path) else {
+            throw .schemaUnusable(path: path)
+        }
         defer { xmlSchemaFreeParserCtxt(context) }
         xmlSchemaSetParserStructuredErrors(context, { _, _ in }, nil)
         guard let compiled = xmlSchemaParse(context) else { throw .schemaUnusable(path: path) }

@@ -3,11 +3,12 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Berichten
 
 /// Reads the bytes of one message, refusing oversized files before reading them.
 enum MessageFile {
-    /// The standard's limit for one message file (OP179).
-    static let maximumSize = 25 * 1024 * 1024
+    /// The standard's limit for one message file (OP179), the decoder's limit too.
+    static let maximumSize = BerichtDecoder.maximumSize
 
     enum Failure: Error {
         case unreadable(String)

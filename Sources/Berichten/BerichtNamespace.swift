@@ -1,0 +1,52 @@
+/// What a message's namespace URI says: standard, release and message type.
+///
+/// `http://www.istandaarden.nl/ijw/3_2/jw301/schema` is iJw 3.2 JW301. The prefix a sender binds
+/// to it is irrelevant; only the URI is read. CDT children live in the sibling namespace
+/// `…/ijw/3_2/basisschema/schema`, see ``basisschemaURI``.
+struct BerichtNamespace: Equatable {
+    let standaard: Standaard
+    let release: Release
+    let berichttype: Berichttype
+    /// The basisschema namespace of the same standard and release, as UTF-8.
+    let basisschemaURI: [UInt8]
+
+    private static let base = "http://www.istandaarden.nl/"
+
+    init(uri: String) throws(BerichtError) {
+        guard uri.hasPrefix(Self.base) else {
+            throw BerichtError(.notAnIStandaardenMessage, "Bericht is not in an iStandaarden namespace")
+        }
+        let parts = uri.dropFirst(Self.base.count).split(separator: "/", omittingEmptySubsequences: false)
+        let standaard: Standaard
+        switch parts.first {
+        case "iwmo": standaard = .iWmo
+        case "ijw": standaard = .iJw
+        default: throw BerichtError(.notAnIStandaardenMessage, "Bericht is not in an iWmo or iJw namespace")
+        }
+        guard parts.count >= 3 else {
+            throw BerichtError(.notAnIStandaardenMessage, "Bericht's namespace names no release and message")
+        }
+        let releaseParts = parts[1].split(separator: "_")
+        guard releaseParts.count == 2, let major = Int(releaseParts[0]), let minor = Int(releaseParts[1]),
+            (0...99).contains(major), (0...99).contains(minor)
+        else { throw BerichtError(.notAnIStandaardenMessage, "Bericht's namespace names no release") }
+        guard let release = Release(major: major, minor: minor) else {
+            let supported = Release.supported.map(\.description).joined(separator: ", ")
+            throw BerichtError(.unknownRelease, "unknown release \(major).\(minor) (supported: \(supported))")
+        }
+        let prefix = standaard == .iWmo ? "wmo" : "jw"
+        guard parts.count == 4, parts[3] == "schema", parts[2].hasPrefix(prefix),
+            let type = Berichttype(rawValue: String(parts[2].dropFirst(prefix.count)))
+        else {
+            throw BerichtError(
+                .notAnIStandaardenMessage, "Bericht's namespace names no \(standaard) \(release) message")
+        }
+        self.standaard = standaard
+        self.release = release
+        self.berichttype = type
+        self.basisschemaURI = Array("\(Self.base)\(parts[0])/\(parts[1])/basisschema/schema".utf8)
+    }
+
+    /// The message's name as the standard writes it, e.g. `JW301` or `WMO325`.
+    var berichtNaam: String { (standaard == .iWmo ? "WMO" : "JW") + berichttype.rawValue }
+}
