@@ -36,17 +36,43 @@ let package = Package(
         .target(name: "Ledger", dependencies: ["CSQLite", "CLZ4", "COpenSSL"]),
         // Files in, events out: reads, decodes and compresses off the writer, then appends in batches.
         .target(name: "Ingest", dependencies: ["Berichten", "Ledger"]),
+        // Projections: checkpoints, catch-up and rebuild of pure folds of the log.
+        .target(name: "Projection", dependencies: ["Ledger", "Berichten"]),
+        // One module per projection; each stores facts and derives current state in views and queries.
+        .target(name: "Uitwisseling", dependencies: ["Projection", "Ledger", "Berichten"], path: "Projections/Uitwisseling"),
+        .target(
+            name: "Toewijzingen", dependencies: ["Projection", "Uitwisseling", "Ledger", "Berichten"],
+            path: "Projections/Toewijzingen"),
+        .target(name: "Zorg", dependencies: ["Projection", "Uitwisseling", "Ledger", "Berichten"], path: "Projections/Zorg"),
+        .target(
+            name: "Verzoeken", dependencies: ["Projection", "Uitwisseling", "Toewijzingen", "Ledger", "Berichten"],
+            path: "Projections/Verzoeken"),
+        .target(
+            name: "Declaraties", dependencies: ["Projection", "Uitwisseling", "Ledger", "Berichten"],
+            path: "Projections/Declaraties"),
         .executableTarget(
             name: "zorgledger",
             dependencies: [
                 "Ingest", "Ledger", "Berichten", "Generator",
+                "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "CSQLite"]),
         .testTarget(name: "BerichtenTests", dependencies: ["Berichten"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Berichten"]),
-        .testTarget(name: "zorgledgerTests", dependencies: ["Ingest", "Ledger", "Berichten", "Generator"]),
+        .testTarget(
+            name: "zorgledgerTests",
+            dependencies: [
+                "Ingest", "Ledger", "Berichten", "Generator",
+                "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
+            ]),
+        .testTarget(
+            name: "ProjectionsTests",
+            dependencies: [
+                "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
+                "Ingest", "Ledger", "Berichten", "Generator",
+            ]),
     ]
 )
 

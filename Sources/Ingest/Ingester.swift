@@ -11,10 +11,15 @@ public import Ledger
 public final class Ingester {
     private let ledger: Ledger
     private let batchSize: Int
+    private let beforeCommit: () throws(LedgerError) -> Void
 
-    public init(ledger: Ledger, batchSize: Int = 1000) {
+    /// - parameters:
+    ///     - beforeCommit: runs inside each batch's transaction after its events are written; the
+    ///       projections catch up there, so a crash never leaves them behind the log.
+    public init(ledger: Ledger, batchSize: Int = 1000, beforeCommit: @escaping () throws(LedgerError) -> Void = {}) {
         self.ledger = ledger
         self.batchSize = max(1, batchSize)
+        self.beforeCommit = beforeCommit
     }
 
     /// Ingests `sources` in order; `progress` is called after every committed batch.
@@ -38,7 +43,7 @@ public final class Ingester {
                     report.rejected.append(rejection)
                 }
             }
-            let outcomes = try ledger.append(events)
+            let outcomes = try ledger.append(events, beforeCommit: beforeCommit)
             for (outcome, (source, bevindingen)) in zip(outcomes, origins) {
                 report.count(outcome, source: source, bevindingen: bevindingen)
             }

@@ -35,9 +35,12 @@ public final class Ledger {
     ///
     /// A re-delivery of bytes already in the log is a duplicate and writes nothing; a different
     /// message with the identity of an earlier one is appended and marked as a conflict.
-    public func append(_ events: [NewEvent]) throws(LedgerError) -> [AppendOutcome] {
+    /// `beforeCommit` runs inside the transaction once the events are written.
+    public func append(
+        _ events: [NewEvent], beforeCommit: () throws(LedgerError) -> Void = {}
+    ) throws(LedgerError) -> [AppendOutcome] {
         try trainMissingDictionaries(for: events)
-        return try store.append(prepare(events))
+        return try store.append(prepare(events), beforeCommit: beforeCommit)
     }
 
     /// Compresses and hashes `events` on all cores.

@@ -14,11 +14,18 @@ struct Zorgledger: ParsableCommand {
             file). Start with `zorgledger demo`, then `zorgledger ingest DIR` for your own messages.
             """,
         version: "0.1.0",
-        subcommands: [Demo.self, Ingest.self, BerichtCommand.self, Verify.self, Generate.self])
+        subcommands: [
+            Demo.self, Ingest.self, ToewijzingenCommand.self, ZorgCommand.self, DeclaratiesCommand.self,
+            VerzoekenCommand.self, BerichtenCommand.self, BerichtCommand.self, Replay.self, Verify.self,
+            Generate.self,
+        ])
 
     /// Runs the command with the contract's exit codes: 0 success, 1 a command failure with one
     /// line on stderr, 2 a usage error, 3 when `verify` finds a problem.
     static func main() {
+        // Over `ulimit -f` the kernel would kill the process with SIGXFSZ in the middle of a write;
+        // ignored, the write fails with EFBIG instead and SQLite rolls the batch back cleanly.
+        signal(SIGXFSZ, SIG_IGN)
         let arguments = GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst()))
         var command: any ParsableCommand
         do {
@@ -36,6 +43,10 @@ struct Zorgledger: ParsableCommand {
             try command.run()
         } catch let exit as ExitCode {
             Glibc.exit(exit.rawValue)
+        } catch where exitCode(for: error) == .success {
+            // `zorgledger help CMD` asks for help by throwing; that is no failure.
+            print(fullMessage(for: error))
+            Glibc.exit(0)
         } catch {
             Terminal.printError("zorgledger: \(error)")
             Glibc.exit(1)

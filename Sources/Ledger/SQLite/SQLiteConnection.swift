@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 internal import CSQLite
 
 /// The destructor value that tells SQLite to copy bound bytes; Swift does not import the C macro.
@@ -58,24 +63,32 @@ public final class SQLiteConnection {
         return SQLiteStatement(statement, connection: self)
     }
 
+    /// Whether a transaction is open on this connection.
+    public var isInTransaction: Bool { sqlite3_get_autocommit(handle) == 0 }
+
     /// Runs `body` inside `BEGIN IMMEDIATE … COMMIT`, rolling back when it throws.
     ///
     /// IMMEDIATE takes the write lock up front, so the head of the log read inside the
-    /// transaction cannot move before the commit.
+    /// transaction cannot move before the commit. Inside an open transaction it becomes a
+    /// savepoint, so work that runs before a commit (projections catching up) can use it too
+    /// and still commits or rolls back with the outer transaction.
     public func writeTransaction<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
-        try execute("BEGIN IMMEDIATE")
+        let nested = isInTransaction
+        try execute(nested ? "SAVEPOINT nested_write" : "BEGIN IMMEDIATE")
         do {
             let result = try body()
-            try execute("COMMIT")
+            try execute(nested ? "RELEASE nested_write" : "COMMIT")
             return result
         } catch {
-            try? execute("ROLLBACK")
+            try? execute(nested ? "ROLLBACK TO nested_write; RELEASE nested_write" : "ROLLBACK")
             throw error
         }
     }
 
-    /// Runs `body` in a read transaction, so that everything it reads comes from one snapshot.
+    /// Runs `body` in a read transaction, so that everything it reads comes from one snapshot;
+    /// inside an open transaction it reads that transaction's view, including its own writes.
     public func readTransaction<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+        guard !isInTransaction else { return try body() }
         try execute("BEGIN DEFERRED")
         defer { try? execute("COMMIT") }
         return try body()
@@ -83,12 +96,21 @@ public final class SQLiteConnection {
 
     public var currentMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
+    private var storageFull: LedgerError {
+        LedgerError(
+            .storageFull,
+            "\(path): the disk is full or the file-size limit was reached; nothing of this batch was written")
+    }
+
     func error(_ rc: Int32, _ message: String) -> LedgerError {
         switch rc & 0xFF {
         case SQLITE_NOTADB: LedgerError(.notALedger, "\(path): not a zorgledger file (not an SQLite database)")
         case SQLITE_BUSY, SQLITE_LOCKED:
             LedgerError(.busy, "\(path): another process is writing to this ledger; try again when it is done")
-        case SQLITE_FULL: LedgerError(.storageFull, "\(path): the disk is full; nothing of this batch was written")
+        case SQLITE_FULL: storageFull
+        // A write refused for lack of space (ENOSPC) or over the file-size limit (EFBIG, `ulimit -f`)
+        // is a full disk to the user, whichever of the two SQLite saw first.
+        case SQLITE_IOERR where [ENOSPC, EFBIG].contains(sqlite3_system_errno(handle)): storageFull
         case SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY:
             LedgerError(.io, "\(path): \(message)")
         case SQLITE_CORRUPT: LedgerError(.corrupt, "\(path): the database file is damaged (\(message))")

@@ -2,8 +2,12 @@
 /// organisations that outgrow one machine) can implement it without touching decoding,
 /// ingest or projections. ``SQLiteStore`` is the embedded default.
 public protocol EventStore: AnyObject {
-    /// Appends a batch in one transaction: all of it, or none of it.
-    func append(_ batch: [PreparedEvent]) throws(LedgerError) -> [AppendOutcome]
+    /// Appends a batch in one transaction: all of it, or none of it. `beforeCommit` runs inside
+    /// that transaction after the events are written, so whatever it writes (projections and
+    /// their checkpoints) commits with them or not at all.
+    func append(
+        _ batch: [PreparedEvent], beforeCommit: () throws(LedgerError) -> Void
+    ) throws(LedgerError) -> [AppendOutcome]
     /// Calls `body` for every event from `position` on, in log order, payloads decompressed.
     func forEachEvent(from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void) throws(LedgerError)
     /// The event at `position`.

@@ -78,7 +78,7 @@ public final class SQLiteStore: EventStore {
         // A process killed between creating the file and committing the schema leaves an empty
         // database: nothing to lose, so it is initialised as if it had just been created.
         if created || (access == .createIfMissing && (try? Self.isEmptyDatabase(connection)) == true) {
-            try connection.execute(Schema.creation)
+            try Self.createSchema(connection)
         }
         try Self.checkFormat(connection)
         if access != .read || created {
@@ -87,6 +87,15 @@ public final class SQLiteStore: EventStore {
             try connection.execute("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
         }
         statements = try Statements(connection)
+    }
+
+    /// Creates the tables unless another process did so first: two ingests that create the same
+    /// ledger at once both see an empty file, so emptiness is decided again under the write lock.
+    private static func createSchema(_ connection: SQLiteConnection) throws(LedgerError) {
+        try connection.execute(Schema.filePragmas)
+        try connection.writeTransaction { () throws(LedgerError) in
+            if try isEmptyDatabase(connection) { try connection.execute(Schema.creation) }
+        }
     }
 
     private static func isEmptyDatabase(_ connection: SQLiteConnection) throws(LedgerError) -> Bool {
@@ -121,11 +130,13 @@ public final class SQLiteStore: EventStore {
 
     // MARK: Appending
 
-    public func append(_ batch: [PreparedEvent]) throws(LedgerError) -> [AppendOutcome] {
-        guard !batch.isEmpty else { return [] }
+    public func append(
+        _ batch: [PreparedEvent], beforeCommit: () throws(LedgerError) -> Void
+    ) throws(LedgerError) -> [AppendOutcome] {
         let selectIdentity = statements.selectIdentity
         let recordedAt = Timestamp.now()
         return try connection.writeTransaction { () throws(LedgerError) -> [AppendOutcome] in
+            let (start, _) = try head()
             var (position, previous) = try head()
             var outcomes: [AppendOutcome] = []
             outcomes.reserveCapacity(batch.count)
@@ -161,9 +172,12 @@ public final class SQLiteStore: EventStore {
                 previous = link
                 outcomes.append(conflictOf.map { .conflict(position: position, earlier: $0) } ?? .appended(position))
             }
-            try connection.execute(
-                "UPDATE ledger_info SET value = '\(position)' WHERE key = 'head_position';"
-                    + "UPDATE ledger_info SET value = '\(previous)' WHERE key = 'head_hash';")
+            if position > start {
+                try connection.execute(
+                    "UPDATE ledger_info SET value = '\(position)' WHERE key = 'head_position';"
+                        + "UPDATE ledger_info SET value = '\(previous)' WHERE key = 'head_hash';")
+            }
+            try beforeCommit()
             return outcomes
         }
     }

@@ -15,12 +15,16 @@ enum Schema {
         PRAGMA temp_store = MEMORY;
         """
 
+    /// File-level settings of a new ledger, applied before its first table exists.
     /// 64 KiB pages: a 1 KiB compressed message wastes far less of a large page (baselines.md).
-    static let creation = """
+    static let filePragmas = """
         PRAGMA page_size = 65536;
         PRAGMA application_id = \(applicationID);
         PRAGMA journal_mode = WAL;
-        BEGIN IMMEDIATE;
+        """
+
+    /// The tables of a new ledger; run inside a write transaction.
+    static let creation = """
         CREATE TABLE ledger_info (
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL
@@ -77,7 +81,6 @@ enum Schema {
         INSERT INTO ledger_info (key, value) VALUES
             ('format', 'zorgledger'), ('format_version', '\(formatVersion)'),
             ('head_position', '0'), ('head_hash', '\(Digest.genesis)');
-        COMMIT;
         """
 
     /// Tables whose rows may never change once written.

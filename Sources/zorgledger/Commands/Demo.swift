@@ -30,9 +30,8 @@ struct Demo: ParsableCommand {
     func run() throws {
         let berichten = Array(Scenario(clients: clients, months: months, seed: seed))
         print("zorgledger demo: \(berichten.count) generated messages for \(clients) clients over \(months) months")
-        let ledger = try Ledger(path: db, access: .createIfMissing)
-        let sources = berichten.map { IngestSource.bytes(name: $0.bestandsnaam, $0.bytes) }
-        let report = try Ingester(ledger: ledger).ingest(sources)
+        let (ledger, ingester) = try Ingester.withProjections(ledgerPath: db)
+        let report = try ingester.ingest(berichten.map { IngestSource.bytes(name: $0.bestandsnaam, $0.bytes) })
         print("\n== ingest into \(db)")
         print(report.summary, terminator: "")
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Berichten
 import Ingest
 import Ledger
+import Projection
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -38,9 +39,9 @@ struct Ingest: ParsableCommand {
 
     func run() throws {
         let sources = try IngestSource.expand(paths)
-        let ledger = try Ledger(path: global.ledgerPath, access: .createIfMissing)
+        let (_, ingester) = try Ingester.withProjections(ledgerPath: global.ledgerPath, batchSize: batchSize)
         let progress = Progress("ingest")
-        let report = try Ingester(ledger: ledger, batchSize: batchSize).ingest(sources) { done, total in progress.update(done, of: total) }
+        let report = try ingester.ingest(sources) { done, total in progress.update(done, of: total) }
         progress.finish()
         switch format {
         case .text: print(report.summary, terminator: "")

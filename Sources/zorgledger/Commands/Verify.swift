@@ -1,9 +1,10 @@
 import ArgumentParser
 import Ledger
+import Projection
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Check the ledger's integrity: hash chain, stored bytes, immutability.",
+        abstract: "Check the ledger's integrity (hash chain, stored bytes, immutability) and its projections.",
         discussion: """
             Recomputes the SHA-256 chain over every event and reports each event that was changed, removed
             or moved behind zorgledger's back, naming the first bad position. Exits 3 when anything is wrong.
@@ -29,6 +30,13 @@ struct Verify: ParsableCommand {
                 + (first.map { "; first bad position \($0)" } ?? ""))
             throw ExitCode(3)
         }
-        print("ok: \(report.eventCount) events, hash chain intact, head \(report.headHash)")
+        // Only an intact log is worth replaying: the projections are compared with a fresh fold of it.
+        let projectionProblems = try ProjectionRunner.zorgledger.verify(ledgerPath: global.ledgerPath)
+        guard projectionProblems.isEmpty else {
+            for problem in projectionProblems { Terminal.printError("verify: \(problem)") }
+            Terminal.printError("verify: FAILED, the projections do not match a fresh replay")
+            throw ExitCode(3)
+        }
+        print("ok: \(report.eventCount) events, hash chain intact, head \(report.headHash); projections match a replay")
     }
 }

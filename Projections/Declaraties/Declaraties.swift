@@ -1,0 +1,172 @@
+public import Berichten
+public import Ledger
+public import Projection
+import Uitwisseling
+
+/// Every prestatie of every 323 and what the 325 made of it (report §6.6, §8.5).
+///
+/// The 325 lists only the prestaties it rejects (TR342); a 323 whose 325 rejects it as a whole
+/// counts as not sent. Both kinds of rejection are gathered in `declaraties_afgewezen`, joined
+/// through the exchange state, so a 325 recorded before its 323 is matched all the same.
+public struct Declaraties: Projection {
+    public let name = "declaraties"
+    public let version = 1
+    public let tableNames = ["declaraties_declaraties", "declaraties_prestaties", "declaraties_antwoorden",
+                             "declaraties_antwoord_prestaties"]
+    public let viewNames = ["declaraties_afgewezen", "declaraties_status", "declaraties_totalen"]
+
+    public init() {}
+
+    public let tables = """
+        -- One row per 323.
+        CREATE TABLE declaraties_declaraties (
+            positie           INTEGER PRIMARY KEY, -- log position of the 323
+            standaard         TEXT NOT NULL,
+            gemeente          TEXT NOT NULL,
+            aanbieder         TEXT NOT NULL,
+            declaratie_nummer TEXT NOT NULL,
+            periode_begin     TEXT NOT NULL,       -- DeclaratiePeriode, one calendar month
+            periode_eind      TEXT NOT NULL,
+            totaal_ingediend  INTEGER NOT NULL     -- signed eurocent: credit negative
+        ) STRICT;
+        -- One row per Prestatie of a 323.
+        CREATE TABLE declaraties_prestaties (
+            positie                 INTEGER NOT NULL, -- log position of the 323
+            standaard               TEXT NOT NULL,
+            gemeente                TEXT NOT NULL,
+            aanbieder               TEXT NOT NULL,
+            declaratie_nummer       TEXT NOT NULL,
+            bsn                     TEXT NOT NULL,
+            referentie_nummer       TEXT NOT NULL,    -- ProductReferentie, unique per aanbieder (TR314)
+            vorig_referentie_nummer TEXT,             -- on a credit: the prestatie it credits
+            toewijzing_nummer       INTEGER NOT NULL,
+            product_categorie       TEXT NOT NULL,
+            product_code            TEXT NOT NULL,
+            begindatum              TEXT NOT NULL,    -- ProductPeriode
+            einddatum               TEXT NOT NULL,
+            geleverd_volume         INTEGER NOT NULL,
+            eenheid                 TEXT NOT NULL,
+            product_tarief          INTEGER,          -- eurocent per unit; absent for Eenheid 83
+            debet_credit            TEXT NOT NULL,    -- D or C
+            bedrag                  INTEGER NOT NULL, -- signed eurocent: credit negative
+            PRIMARY KEY (positie, referentie_nummer)
+        ) STRICT;
+        CREATE INDEX declaraties_prestaties_vorig ON declaraties_prestaties (vorig_referentie_nummer)
+            WHERE vorig_referentie_nummer IS NOT NULL;
+        -- One row per 325.
+        CREATE TABLE declaraties_antwoorden (
+            positie           INTEGER PRIMARY KEY, -- log position of the 325
+            standaard         TEXT NOT NULL,
+            gemeente          TEXT NOT NULL,
+            aanbieder         TEXT NOT NULL,
+            declaratie_nummer TEXT,                -- absent when the 325 has no DeclaratieAntwoord
+            totaal_toegekend  INTEGER,             -- signed eurocent
+            afwijzende_codes  TEXT NOT NULL        -- codes that reject the whole 323, space-separated
+        ) STRICT;
+        -- One row per rejected Prestatie listed in a 325.
+        CREATE TABLE declaraties_antwoord_prestaties (
+            positie           INTEGER NOT NULL,    -- log position of the 325
+            referentie_nummer TEXT NOT NULL,
+            retour_codes      TEXT NOT NULL,       -- space-separated
+            PRIMARY KEY (positie, referentie_nummer)
+        ) STRICT;
+        """
+
+    public let views = """
+        -- Rejected prestaties (by 323 position and ReferentieNummer) with the codes that rejected
+        -- them: listed in their 323's 325, or part of a 323 that its 325 rejected as a whole.
+        CREATE VIEW declaraties_afgewezen AS
+        SELECT u.heen_positie AS positie, f.referentie_nummer, f.retour_codes
+        FROM uitwisseling_paren u JOIN declaraties_antwoord_prestaties f ON f.positie = u.retour_positie
+        UNION ALL
+        SELECT p.positie, p.referentie_nummer, d.afwijzende_codes
+        FROM declaraties_prestaties p
+        JOIN uitwisseling_paren u ON u.heen_positie = p.positie AND u.afwijzend = 1
+        JOIN declaraties_antwoorden d ON d.positie = u.retour_positie;
+        -- Per prestatie: afgewezen, gecrediteerd (a credit that was not rejected names it, also one
+        -- still waiting for its 325), toegekend (answered, not rejected) or ingediend (no 325 yet).
+        CREATE VIEW declaraties_status AS
+        SELECT p.*,
+            CASE WHEN EXISTS (SELECT 1 FROM declaraties_afgewezen a
+                              WHERE a.positie = p.positie AND a.referentie_nummer = p.referentie_nummer)
+                     THEN 'afgewezen'
+                 WHEN EXISTS (SELECT 1 FROM declaraties_prestaties c
+                              WHERE c.debet_credit = 'C' AND c.vorig_referentie_nummer = p.referentie_nummer
+                                  AND c.standaard = p.standaard AND c.gemeente = p.gemeente
+                                  AND c.aanbieder = p.aanbieder
+                                  AND NOT EXISTS (SELECT 1 FROM declaraties_afgewezen a
+                                                  WHERE a.positie = c.positie
+                                                      AND a.referentie_nummer = c.referentie_nummer))
+                     THEN 'gecrediteerd'
+                 WHEN EXISTS (SELECT 1 FROM uitwisseling_paren u WHERE u.heen_positie = p.positie) THEN 'toegekend'
+                 ELSE 'ingediend' END AS status,
+            coalesce((SELECT group_concat(a.retour_codes, ' ') FROM declaraties_afgewezen a
+                      WHERE a.positie = p.positie AND a.referentie_nummer = p.referentie_nummer), '') AS retour_codes
+        FROM declaraties_prestaties p;
+        -- Per 323: the submitted total and, once a 325 accepted it, the awarded total.
+        CREATE VIEW declaraties_totalen AS
+        SELECT d.positie, d.standaard, d.gemeente, d.aanbieder, d.declaratie_nummer, d.periode_begin,
+            d.periode_eind, d.totaal_ingediend,
+            (SELECT max(a.totaal_toegekend) FROM uitwisseling_paren u JOIN declaraties_antwoorden a
+                 ON a.positie = u.retour_positie
+             WHERE u.heen_positie = d.positie AND u.afwijzend = 0) AS totaal_toegekend
+        FROM declaraties_declaraties d;
+        """
+
+    public func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError) {
+        guard let bericht else { return }
+        let positie = SQLValue.integer(Int(event.position))
+        let kop: [SQLValue] = [.text(bericht.standaard.rawValue), .text(bericht.gemeente), .text(bericht.aanbieder)]
+        switch bericht.inhoud {
+        case .declaratie(let declaratie):
+            try database.run(
+                "INSERT INTO declaraties_declaraties VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                [positie] + kop + [
+                    .text(declaratie.declaratieNummer), .text(declaratie.declaratiePeriode.begindatum.description),
+                    .text(declaratie.declaratiePeriode.einddatum.description),
+                    .integer(declaratie.totaalIngediendBedrag.metTeken),
+                ])
+            for client in declaratie.clienten {
+                for prestatie in client.prestaties {
+                    try database.run(
+                        """
+                        INSERT OR REPLACE INTO declaraties_prestaties VALUES
+                            (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                        """,
+                        [positie] + kop + [
+                            .text(declaratie.declaratieNummer), .text(client.client.bsn),
+                            .text(prestatie.referentieNummer), .text(prestatie.vorigReferentieNummer),
+                            .integer(prestatie.toewijzingNummer), .text(prestatie.productCategorie),
+                            .text(prestatie.productCode), .text(prestatie.productPeriode.begindatum.description),
+                            .text(prestatie.productPeriode.einddatum.description), .integer(prestatie.geleverdVolume),
+                            .text(prestatie.eenheid.rawValue), .integer(prestatie.productTarief),
+                            .text(prestatie.ingediendBedrag.debetCredit.rawValue),
+                            .integer(prestatie.ingediendBedrag.metTeken),
+                        ])
+                }
+            }
+        case .declaratieAntwoord(let antwoord):
+            let accepting: Set<String> = ["0200", "0233", "8001"]
+            let afwijzend = (bericht.header.retourCodes + (antwoord?.retourCodes ?? []))
+                .filter { !accepting.contains($0) }
+            try database.run(
+                "INSERT INTO declaraties_antwoorden VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                [positie] + kop + [
+                    .text(antwoord?.declaratieNummer), .integer(antwoord?.totaalToegekendBedrag.metTeken),
+                    .text(afwijzend.joined(separator: " ")),
+                ])
+            for client in antwoord?.clienten ?? [] {
+                for prestatie in client.prestaties {
+                    try database.run(
+                        "INSERT OR REPLACE INTO declaraties_antwoord_prestaties VALUES (?1, ?2, ?3)",
+                        [
+                            positie, .text(prestatie.referentieNummer),
+                            .text(prestatie.retourCodes.joined(separator: " ")),
+                        ])
+                }
+            }
+        default:
+            return
+        }
+    }
+}

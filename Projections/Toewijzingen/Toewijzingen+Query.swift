@@ -1,0 +1,46 @@
+import Berichten
+public import Ledger
+public import Projection
+
+extension Toewijzingen {
+    /// The current version of each toewijzing with its status at `filter.peildatum`; with
+    /// `historie`, every version that counts (not rejected), oldest decision first.
+    ///
+    /// Status: `verwijderd` for RedenWijziging 13, `beeindigd` when the einddatum lies before
+    /// the peildatum, otherwise `actueel`. `van`/`tot` keep toewijzingen whose period overlaps.
+    public static func rijen(
+        _ filter: Filter, historie: Bool = false, in connection: SQLiteConnection
+    ) throws(LedgerError) -> [ToewijzingRij] {
+        var conditions = Conditions()
+        conditions.add("gemeente = ?", filter.gemeente)
+        conditions.add("aanbieder = ?", filter.aanbieder)
+        conditions.add("bsn = ?", filter.bsn)
+        conditions.add("toewijzing_nummer = ?", filter.toewijzing)
+        conditions.add("status = ?", filter.status)
+        conditions.add("(einddatum IS NULL OR einddatum >= ?)", filter.van?.description)
+        conditions.add("ingangsdatum <= ?", filter.tot?.description)
+        return try connection.rows(
+            """
+            SELECT standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code,
+                ingangsdatum, einddatum, volume, eenheid, frequentie, budget, reden_wijziging, toewijzingsdatum,
+                toewijzingstijd, referentie_aanbieder, status
+            FROM (
+                SELECT *, CASE WHEN reden_wijziging = '13' THEN 'verwijderd'
+                               WHEN einddatum < ?1 THEN 'beeindigd'
+                               ELSE 'actueel' END AS status
+                FROM \(historie ? "toewijzingen_geldig" : "toewijzingen_huidig"))
+            \(conditions.sql)
+            ORDER BY standaard, gemeente, toewijzing_nummer, toewijzingsdatum, toewijzingstijd
+            """, [.text(filter.peildatum.description)] + conditions.values
+        ) { row in
+            ToewijzingRij(
+                standaard: row.string(0), gemeente: row.string(1), aanbieder: row.string(2), bsn: row.string(3),
+                toewijzingNummer: row.int(4), productCategorie: row.optionalString(5),
+                productCode: row.optionalString(6), ingangsdatum: row.string(7), einddatum: row.optionalString(8),
+                volume: row.optionalInt(9), eenheid: row.optionalString(10), frequentie: row.optionalString(11),
+                budget: row.optionalInt(12), redenWijziging: row.optionalString(13),
+                toewijzingsdatum: row.string(14), toewijzingstijd: row.string(15),
+                referentieAanbieder: row.optionalString(16), status: row.string(17))
+        }
+    }
+}

@@ -1,0 +1,85 @@
+public import Berichten
+public import Ledger
+public import Projection
+import Uitwisseling
+
+/// Every version of every ToegewezenProduct (report §6.3, §8.3), and which one is current.
+///
+/// The table keeps each version a 301 carried, with that 301's position. The current version
+/// is chosen in `toewijzingen_huidig` by the standard's rule, the latest Toewijzingsdatum +
+/// Toewijzingstijd among versions whose 301 was not rejected (IV013), so a later version that
+/// arrives first, or a 302 that rejects a change, gives the same answer in any order.
+public struct Toewijzingen: Projection {
+    public let name = "toewijzingen"
+    public let version = 1
+    public let tableNames = ["toewijzingen_versies"]
+    public let viewNames = ["toewijzingen_geldig", "toewijzingen_huidig"]
+
+    public init() {}
+
+    public let tables = """
+        -- One row per ToegewezenProduct in a 301: every version of every toewijzing.
+        CREATE TABLE toewijzingen_versies (
+            positie              INTEGER NOT NULL, -- log position of the 301
+            standaard            TEXT NOT NULL,
+            gemeente             TEXT NOT NULL,
+            aanbieder            TEXT NOT NULL,
+            bsn                  TEXT NOT NULL,
+            toewijzing_nummer    INTEGER NOT NULL, -- unique per gemeente and domain (TR332)
+            referentie_aanbieder TEXT,             -- the VOT/VOW it honours, if any
+            product_categorie    TEXT,
+            product_code         TEXT,
+            toewijzingsdatum     TEXT NOT NULL,    -- with toewijzingstijd: the latest version wins
+            toewijzingstijd      TEXT NOT NULL,
+            ingangsdatum         TEXT NOT NULL,
+            einddatum            TEXT,
+            volume               INTEGER,
+            eenheid              TEXT,
+            frequentie           TEXT,
+            budget               INTEGER,          -- eurocent
+            reden_wijziging      TEXT,             -- 13: deleted, counts as never sent
+            PRIMARY KEY (positie, toewijzing_nummer)
+        ) STRICT;
+        CREATE INDEX toewijzingen_versies_nummer ON toewijzingen_versies (standaard, gemeente, toewijzing_nummer);
+        CREATE INDEX toewijzingen_versies_referentie ON toewijzingen_versies (referentie_aanbieder)
+            WHERE referentie_aanbieder IS NOT NULL;
+        """
+
+    public let views = """
+        -- The versions that count: those whose 301 no 302 rejected.
+        CREATE VIEW toewijzingen_geldig AS
+        SELECT * FROM toewijzingen_versies WHERE \(Uitwisseling.nietAfgewezen("positie"));
+        -- The current version per toewijzing: latest Toewijzingsdatum + Toewijzingstijd. Equal
+        -- moments are ordered by content, never by position, so arrival order cannot matter.
+        CREATE VIEW toewijzingen_huidig AS
+        SELECT * FROM (
+            SELECT g.*, row_number() OVER (
+                PARTITION BY standaard, gemeente, toewijzing_nummer
+                ORDER BY toewijzingsdatum DESC, toewijzingstijd DESC, reden_wijziging DESC, einddatum, ingangsdatum,
+                    volume, eenheid, frequentie, budget, product_categorie, product_code, referentie_aanbieder,
+                    aanbieder, bsn) AS rang
+            FROM toewijzingen_geldig g)
+        WHERE rang = 1;
+        """
+
+    public func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError) {
+        guard let bericht, case .toewijzing(let client, let producten) = bericht.inhoud else { return }
+        for product in producten {
+            try database.run(
+                """
+                INSERT OR REPLACE INTO toewijzingen_versies VALUES
+                    (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
+                """,
+                [
+                    .integer(Int(event.position)), .text(bericht.standaard.rawValue), .text(bericht.gemeente),
+                    .text(bericht.aanbieder), .text(client.bsn), .integer(product.toewijzingNummer),
+                    .text(product.referentieAanbieder), .text(product.product?.categorie), .text(product.product?.code),
+                    .text(product.toewijzingsdatum.description), .text(product.toewijzingstijd.description),
+                    .text(product.ingangsdatum.description), .text(product.einddatum?.description),
+                    .integer(product.omvang?.volume), .text(product.omvang?.eenheid.rawValue),
+                    .text(product.omvang?.frequentie.rawValue), .integer(product.budget),
+                    .text(product.redenWijziging?.rawValue),
+                ])
+        }
+    }
+}

@@ -1,0 +1,105 @@
+public import Berichten
+public import Ledger
+public import Projection
+
+/// The exchange state: every message in the log, and for every heenbericht whether a retour
+/// (302/306/308/316/318/320, or a 325 for a 323) accepted or rejected it.
+///
+/// A retour is matched to its heenbericht by BerichtCode, Afzender and Identificatie in a view,
+/// not when it is applied, so a retour recorded before its heenbericht is found all the same.
+/// The other projections leave out the facts of every position in `uitwisseling_afgewezen`:
+/// a rejected heenbericht counts as not sent (report §6.1).
+public struct Uitwisseling: Projection {
+    public let name = "uitwisseling"
+    public let version = 1
+    public let tableNames = ["uitwisseling_berichten"]
+    public let viewNames = ["uitwisseling_paren", "uitwisseling_afgewezen", "uitwisseling_status"]
+
+    public init() {}
+
+    public let tables = """
+        -- One row per message in the log.
+        CREATE TABLE uitwisseling_berichten (
+            positie            INTEGER PRIMARY KEY, -- the global log position
+            standaard          TEXT,                -- iWmo or iJw
+            release            TEXT,                -- e.g. 3.2
+            bericht_code       INTEGER,             -- header BerichtCode, e.g. 436
+            berichttype        TEXT,                -- 301 … 325
+            afzender           TEXT,
+            ontvanger          TEXT,
+            identificatie      TEXT,                -- header BerichtIdentificatie/Identificatie
+            dagtekening        TEXT,                -- YYYY-MM-DD
+            bestand            TEXT,                -- the file it was ingested from, if any
+            gemeente           TEXT,                -- 4-digit CBS code, whichever side it is on
+            aanbieder          TEXT,                -- 8-digit AGB code, whichever side it is on
+            is_retour          INTEGER NOT NULL,    -- 1 for 302/306/308/316/318/320/325
+            heen_code          INTEGER,             -- for a retour: the heenbericht's BerichtCode,
+            heen_afzender      TEXT,                --   Afzender
+            heen_identificatie TEXT,                --   and Identificatie
+            retour_codes       TEXT NOT NULL,       -- every RetourCode in it, space-separated
+            afwijzend          INTEGER NOT NULL,    -- 1 when this retour rejects its heenbericht
+            bevindingen        TEXT NOT NULL        -- level-2 rule codes it breaks, space-separated
+        ) STRICT;
+        CREATE INDEX uitwisseling_berichten_identiteit
+            ON uitwisseling_berichten (bericht_code, afzender, identificatie);
+        CREATE INDEX uitwisseling_berichten_heen
+            ON uitwisseling_berichten (heen_code, heen_afzender, heen_identificatie)
+            WHERE heen_code IS NOT NULL;
+        """
+
+    public let views = """
+        -- Every heenbericht with each retour that answers it, whichever was recorded first.
+        CREATE VIEW uitwisseling_paren AS
+        SELECT h.positie AS heen_positie, r.positie AS retour_positie, r.afwijzend, r.retour_codes
+        FROM uitwisseling_berichten h
+        JOIN uitwisseling_berichten r
+            ON r.heen_code = h.bericht_code AND r.heen_afzender = h.afzender AND r.heen_identificatie = h.identificatie
+        WHERE h.is_retour = 0;
+        -- The positions of rejected heenberichten: they count as not sent.
+        CREATE VIEW uitwisseling_afgewezen AS
+        SELECT DISTINCT heen_positie AS positie FROM uitwisseling_paren WHERE afwijzend = 1;
+        -- Per message: verzonden (no retour yet), geaccepteerd, afgewezen, or retour.
+        CREATE VIEW uitwisseling_status AS
+        SELECT b.positie,
+            CASE WHEN b.is_retour = 1 THEN 'retour'
+                 WHEN EXISTS (SELECT 1 FROM uitwisseling_paren p WHERE p.heen_positie = b.positie AND p.afwijzend = 1)
+                     THEN 'afgewezen'
+                 WHEN EXISTS (SELECT 1 FROM uitwisseling_paren p WHERE p.heen_positie = b.positie) THEN 'geaccepteerd'
+                 ELSE 'verzonden' END AS status
+        FROM uitwisseling_berichten b;
+        """
+
+    public func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError) {
+        guard event.kind == .bericht else { return }
+        let metadata = event.metadata
+        let heen = bericht?.heenIdentiteit
+        try database.run(
+            """
+            INSERT INTO uitwisseling_berichten VALUES
+                (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+            """,
+            [
+                .integer(Int(event.position)), .text(metadata.standaard), .text(metadata.release),
+                .integer(metadata.berichtCode), .text(metadata.berichttype), .text(metadata.afzender),
+                .text(metadata.ontvanger), .text(metadata.identificatie), .text(metadata.dagtekening),
+                .text(event.source), .text(bericht?.gemeente), .text(bericht?.aanbieder),
+                .integer(bericht?.berichttype.isRetour ?? (metadata.heenbericht != nil) ? 1 : 0),
+                .integer(heen?.berichtCode ?? metadata.heenbericht?.berichtCode),
+                .text(heen?.afzender ?? metadata.heenbericht?.afzender),
+                .text(heen?.identificatie ?? metadata.heenbericht?.identificatie),
+                .text(bericht?.retourCodes.joined(separator: " ") ?? ""),
+                .integer(bericht?.wijstHeenberichtAf == true ? 1 : 0),
+                .text(Self.unique(bericht?.bevindingen().map(\.regel) ?? []).joined(separator: " ")),
+            ])
+    }
+
+    private static func unique(_ codes: [String]) -> [String] {
+        var seen = Set<String>()
+        return codes.filter { seen.insert($0).inserted }
+    }
+
+    /// The SQL condition "the fact at `positie` was not carried by a rejected heenbericht".
+    public static func nietAfgewezen(_ positie: String) -> String {
+        "\(positie) NOT IN (SELECT positie FROM uitwisseling_afgewezen)"
+    }
+}

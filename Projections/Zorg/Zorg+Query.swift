@@ -1,0 +1,33 @@
+import Berichten
+public import Ledger
+public import Projection
+
+extension Zorg {
+    /// One row per standing start. The status follows from the reported stops, not from a
+    /// date, so `filter.peildatum` does not apply; `van`/`tot` keep periods that overlap.
+    public static func rijen(_ filter: Filter, in connection: SQLiteConnection) throws(LedgerError) -> [ZorgRij] {
+        var conditions = Conditions()
+        conditions.add("gemeente = ?", filter.gemeente)
+        conditions.add("aanbieder = ?", filter.aanbieder)
+        conditions.add("bsn = ?", filter.bsn)
+        conditions.add("toewijzing_nummer = ?", filter.toewijzing)
+        conditions.add("status = ?", filter.status)
+        conditions.add("(einddatum IS NULL OR einddatum >= ?)", filter.van?.description)
+        conditions.add("begindatum <= ?", filter.tot?.description)
+        return try connection.rows(
+            """
+            SELECT standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code,
+                begindatum, einddatum, reden_beeindiging, status
+            FROM zorg_perioden
+            \(conditions.sql)
+            ORDER BY standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code, begindatum
+            """, conditions.values
+        ) { row in
+            ZorgRij(
+                standaard: row.string(0), gemeente: row.string(1), aanbieder: row.string(2), bsn: row.string(3),
+                toewijzingNummer: row.optionalInt(4), productCategorie: row.optionalString(5),
+                productCode: row.optionalString(6), begindatum: row.string(7), einddatum: row.optionalString(8),
+                redenBeeindiging: row.optionalString(9), status: row.string(10))
+        }
+    }
+}

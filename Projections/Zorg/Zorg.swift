@@ -1,0 +1,123 @@
+public import Berichten
+public import Ledger
+public import Projection
+import Uitwisseling
+
+/// Delivery periods per toegewezen product from 305/307 (report §6.4, §8.4).
+///
+/// Every start and stop line is kept with its message's position and its logical key (report
+/// §4.5). A key is delivered when its non-rejected deliveries (StatusAanlevering 1) outnumber
+/// its non-rejected deletions (3): counting is indifferent to arrival order, and it allows the
+/// standard's correction of a non-key field, delete first and deliver again (IV008).
+public struct Zorg: Projection {
+    public let name = "zorg"
+    public let version = 1
+    public let tableNames = ["zorg_starts", "zorg_stops"]
+    public let viewNames = ["zorg_starts_geldig", "zorg_stops_geldig", "zorg_perioden"]
+
+    public init() {}
+
+    /// The columns of a start's logical key, the join condition of a stop to its start.
+    private static let sleutel = """
+        standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code, begindatum
+        """
+
+    public let tables = """
+        -- One row per StartProduct line of a 305.
+        CREATE TABLE zorg_starts (
+            positie            INTEGER NOT NULL, -- log position of the 305
+            regel              INTEGER NOT NULL, -- the line's place in the message, from 1
+            standaard          TEXT NOT NULL,
+            gemeente           TEXT NOT NULL,
+            aanbieder          TEXT NOT NULL,
+            bsn                TEXT NOT NULL,
+            toewijzing_nummer  INTEGER,          -- absent for taakgerichte delivery
+            product_categorie  TEXT,
+            product_code       TEXT,
+            begindatum         TEXT NOT NULL,
+            status_aanlevering TEXT NOT NULL,    -- 1 delivers, 3 deletes the line with the same key
+            PRIMARY KEY (positie, regel)
+        ) STRICT;
+        -- One row per StopProduct line of a 307.
+        CREATE TABLE zorg_stops (
+            positie            INTEGER NOT NULL, -- log position of the 307
+            regel              INTEGER NOT NULL,
+            standaard          TEXT NOT NULL,
+            gemeente           TEXT NOT NULL,
+            aanbieder          TEXT NOT NULL,
+            bsn                TEXT NOT NULL,
+            toewijzing_nummer  INTEGER,
+            product_categorie  TEXT,
+            product_code       TEXT,
+            begindatum         TEXT NOT NULL,    -- the Begindatum of the start it stops
+            reden_beeindiging  TEXT NOT NULL,    -- 20: temporary stop
+            einddatum          TEXT NOT NULL,
+            status_aanlevering TEXT NOT NULL,
+            PRIMARY KEY (positie, regel)
+        ) STRICT;
+        """
+
+    public var views: String {
+        """
+        -- Starts that stand: from non-rejected 305s, more deliveries than deletions of the key.
+        CREATE VIEW zorg_starts_geldig AS
+        SELECT \(Self.sleutel) FROM zorg_starts WHERE \(Uitwisseling.nietAfgewezen("positie"))
+        GROUP BY \(Self.sleutel)
+        HAVING sum(status_aanlevering = '1') > sum(status_aanlevering = '3');
+        -- Stops that stand, keyed by the start's key plus RedenBeeindiging and Einddatum.
+        CREATE VIEW zorg_stops_geldig AS
+        SELECT \(Self.sleutel), reden_beeindiging, einddatum FROM zorg_stops
+        WHERE \(Uitwisseling.nietAfgewezen("positie"))
+        GROUP BY \(Self.sleutel), reden_beeindiging, einddatum
+        HAVING sum(status_aanlevering = '1') > sum(status_aanlevering = '3');
+        -- One row per standing start, with the stop that decides its status: a definitive stop
+        -- outranks a temporary one (RedenBeeindiging 20); among equals the latest einddatum.
+        CREATE VIEW zorg_perioden AS
+        SELECT s.standaard, s.gemeente, s.aanbieder, s.bsn, s.toewijzing_nummer, s.product_categorie,
+            s.product_code, s.begindatum, e.einddatum, e.reden_beeindiging,
+            CASE WHEN e.reden_beeindiging IS NULL THEN 'lopend'
+                 WHEN e.reden_beeindiging = '20' THEN 'tijdelijk_gestopt'
+                 ELSE 'beeindigd' END AS status
+        FROM zorg_starts_geldig s
+        LEFT JOIN (
+            SELECT *, row_number() OVER (
+                PARTITION BY \(Self.sleutel)
+                ORDER BY reden_beeindiging = '20', einddatum DESC, reden_beeindiging) AS rang
+            FROM zorg_stops_geldig) e
+        ON e.rang = 1 AND e.standaard = s.standaard AND e.gemeente = s.gemeente AND e.aanbieder = s.aanbieder
+            AND e.bsn = s.bsn AND e.toewijzing_nummer IS s.toewijzing_nummer
+            AND e.product_categorie IS s.product_categorie AND e.product_code IS s.product_code
+            AND e.begindatum = s.begindatum;
+        """
+    }
+
+    public func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError) {
+        guard let bericht else { return }
+        let kop: [SQLValue] = [.text(bericht.standaard.rawValue), .text(bericht.gemeente), .text(bericht.aanbieder)]
+        switch bericht.inhoud {
+        case .start(let client, let producten):
+            for (index, product) in producten.enumerated() {
+                try database.run(
+                    "INSERT INTO zorg_starts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                    [.integer(Int(event.position)), .integer(index + 1)] + kop + [
+                        .text(client.bsn), .integer(product.toewijzingNummer), .text(product.product?.categorie),
+                        .text(product.product?.code), .text(product.begindatum.description),
+                        .text(product.statusAanlevering.rawValue),
+                    ])
+            }
+        case .stop(let client, let producten):
+            for (index, product) in producten.enumerated() {
+                try database.run(
+                    "INSERT INTO zorg_stops VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                    [.integer(Int(event.position)), .integer(index + 1)] + kop + [
+                        .text(client.bsn), .integer(product.toewijzingNummer), .text(product.product?.categorie),
+                        .text(product.product?.code), .text(product.begindatum.description),
+                        .text(product.redenBeeindiging.rawValue), .text(product.einddatum.description),
+                        .text(product.statusAanlevering.rawValue),
+                    ])
+            }
+        default:
+            return
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/// A 319 Antwoordbericht on one VOT product: 1 afgewezen (with a reason) or 2 in onderzoek.
+struct Antwoord {
+    var referentieAanbieder: String
+    var verzoekAntwoord: String
+    var redenAfwijzing: String?
+    /// iJw only, present exactly when RedenAfwijzingVerzoek is 8 (TR377/TR409).
+    var woonplaatsbeginsel: String?
+}

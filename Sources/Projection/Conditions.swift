@@ -1,0 +1,53 @@
+public import Ledger
+
+/// The WHERE clause of a query, built from optional filters, with its bound values in order.
+///
+/// Each condition uses plain `?` placeholders, which SQLite numbers left to right, so the
+/// values only have to be appended in the order the conditions are added.
+public struct Conditions: Sendable {
+    public private(set) var clauses: [String] = []
+    public private(set) var values: [SQLValue] = []
+
+    public init() {}
+
+    /// Adds `clause` when `value` is present; `clause` holds one `?` per copy of the value.
+    public mutating func add(_ clause: String, _ value: String?) {
+        guard let value else { return }
+        clauses.append(clause)
+        values += Array(repeating: .text(value), count: clause.count { $0 == "?" })
+    }
+
+    public mutating func add(_ clause: String, _ value: Int?) {
+        guard let value else { return }
+        clauses.append(clause)
+        values += Array(repeating: .integer(value), count: clause.count { $0 == "?" })
+    }
+
+    /// `WHERE a AND b …`, or nothing without conditions.
+    public var sql: String { clauses.isEmpty ? "" : "WHERE " + clauses.joined(separator: " AND ") }
+}
+
+extension SQLiteConnection {
+    /// Runs a query and maps every row; `values` are bound to the placeholders in order.
+    public func rows<Row>(
+        _ sql: String, _ values: [SQLValue] = [], _ row: (SQLiteStatement) -> Row
+    ) throws(LedgerError) -> [Row] {
+        let statement = try prepare(sql)
+        for (index, value) in values.enumerated() {
+            switch value {
+            case .integer(let number): statement.bind(Int32(index + 1), number)
+            case .text(let text): statement.bind(Int32(index + 1), text)
+            }
+        }
+        var result: [Row] = []
+        while try statement.step() { result.append(row(statement)) }
+        return result
+    }
+}
+
+extension SQLiteStatement {
+    /// A space-separated list column (codes never contain spaces) as an array.
+    public func list(_ column: Int32) -> [String] {
+        string(column).split(separator: " ").map(String.init)
+    }
+}

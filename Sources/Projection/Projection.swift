@@ -1,0 +1,27 @@
+public import Berichten
+public import Ledger
+
+/// A projection: current state rebuilt from the log as a pure fold of its events.
+///
+/// A projection stores facts keyed by the standard's business keys (plus the log position of
+/// the message that carried them) and derives current state in views and queries. That keeps
+/// the fold independent of arrival order (OP080), so catching up after every batch gives the
+/// same tables as one replay from the start. The ``ProjectionRunner`` owns checkpoints,
+/// catch-up and rebuilds; a projection only says what its tables are and what one event adds.
+public protocol Projection: Sendable {
+    /// A stable name, also the prefix of its tables and views.
+    var name: String { get }
+    /// Bump it whenever the schema or the fold changes: the next catch-up rebuilds the projection.
+    var version: Int { get }
+    /// `CREATE TABLE` and `CREATE INDEX` statements, documented with SQL comments.
+    var tables: String { get }
+    /// `CREATE VIEW` statements; created after every projection's tables, so they may join them.
+    var views: String { get }
+    /// The names of the tables it creates, dropped before a rebuild.
+    var tableNames: [String] { get }
+    /// The names of the views it creates, dropped before a rebuild.
+    var viewNames: [String] { get }
+    /// Adds the facts of one event. `bericht` is nil for events that are not messages or no
+    /// longer decode; the metadata recorded at append time is then all there is.
+    func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError)
+}

@@ -1,0 +1,60 @@
+import ArgumentParser
+import Berichten
+import Projection
+import Uitwisseling
+
+struct BerichtenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "berichten",
+        abstract: "One row per message in the log, with its exchange state.",
+        discussion: """
+            A heenbericht is verzonden (no retour yet), geaccepteerd or afgewezen (its retour carries a RetourCode
+            other than 0200 and 0233); a retour or 325 has status retour. retourCodes are a retour's own codes, or
+            for a heenbericht those of its retour; bevindingen are the level-2 rules the message breaks.
+            --van and --tot select on the dagtekening; --peildatum does not change anything here.
+
+            Example:
+              zorgledger berichten --status afgewezen --van 2026-01-01 --format json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: ArgumentHelp("Only messages about this ToewijzingNummer.", valueName: "nummer"))
+    var toewijzing: Int?
+
+    @Option(help: ArgumentHelp("Only messages dated on or after this date.", valueName: "datum"),
+        transform: Datum.argument)
+    var van: Datum?
+
+    @Option(help: ArgumentHelp("Only messages dated on or before this date.", valueName: "datum"),
+        transform: Datum.argument)
+    var tot: Datum?
+
+    func validate() throws {
+        try filters.validate(statuses: ["verzonden", "geaccepteerd", "afgewezen", "retour"])
+    }
+
+    func run() throws {
+        let rijen = try Uitwisseling.berichten(
+            filters.filter(toewijzing: toewijzing, van: van, tot: tot), in: global.openProjections())
+        var table = ResultTable(columns: [
+            .init("positie", nil, .integer), .init("standaard"), .init("release"),
+            .init("berichtCode", "code", .integer), .init("berichttype", "type"), .init("gemeente"),
+            .init("aanbieder"), .init("afzender"), .init("ontvanger"), .init("identificatie"), .init("dagtekening"),
+            .init("bestand"), .init("status"), .init("retourCodes", "retourcodes", .list),
+            .init("bevindingen", nil, .list),
+        ])
+        table.rows = rijen.map { rij in
+            [
+                .integer(rij.positie), .text(rij.standaard), .text(rij.release),
+                .integer(rij.berichtCode.map(Int64.init)),
+                .text(rij.berichttype), .text(rij.gemeente), .text(rij.aanbieder), .text(rij.afzender),
+                .text(rij.ontvanger), .text(rij.identificatie), .text(rij.dagtekening), .text(rij.bestand),
+                .text(rij.status), .list(rij.retourCodes), .list(rij.bevindingen),
+            ]
+        }
+        print(table.rendered(as: output.resolvedFormat), terminator: "")
+    }
+}

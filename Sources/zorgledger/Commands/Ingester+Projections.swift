@@ -1,0 +1,16 @@
+import Ingest
+import Ledger
+import Projection
+
+extension Ingester {
+    /// An ingester for the ledger at `path` (created when missing) whose batches bring every
+    /// projection up to date in their own transaction.
+    static func withProjections(ledgerPath path: String, batchSize: Int = 1000) throws -> (Ledger, Ingester) {
+        let store = try SQLiteStore(path: path, access: .createIfMissing)
+        let ledger = try Ledger(store: store)
+        let ingester = Ingester(ledger: ledger, batchSize: batchSize) { () throws(LedgerError) in
+            try ProjectionRunner.zorgledger.catchUp(store: store)
+        }
+        return (ledger, ingester)
+    }
+}

@@ -1,0 +1,33 @@
+import Declaraties
+import Ledger
+import Projection
+import Toewijzingen
+import Uitwisseling
+import Verzoeken
+import Zorg
+
+extension ProjectionRunner {
+    /// Every projection of zorgledger, in dependency order (views join the tables before them).
+    static let zorgledger = ProjectionRunner(projections: [
+        Uitwisseling(), Toewijzingen(), Zorg(), Verzoeken(), Declaraties(),
+    ])
+}
+
+extension GlobalOptions {
+    /// A read-only connection to the ledger's projection tables.
+    func openProjections() throws -> SQLiteConnection {
+        let connection = try SQLiteStore(path: ledgerPath, access: .read).connection
+        let present = try connection.rows(
+            "SELECT count(*) FROM sqlite_master WHERE name = 'projection_checkpoints'") { $0.int(0) }
+        guard present.first == 1 else {
+            throw ProjectionsMissing(path: ledgerPath)
+        }
+        return connection
+    }
+}
+
+/// A ledger written before projections existed, or by an ingest that stopped before catching up.
+struct ProjectionsMissing: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "\(path): the ledger has no projections yet; run `zorgledger replay`" }
+}

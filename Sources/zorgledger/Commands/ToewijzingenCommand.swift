@@ -1,0 +1,63 @@
+import ArgumentParser
+import Berichten
+import Projection
+import Toewijzingen
+
+struct ToewijzingenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "toewijzingen",
+        abstract: "Current state of each toegewezen product.",
+        discussion: """
+            Per gemeente and ToewijzingNummer the version with the latest Toewijzingsdatum and -tijd among the 301s
+            that no 302 rejected, whatever order they arrived in. Status at the peildatum: actueel (no einddatum,
+            or not before the peildatum), beeindigd (einddatum before it) or verwijderd (RedenWijziging 13).
+
+            Example:
+              zorgledger toewijzingen --bsn 999900006 --peildatum 2026-05-01 --format json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+    @OptionGroup var filters: FilterOptions
+
+    @Option(help: ArgumentHelp("Only this ToewijzingNummer.", valueName: "nummer"))
+    var toewijzing: Int?
+
+    @Option(help: ArgumentHelp("Only toewijzingen still valid on or after this date.", valueName: "datum"),
+        transform: Datum.argument)
+    var van: Datum?
+
+    @Option(help: ArgumentHelp("Only toewijzingen starting on or before this date.", valueName: "datum"),
+        transform: Datum.argument)
+    var tot: Datum?
+
+    @Flag(help: "Every version that counts, not only the current one.")
+    var historie = false
+
+    func validate() throws { try filters.validate(statuses: ["actueel", "beeindigd", "verwijderd"]) }
+
+    func run() throws {
+        let rijen = try Toewijzingen.rijen(
+            filters.filter(toewijzing: toewijzing, van: van, tot: tot), historie: historie,
+            in: global.openProjections())
+        var table = ResultTable(columns: [
+            .init("standaard"), .init("gemeente"), .init("aanbieder"), .init("bsn"),
+            .init("toewijzingNummer", "toewijzing", .integer), .init("productCategorie", "cat"),
+            .init("productCode", "code"), .init("ingangsdatum"), .init("einddatum"), .init("volume", nil, .integer),
+            .init("eenheid"), .init("frequentie", "freq"), .init("budget", nil, .amount),
+            .init("redenWijziging", "reden"), .init("toewijzingsdatum"), .init("toewijzingstijd", "tijd"),
+            .init("referentieAanbieder", "referentie"), .init("status"),
+        ])
+        table.rows = rijen.map { rij in
+            [
+                .text(rij.standaard), .text(rij.gemeente), .text(rij.aanbieder), .text(rij.bsn),
+                .integer(Int64(rij.toewijzingNummer)), .text(rij.productCategorie), .text(rij.productCode),
+                .text(rij.ingangsdatum), .text(rij.einddatum), .integer(rij.volume.map(Int64.init)), .text(rij.eenheid),
+                .text(rij.frequentie), .integer(rij.budget.map(Int64.init)), .text(rij.redenWijziging),
+                .text(rij.toewijzingsdatum), .text(rij.toewijzingstijd), .text(rij.referentieAanbieder),
+                .text(rij.status),
+            ]
+        }
+        print(table.rendered(as: output.resolvedFormat), terminator: "")
+    }
+}

@@ -1,0 +1,33 @@
+import Foundation
+
+/// The shared iJw 3.2 example messages, and small hand-written variants of them.
+enum Voorbeeld {
+    static let map = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("shared/domain/examples/ijw-3.2")
+
+    /// The example `JWnnn.xml` with each `(old, new)` replaced everywhere, in order, and the
+    /// first occurrence of each element in `zonder` removed.
+    static func bericht(_ type: String, _ vervangingen: [(String, String)] = [], zonder: [String] = []) -> [UInt8] {
+        var text = (try? String(contentsOf: map.appendingPathComponent("JW\(type).xml"), encoding: .utf8)) ?? ""
+        for (oud, nieuw) in vervangingen {
+            precondition(text.contains(oud), "JW\(type).xml has no \(oud)")
+            text = text.replacingOccurrences(of: oud, with: nieuw)
+        }
+        for element in zonder { text = verwijderd(element, uit: text) }
+        return Array(text.utf8)
+    }
+
+    /// A replacement of the message's own Identificatie.
+    static func identificatie(_ oud: String, _ nieuw: String) -> (String, String) {
+        ("<ijw:Identificatie>\(oud)</ijw:Identificatie>", "<ijw:Identificatie>\(nieuw)</ijw:Identificatie>")
+    }
+
+    /// `text` without the first `element`, from its opening tag to its closing tag.
+    private static func verwijderd(_ element: String, uit text: String) -> String {
+        guard let start = text.range(of: "<\(element)>"),
+            let end = text.range(of: "</\(element)>", range: start.upperBound..<text.endIndex)
+        else { preconditionFailure("no element \(element)") }
+        return text.replacingCharacters(in: start.lowerBound..<end.upperBound, with: "")
+    }
+}
