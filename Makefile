@@ -3,7 +3,7 @@ SWIFT ?= swift
 APT_PACKAGES := liblz4-dev libsqlite3-dev libxml2-dev libssl-dev pkg-config sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: setup build demo test bench
+.PHONY: setup build demo test bench bench-growth
 
 # Installs the C libraries zorgledger links against (Debian/Ubuntu), only when one is missing.
 setup:
@@ -22,3 +22,15 @@ demo: build
 test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
+
+# The ratio table of shared/perf/baselines.md: every figure beside its raw baseline, median of 5 runs.
+bench: setup
+	$(SWIFT) build -c release --product zorgledger
+	$(SWIFT) build -c release --product zorgledger-bench
+	.build/release/zorgledger-bench --messages 100000 --runs 5
+
+# Adds the growth figure: one ingest of 100k and one of 1M messages (needs about 3 GB of disk).
+bench-growth: setup
+	$(SWIFT) build -c release --product zorgledger
+	$(SWIFT) build -c release --product zorgledger-bench
+	.build/release/zorgledger-bench --messages 100000 --runs 5 --growth 10

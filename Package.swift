@@ -26,6 +26,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: cLibraries + [
         // The message model of iWmo/iJw 3.x: decoding, XSD validation and single-message rules.
@@ -58,6 +59,28 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Benchmarks: the workloads and raw C baselines, the ratio report (`make bench`), and
+        // package-benchmark targets whose allocation counts are tracked per change.
+        .target(
+            name: "BenchmarkSupport",
+            dependencies: ["Ledger", "Ingest", "Berichten", "Generator", "CSQLite", "CLZ4"],
+            path: "Benchmarks/BenchmarkSupport"),
+        .executableTarget(
+            name: "zorgledger-bench",
+            dependencies: [
+                "BenchmarkSupport", "Ledger", "Ingest", "Generator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/RatioReport"),
+        .executableTarget(
+            name: "LedgerBenchmarks",
+            dependencies: [
+                "BenchmarkSupport", "Ledger", "Berichten", "Generator", "CLibXML2",
+                .product(name: "Benchmark", package: "benchmark"),
+            ],
+            path: "Benchmarks/LedgerBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
+
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "CSQLite"]),
         .testTarget(name: "BerichtenTests", dependencies: ["Berichten"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Berichten"]),
@@ -67,6 +90,8 @@ let package = Package(
                 "Ingest", "Ledger", "Berichten", "Generator",
                 "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
             ]),
+        // Tries to break the built executable: kills, hostile files, tampering, races, full disks, leaks.
+        .testTarget(name: "ReliabilityTests"),
         .testTarget(
             name: "ProjectionsTests",
             dependencies: [

@@ -6,7 +6,8 @@ internal import CLibXML2
 /// schema as elements arrive and builds typed values afterwards, so it rejects what the XSD
 /// rejects (structure, codes, dates, numbers) without building a DOM or running a validator.
 ///
-/// Safety: input over ``maximumSize`` is refused before parsing; a DOCTYPE stops the parser, so
+/// Safety: input over ``maximumSize``, and input that is not UTF-8 without a BOM (``Prolog``), is
+/// refused before parsing; a DOCTYPE stops the parser, so
 /// no entity is ever declared, expanded or fetched; `XML_PARSE_NONET` is set and
 /// `XML_PARSE_NOENT`/`XML_PARSE_HUGE` are not, so libxml2's depth and size limits apply; errors
 /// go to a structured handler, never to stderr. Safe to call from many threads at once.
@@ -23,6 +24,7 @@ public enum BerichtDecoder {
         guard buffer.count <= maximumSize else {
             throw BerichtError(.tooLarge, "the message is \(buffer.count) bytes, more than the \(maximumSize) allowed (OP179)")
         }
+        try Prolog.check(buffer)
         LibXML.initialize()
         guard let parser = xmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count))
         else { throw BerichtError(.notWellFormed, "libxml2 could not create a parser") }

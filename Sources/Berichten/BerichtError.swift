@@ -9,6 +9,8 @@ public struct BerichtError: Error, Sendable, Equatable, CustomStringConvertible 
         case empty
         case tooLarge
         case notWellFormed
+        /// Not UTF-8, or with a byte order mark (OP192).
+        case wrongEncoding
         /// A DOCTYPE (and with it entity declarations) is refused outright.
         case forbiddenDeclaration
         case notAnIStandaardenMessage

@@ -102,15 +102,25 @@ public final class SQLiteConnection {
             "\(path): the disk is full or the file-size limit was reached; nothing of this batch was written")
     }
 
+    /// A write refused for lack of space (ENOSPC) or over the file-size limit (EFBIG, `ulimit -f`)
+    /// is a full disk to the user. SQLite reports EFBIG as a failed write, and by the time the
+    /// error surfaces its rollback may have overwritten errno; so a failed write while a file-size
+    /// limit is in force counts too.
+    private func isOutOfSpace(_ rc: Int32) -> Bool {
+        if [ENOSPC, EFBIG].contains(sqlite3_system_errno(handle)) { return true }
+        var limit = rlimit()
+        let ioerrWrite = SQLITE_IOERR | (3 << 8)  // SQLITE_IOERR_WRITE; Swift does not import the C macro
+        return rc == ioerrWrite && getrlimit(__rlimit_resource_t(RLIMIT_FSIZE.rawValue), &limit) == 0
+            && limit.rlim_cur != rlim_t.max  // RLIM_INFINITY
+    }
+
     func error(_ rc: Int32, _ message: String) -> LedgerError {
         switch rc & 0xFF {
         case SQLITE_NOTADB: LedgerError(.notALedger, "\(path): not a zorgledger file (not an SQLite database)")
         case SQLITE_BUSY, SQLITE_LOCKED:
             LedgerError(.busy, "\(path): another process is writing to this ledger; try again when it is done")
         case SQLITE_FULL: storageFull
-        // A write refused for lack of space (ENOSPC) or over the file-size limit (EFBIG, `ulimit -f`)
-        // is a full disk to the user, whichever of the two SQLite saw first.
-        case SQLITE_IOERR where [ENOSPC, EFBIG].contains(sqlite3_system_errno(handle)): storageFull
+        case SQLITE_IOERR where isOutOfSpace(rc): storageFull
         case SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_READONLY:
             LedgerError(.io, "\(path): \(message)")
         case SQLITE_CORRUPT: LedgerError(.corrupt, "\(path): the database file is damaged (\(message))")

@@ -6,6 +6,8 @@ struct BerichtCommand: ParsableCommand {
         commandName: "bericht",
         abstract: "Show one message of the log, or write its exact original bytes.",
         discussion: """
+            BSNs are shown masked (*****6789) unless the global --show-personal is given.
+
             Example:
               zorgledger bericht 42 --raw > JW301-42.xml
             """)
@@ -29,14 +31,14 @@ struct BerichtCommand: ParsableCommand {
             .init("positie", nil, .integer), .init("soort"), .init("standaard"), .init("berichttype"),
             .init("afzender"), .init("ontvanger"), .init("identificatie"), .init("dagtekening"),
             .init("identificatieRetour"), .init("bestand"), .init("vastgelegd"), .init("bytes", nil, .integer),
-            .init("inhoudHash"), .init("ketenHash"),
+            .init("inhoudHash"), .init("ketenHash"), .init("bsns", nil, .list),
         ], rows: [[
             .integer(event.position), .text(event.kind.rawValue), .text(event.metadata.standaard),
             .text(event.metadata.berichttype), .text(event.metadata.afzender), .text(event.metadata.ontvanger),
             .text(event.metadata.identificatie), .text(event.metadata.dagtekening),
             .text(event.metadata.identificatieRetour), .text(event.source), .text(event.recordedAt),
             .integer(Int64(event.payload.count)), .text(event.contentHash.description),
-            .text(event.chainHash.description),
+            .text(event.chainHash.description), .list(event.metadata.bsns.map(global.personalData.bsn)),
         ]])
         print(table.rendered(as: output.resolvedFormat), terminator: "")
     }

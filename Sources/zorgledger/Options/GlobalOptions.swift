@@ -15,6 +15,9 @@ struct GlobalOptions: ParsableArguments {
         valueName: "dir"))
     var schemas: String?
 
+    @Flag(name: .long, help: "Show BSNs in full; by default only their last four digits are shown.")
+    var showPersonal = false
+
     /// The ledger path from the option, the environment or the default, in that order.
     var ledgerPath: String {
         db ?? getenv("ZORGLEDGER_DB").map { String(cString: $0) } ?? "zorgledger.sqlite"
@@ -29,14 +32,21 @@ struct GlobalOptions: ParsableArguments {
 
     /// The options the contract lets people put before the command name.
     static let optionNames: Set<String> = ["--db", "--schemas"]
+    /// The flags (no value) that may stand before the command name too.
+    static let flagNames: Set<String> = ["--show-personal"]
 
-    /// Moves `--db FILE` and `--schemas DIR` given before the command name to after it, where
-    /// the command's own option group parses them.
+    /// Moves `--db FILE`, `--schemas DIR` and `--show-personal` given before the command name to
+    /// after it, where the command's own option group parses them.
     static func movedAfterCommand(_ arguments: [String]) -> [String] {
         var leading: [String] = []
         var index = 0
         while index < arguments.count {
             let argument = arguments[index]
+            if flagNames.contains(argument) {
+                leading.append(argument)
+                index += 1
+                continue
+            }
             let name = String(argument.split(separator: "=", maxSplits: 1).first ?? "")
             guard optionNames.contains(name) else { break }
             if argument.contains("=") {

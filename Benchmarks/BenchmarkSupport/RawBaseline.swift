@@ -1,0 +1,161 @@
+import CLZ4
+import CSQLite
+public import Ledger
+
+/// The plain C APIs doing the same storage work as the ledger, measured in the same run:
+/// `sqlite3_prepare_v2` once, bind/step/reset inside `BEGIN IMMEDIATE … COMMIT`, and
+/// `LZ4_decompress_safe_usingDict` in a loop (perf/baselines.md).
+public enum RawBaseline {
+    /// Inserts already-compressed rows, with their BSN and toewijzing rows, into a fresh file with
+    /// the ledger's schema and pragmas, `batchSize` rows per transaction.
+    /// - returns: the seconds the inserts took.
+    public static func insert(_ rows: [PreparedEvent], into path: String, batchSize: Int = 1000) throws -> Double {
+        _ = try SQLiteStore(path: path, access: .createIfMissing)
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK, let db else { throw BenchmarkError("cannot open \(path)") }
+        defer { sqlite3_close(db) }
+        try exec(db, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;")
+        let event = try prepare(db, """
+            INSERT INTO events (position, kind, recorded_at, source, standaard, release, bericht_code, berichttype,
+                afzender, ontvanger, identificatie, dagtekening, identificatie_retour, heen_code, heen_afzender,
+                heen_identificatie, conflict_of, dictionary_id, raw_size, payload, content_hash, chain_hash)
+            VALUES (?1, 'bericht', '2026-01-01T00:00:00.000Z', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,
+                ?14, NULL, ?15, ?16, ?17, ?18, ?18)
+            """)
+        let bsn = try prepare(db, "INSERT INTO event_bsn (position, bsn) VALUES (?1, ?2)")
+        let toewijzing = try prepare(db,
+            "INSERT INTO event_toewijzing (position, gemeente, toewijzing_nummer) VALUES (?1, ?2, ?3)")
+        defer {
+            sqlite3_finalize(event)
+            sqlite3_finalize(bsn)
+            sqlite3_finalize(toewijzing)
+        }
+        let clock = Stopwatch()
+        var position: Int64 = 0
+        for start in stride(from: 0, to: rows.count, by: batchSize) {
+            try exec(db, "BEGIN IMMEDIATE")
+            for row in rows[start..<min(start + batchSize, rows.count)] {
+                position += 1
+                let m = row.metadata
+                sqlite3_bind_int64(event, 1, position)
+                text(event, 2, row.source)
+                text(event, 3, m.standaard)
+                text(event, 4, m.release)
+                integer(event, 5, m.berichtCode.map(Int64.init))
+                text(event, 6, m.berichttype)
+                text(event, 7, m.afzender)
+                text(event, 8, m.ontvanger)
+                text(event, 9, m.identificatie)
+                text(event, 10, m.dagtekening)
+                text(event, 11, m.identificatieRetour)
+                integer(event, 12, m.heenbericht.map { Int64($0.berichtCode) })
+                text(event, 13, m.heenbericht?.afzender)
+                text(event, 14, m.heenbericht?.identificatie)
+                integer(event, 15, row.dictionaryID)
+                sqlite3_bind_int64(event, 16, Int64(row.rawSize))
+                _ = row.compressed.withUnsafeBytes {
+                    sqlite3_bind_blob(event, 17, $0.baseAddress, Int32($0.count), nil)
+                }
+                _ = row.contentHash.bytes.withUnsafeBytes {
+                    sqlite3_bind_blob(event, 18, $0.baseAddress, Int32($0.count), nil)
+                }
+                try step(db, event)
+                for value in m.bsns {
+                    sqlite3_bind_int64(bsn, 1, position)
+                    text(bsn, 2, value)
+                    try step(db, bsn)
+                }
+                for value in m.toewijzingen {
+                    sqlite3_bind_int64(toewijzing, 1, position)
+                    text(toewijzing, 2, value.gemeente)
+                    sqlite3_bind_int64(toewijzing, 3, Int64(value.nummer))
+                    try step(db, toewijzing)
+                }
+            }
+            try exec(db, "COMMIT")
+        }
+        return clock.seconds
+    }
+
+    /// Reads every payload in log order and decompresses it with its dictionary.
+    /// - returns: the number of events and the seconds it took.
+    public static func scanAndDecompress(_ path: String) throws -> (count: Int, seconds: Double) {
+        var db: OpaquePointer?
+        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK, let db else {
+            throw BenchmarkError("cannot open \(path)")
+        }
+        defer { sqlite3_close(db) }
+        var dictionaries: [Int64: [UInt8]] = [:]
+        let dictionaryRows = try prepare(db, "SELECT id, bytes FROM dictionaries")
+        while sqlite3_step(dictionaryRows) == SQLITE_ROW {
+            let bytes = sqlite3_column_blob(dictionaryRows, 1)!
+            dictionaries[sqlite3_column_int64(dictionaryRows, 0)] =
+                Array(UnsafeRawBufferPointer(start: bytes, count: Int(sqlite3_column_bytes(dictionaryRows, 1))))
+        }
+        sqlite3_finalize(dictionaryRows)
+        let clock = Stopwatch()
+        let scan = try prepare(db, "SELECT dictionary_id, raw_size, payload FROM events ORDER BY position")
+        defer { sqlite3_finalize(scan) }
+        var output = [CChar](repeating: 0, count: 32 * 1024 * 1024)
+        var count = 0
+        while sqlite3_step(scan) == SQLITE_ROW {
+            let size = Int32(sqlite3_column_int64(scan, 1))
+            let source = sqlite3_column_blob(scan, 2)!.assumingMemoryBound(to: CChar.self)
+            let length = sqlite3_column_bytes(scan, 2)
+            let written: Int32 = output.withUnsafeMutableBufferPointer { out in
+                if sqlite3_column_type(scan, 0) == SQLITE_NULL {
+                    return LZ4_decompress_safe(source, out.baseAddress, length, size)
+                }
+                return dictionaries[sqlite3_column_int64(scan, 0)]!.withUnsafeBytes { dictionary in
+                    LZ4_decompress_safe_usingDict(
+                        source, out.baseAddress, length, size,
+                        dictionary.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(dictionary.count))
+                }
+            }
+            guard written == size else { throw BenchmarkError("event \(count + 1) does not decompress") }
+            count += 1
+        }
+        return (count, clock.seconds)
+    }
+
+    /// Compresses every message with plain LZ4, no dictionary: the size a naive store would keep.
+    public static func plainLZ4Bytes(_ messages: [[UInt8]]) -> Int {
+        messages.reduce(0) { $0 + PayloadCodec.compress($1, dictionary: nil).count }
+    }
+
+    private static func exec(_ db: OpaquePointer, _ sql: String) throws {
+        guard sqlite3_exec(db, sql, nil, nil, nil) == SQLITE_OK else {
+            throw BenchmarkError(String(cString: sqlite3_errmsg(db)))
+        }
+    }
+
+    private static func prepare(_ db: OpaquePointer, _ sql: String) throws -> OpaquePointer {
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
+            throw BenchmarkError(String(cString: sqlite3_errmsg(db)))
+        }
+        return statement
+    }
+
+    private static func step(_ db: OpaquePointer, _ statement: OpaquePointer) throws {
+        guard sqlite3_step(statement) == SQLITE_DONE else { throw BenchmarkError(String(cString: sqlite3_errmsg(db))) }
+        sqlite3_reset(statement)
+    }
+
+    private static let transient = unsafeBitCast(OpaquePointer(bitPattern: -1), to: sqlite3_destructor_type.self)
+
+    private static func text(_ statement: OpaquePointer, _ index: Int32, _ value: String?) {
+        guard let value else { sqlite3_bind_null(statement, index); return }
+        sqlite3_bind_text(statement, index, value, -1, transient)
+    }
+
+    private static func integer(_ statement: OpaquePointer, _ index: Int32, _ value: Int64?) {
+        guard let value else { sqlite3_bind_null(statement, index); return }
+        sqlite3_bind_int64(statement, index, value)
+    }
+}
+
+public struct BenchmarkError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

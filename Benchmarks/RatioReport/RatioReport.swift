@@ -1,0 +1,146 @@
+import ArgumentParser
+import BenchmarkSupport
+import Foundation
+import Generator
+import Ingest
+import Ledger
+
+/// Prints the table of `shared/perf/baselines.md`: each zorgledger figure next to the raw C-API
+/// baseline measured in the same run, with the ratio and the goal. `make bench` runs it.
+@main
+struct RatioReport: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "zorgledger-bench",
+        abstract: "Measure append, ingest, replay and storage against raw SQLite and LZ4 in the same run.")
+
+    @Option(help: "Messages in the corpus.")
+    var messages = 100_000
+
+    @Option(help: "Runs per figure; the median is reported.")
+    var runs = 5
+
+    @Option(help: "Also ingest a corpus this many times larger once, for the growth figure (e.g. 10).")
+    var growth: Int?
+
+    @Option(help: "Scratch folder for corpora and ledgers (removed afterwards).")
+    var scratch = "/tmp/zorgledger-bench"
+
+    func run() throws {
+        let cli = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+            .deletingLastPathComponent().appendingPathComponent("zorgledger").path
+        guard FileManager.default.isExecutableFile(atPath: cli) else {
+            throw BenchmarkError("\(cli) is missing: build the zorgledger product in the same configuration first")
+        }
+        try? FileManager.default.removeItem(atPath: scratch)
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+
+        note("generating and decoding \(messages) messages")
+        let corpus = Corpus(messages: messages)
+        let xmlBytes = corpus.xmlBytes
+        let inbox = scratch + "/inbox"
+        try corpus.write(to: inbox)
+        note("\(corpus.berichten.count) messages, \(xmlBytes / 1_000_000) MB of XML")
+
+        // The rows the raw baseline inserts: compressed by the ledger with its trained dictionaries.
+        let warm = try Ledger(path: scratch + "/warm.sqlite", access: .createIfMissing)
+        _ = try warm.append(Array(corpus.events.prefix(1000)))
+        let rows = warm.prepare(corpus.events)
+
+        var rawInsert: [Double] = [], append: [Double] = [], ingestLog: [Double] = []
+        var ingestCLI: [Double] = [], ingestPeak: [Double] = []
+        var rawScan: [Double] = [], logScan: [Double] = [], replay: [Double] = [], replayPeak: [Double] = []
+        var ledgerBytes = 0, logOnlyBytes = 0
+        let count = Double(corpus.events.count)
+        for run in 1...runs {
+            note("run \(run) of \(runs)")
+            let raw = scratch + "/raw-\(run).sqlite"
+            rawInsert.append(count / (try RawBaseline.insert(rows, into: raw)))
+
+            let appended = scratch + "/append-\(run).sqlite"
+            let ledger = try Ledger(path: appended, access: .createIfMissing)
+            let appendClock = Stopwatch()
+            for start in stride(from: 0, to: corpus.events.count, by: 1000) {
+                _ = try ledger.append(Array(corpus.events[start..<min(start + 1000, corpus.events.count)]))
+            }
+            append.append(count / appendClock.seconds)
+
+            let logOnly = scratch + "/log-\(run).sqlite"
+            let sources = try IngestSource.expand([inbox])
+            let ingestClock = Stopwatch()
+            _ = try Ingester(ledger: try Ledger(path: logOnly, access: .createIfMissing)).ingest(sources)
+            ingestLog.append(count / ingestClock.seconds)
+            logOnlyBytes = try fileSize(logOnly)
+
+            let full = scratch + "/cli-\(run).sqlite"
+            let ingest = try ChildProcess.run(cli, ["ingest", inbox, "--db", full])
+            guard ingest.status == 0 else { throw BenchmarkError("zorgledger ingest exited \(ingest.status)") }
+            ingestCLI.append(count / ingest.seconds)
+            ingestPeak.append(ingest.peakMiB)
+            ledgerBytes = try fileSize(full)
+
+            let scanned = try RawBaseline.scanAndDecompress(full)
+            rawScan.append(Double(scanned.count) / scanned.seconds)
+            let reader = try Ledger(path: full, access: .read)
+            let scanClock = Stopwatch()
+            try reader.forEachEvent { _ in }
+            logScan.append(count / scanClock.seconds)
+            let replayed = try ChildProcess.run(cli, ["replay", "--db", full])
+            guard replayed.status == 0 else { throw BenchmarkError("zorgledger replay exited \(replayed.status)") }
+            replay.append(count / replayed.seconds)
+            replayPeak.append(replayed.peakMiB)
+            for path in [raw, appended, logOnly, full] { try? FileManager.default.removeItem(atPath: path) }
+        }
+        let plain = Double(RawBaseline.plainLZ4Bytes(corpus.berichten.map(\.bytes))) / Double(xmlBytes)
+
+        var table = ReportTable(title: "zorgledger benchmarks: \(corpus.events.count) messages "
+            + "(\(xmlBytes / 1_000_000) MB of XML), median of \(runs) runs, \(Self.machine)")
+        let insert = median(rawInsert)
+        table.ratio("append of decoded events (compression, hashing included)", median(append), "events/s",
+                    baseline: insert, "raw insert of the same compressed rows", goal: 0.8)
+        table.ratio("ingest end to end: XML files → log (no projections)", median(ingestLog), "msgs/s",
+                    baseline: insert, "raw insert", goal: 0.5)
+        table.ratio("ingest with the CLI, projections included", median(ingestCLI), "msgs/s",
+                    baseline: insert, "raw insert", goal: 0.5)
+        let scan = median(rawScan)
+        table.ratio("read the log back (decompress, metadata)", median(logScan), "events/s",
+                    baseline: scan, "raw scan + LZ4 decompress", goal: nil)
+        table.ratio("replay: rebuild every projection", median(replay), "events/s",
+                    baseline: scan, "raw scan + LZ4 decompress", goal: 0.5)
+        table.storage("ledger file incl. projections / XML bytes", Double(ledgerBytes) / Double(xmlBytes), plain: plain)
+        table.storage("log only / XML bytes", Double(logOnlyBytes) / Double(xmlBytes), plain: plain)
+        table.peak("peak memory of ingest", median(ingestPeak))
+        table.peak("peak memory of replay", median(replayPeak))
+        if let growth {
+            note("growth: ingesting \(messages) and \(messages * growth) messages once each")
+            let small = try timedIngest(messages: messages, cli: cli)
+            let large = try timedIngest(messages: messages * growth, cli: cli)
+            table.growth(small: messages, large: messages * growth, ratio: large.seconds / small.seconds,
+                         peakMiB: large.peakMiB, limit: Double(growth) * 1.1)
+        }
+        print(table.rendered)
+    }
+
+    private func timedIngest(messages: Int, cli: String) throws -> ChildProcess.Measurement {
+        let folder = scratch + "/growth-\(messages)"
+        try Corpus(messages: messages, seed: 7).write(to: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let ledger = folder + ".sqlite"
+        defer { try? FileManager.default.removeItem(atPath: ledger) }
+        return try ChildProcess.run(cli, ["ingest", folder, "--db", ledger])
+    }
+
+    private func fileSize(_ path: String) throws -> Int {
+        let attributes = try FileManager.default.attributesOfItem(atPath: path)
+        let wal = (try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int
+        return (attributes[.size] as? Int ?? 0) + (wal ?? 0)
+    }
+
+    private func note(_ text: String) {
+        FileHandle.standardError.write(Data("zorgledger-bench: \(text)\n".utf8))
+    }
+
+    static var machine: String {
+        "\(ProcessInfo.processInfo.activeProcessorCount) cores"
+    }
+}

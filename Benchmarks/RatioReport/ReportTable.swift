@@ -1,0 +1,50 @@
+import Foundation
+
+/// The benchmark report as a Markdown table, ready for the README's performance section.
+struct ReportTable {
+    let title: String
+    private var rows: [[String]] = []
+
+    init(title: String) { self.title = title }
+
+    mutating func ratio(_ figure: String, _ value: Double, _ unit: String, baseline: Double, _ baselineName: String,
+                        goal: Double?) {
+        let ratio = value / baseline
+        rows.append([figure, "\(Self.rate(value)) \(unit)", "\(baselineName): \(Self.rate(baseline))/s",
+                     String(format: "%.2f", ratio), goal.map { "≥ \($0)" + (ratio >= $0 ? " ✓" : " ✗") } ?? "–"])
+    }
+
+    mutating func storage(_ figure: String, _ ratio: Double, plain: Double) {
+        rows.append([figure, String(format: "%.3f", ratio), String(format: "plain LZ4: %.3f", plain),
+                     String(format: "%.2f", ratio), "≤ 0.40" + (ratio <= 0.40 ? " ✓" : " ✗")])
+    }
+
+    mutating func peak(_ figure: String, _ mib: Double) {
+        rows.append([figure, String(format: "%.0f MiB", mib), "–", "–", "≤ 256 MiB" + (mib <= 256 ? " ✓" : " ✗")])
+    }
+
+    mutating func growth(small: Int, large: Int, ratio: Double, peakMiB: Double, limit: Double) {
+        rows.append(["growth: ingest time \(large) / \(small) messages", String(format: "%.2f×", ratio),
+                     String(format: "peak %.0f MiB at %d", peakMiB, large), String(format: "%.2f", ratio),
+                     String(format: "≤ %.0f", limit) + (ratio <= limit ? " ✓" : " ✗")])
+    }
+
+    var rendered: String {
+        let header = ["figure", "zorgledger", "raw baseline (same run)", "ratio", "goal"]
+        var lines = ["### \(title)", "", "| " + header.joined(separator: " | ") + " |",
+                     "|" + header.map { _ in "---" }.joined(separator: "|") + "|"]
+        lines += rows.map { "| " + $0.joined(separator: " | ") + " |" }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func rate(_ value: Double) -> String {
+        let rounded = Int(value.rounded())
+        var digits = String(rounded)
+        var grouped = ""
+        while digits.count > 3 {
+            grouped = "," + digits.suffix(3) + grouped
+            digits.removeLast(3)
+        }
+        return digits + grouped
+    }
+}

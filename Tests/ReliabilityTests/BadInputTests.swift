@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+@Suite("Hostile and broken files: one clear line each, the ledger untouched, no file or network access")
+struct BadInputTests {
+    /// Peak memory a child may reach on any of these files: far below what expanding a bomb or
+    /// reading a 30 MB file whole into a tree would take.
+    static let memoryLimit = 200 * 1024 * 1024
+
+    @Test(.timeLimit(.minutes(1))) func everyHostileFileIsRejectedAlone() throws {
+        let work = try Workspace()
+        let secret = try FileTripwire(path: work.path("secret.txt"), contents: "not for XML parsers\n")
+        let listener = try PortTripwire()
+        let corpus = try HostileCorpus(secret: secret.path, port: listener.port)
+        let first = try work.run(["ingest", Workspace.examples.appendingPathComponent("JW301.xml").path])
+        #expect(first.status == 0, "\(first.stderr)")
+        let before = try work.bytes("ledger.sqlite")
+
+        for hostile in corpus.cases {
+            try work.write("bad/\(hostile.file)", hostile.bytes)
+            let file = work.path("bad/\(hostile.file)")
+            let exit = try work.run(["ingest", file])
+            #expect(exit.status == 1, "\(hostile.file): \(exit.stderr)")
+            #expect(exit.output == "appended 0, duplicate 0, rejected 1\n", "\(hostile.file)")
+            #expect(exit.stderrLines.count == 1, "\(hostile.file): \(exit.stderr)")
+            let line = try #require(exit.stderrLines.first)
+            #expect(line.hasPrefix("rejected: \(file): "), "\(line)")
+            #expect(line.contains(hostile.reason), "\(hostile.file): \(line)")
+            #expect(line.count < 300, "\(hostile.file): \(line.count) characters")
+            #expect(exit.maxResident < Self.memoryLimit, "\(hostile.file): \(exit.maxResident / 1_048_576) MB")
+            #expect(try work.bytes("ledger.sqlite") == before, "\(hostile.file) changed the ledger file")
+        }
+        #expect(!secret.wasTouched(), "an external entity made zorgledger open \(secret.path)")
+        #expect(!listener.wasContacted(), "an external entity made zorgledger connect to 127.0.0.1")
+        #expect(try work.run(["verify"]).status == 0)
+
+        // The controls: the tripwires do notice an open and a connection.
+        _ = try Data(contentsOf: URL(fileURLWithPath: secret.path))
+        listener.connectOnce()
+        #expect(secret.wasTouched())
+        #expect(listener.wasContacted())
+    }
+
+    @Test func aHugeStandardInputIsCutOffWithBoundedMemory() throws {
+        let work = try Workspace()
+        try work.write("huge.xml", [UInt8](repeating: UInt8(ascii: "<"), count: 30_000_000))
+        let exit = try work.run(["ingest", "-"], stdin: work.path("huge.xml"))
+        #expect(exit.status == 1)
+        #expect(exit.stderrLines.count == 1)
+        #expect(exit.stderr.hasPrefix("rejected: <stdin>: "))
+        #expect(exit.stderr.contains("bytes is larger than the 25 MB a message may have (OP179)"))
+        #expect(exit.maxResident < Self.memoryLimit, "\(exit.maxResident / 1_048_576) MB")
+    }
+}

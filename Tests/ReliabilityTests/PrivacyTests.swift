@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@Suite("Privacy: owner-only files, no personal data in messages, masked BSNs")
+struct PrivacyTests {
+    private static func mode(_ path: String) throws -> Int {
+        try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int) ?? -1
+    }
+
+    /// With umask 000 a careless program creates 0666 files; the ledger and SQLite's -wal and -shm
+    /// companions (left behind by a kill, so they can be inspected) must still be 0600, and so
+    /// must the traffic `generate` writes.
+    @Test func filesAreOwnerOnlyWhateverTheUmask() throws {
+        let work = try Workspace()
+        let generate = try work.shell(
+            "umask 000; exec '\(Workspace.executable)' generate --clients 20 --months 12 --seed 4 --out '\(work.path("traffic"))'")
+        #expect(generate.status == 0, "\(generate.stderr)")
+        #expect(try Self.mode(work.path("traffic")) == 0o700)
+        for file in try FileManager.default.contentsOfDirectory(atPath: work.path("traffic")) {
+            #expect(try Self.mode(work.path("traffic/\(file)")) == 0o600, "\(file)")
+        }
+        let ingest = try Child("/bin/sh", ["-c", "umask 000; exec '\(Workspace.executable)' --db '\(work.ledger)' "
+            + "ingest '\(work.path("traffic"))' --batch-size 1"], scratch: work)
+        var waited = 0
+        while ingest.isRunning && waited < 2_000
+            && !FileManager.default.fileExists(atPath: work.ledger + "-shm") {
+            usleep(1_000)
+            waited += 1
+        }
+        usleep(50_000)
+        ingest.kill()
+        _ = ingest.wait()
+        let companions = try FileManager.default.contentsOfDirectory(atPath: work.root).filter { $0.hasPrefix("ledger.sqlite") }
+        #expect(companions.contains("ledger.sqlite-wal") && companions.contains("ledger.sqlite-shm"), "\(companions)")
+        for file in companions {
+            #expect(try Self.mode(work.path(file)) == 0o600, "\(file)")
+        }
+    }
+
+    /// Broken messages whose faults sit right next to the client's BSN, name and birth date: what
+    /// zorgledger prints about them (rejected or flagged) names the element, never the value.
+    @Test(arguments: [
+        ("<jw301:Bsn>999900006<", "<jw301:Bsn>99990000<"),
+        ("<jw301:Bsn>999900006<", "<jw301:Bsn>999900006X<"),
+        ("<jw301:Bsn>999900006<", "<jw301:Bsn>999900007<"),
+        ("<ijw:Datum>2010-02-14<", "<ijw:Datum>2010-02-30<"),
+        ("<ijw:Datum>2010-02-14<", "<ijw:Datum>14-02-2010<"),
+        ("<ijw:Achternaam>Wit<", "<ijw:Achternaam>Vermeulen<ijw:Bsn>999900006</ijw:Bsn><"),
+        ("<ijw:Voornamen>Tom<", "<ijw:Voornamen>Annabel<ijw:X/><"),
+        ("<jw301:Naam>", "<jw301:Naam>Annabel Vermeulen 999900006"),
+        ("<jw301:Commentaar>Commentaar client<", "<jw301:Commentaar>Annabel Vermeulen 999900006 2010-02-14</jw301:Commentaar><jw301:Commentaar>x<"),
+    ])
+    func messagesNearPersonalDataNameNoValue(original: String, replacement: String) throws {
+        let work = try Workspace()
+        let text = String(decoding: try Workspace.example("JW301"), as: UTF8.self)
+        #expect(text.contains(original))
+        try work.write("in/JW301.xml", Array(text.replacingOccurrences(of: original, with: replacement).utf8))
+        let exit = try work.run(["ingest", work.path("in")])
+        let printed = exit.output + exit.stderr
+        #expect(exit.stderrLines.count <= 1, "\(exit.stderr)")
+        for personal in ["9999", "Vermeulen", "Annabel", "Wit", "Tom", "2010-02", "14-02"] {
+            #expect(!printed.contains(personal), "'\(personal)' in: \(printed)")
+        }
+    }
+
+    /// `bericht` shows the BSNs a message concerns masked; `--show-personal`, before or after the
+    /// command, shows them in full.
+    @Test func bsnsAreMaskedUnlessAskedFor() throws {
+        let work = try Workspace()
+        _ = try work.run(["ingest", Workspace.examples.appendingPathComponent("JW301.xml").path])
+        func bsns(_ arguments: [String]) throws -> [String]? {
+            let exit = try Child(Workspace.executable, arguments, scratch: work).wait()
+            let rows = try JSONSerialization.jsonObject(with: Data(exit.stdout)) as? [[String: Any]]
+            return rows?.first?["bsns"] as? [String]
+        }
+        #expect(try bsns(["--db", work.ledger, "bericht", "1", "--format", "json"]) == ["*****0006"])
+        #expect(try bsns(["--show-personal", "--db", work.ledger, "bericht", "1", "--format", "json"]) == ["999900006"])
+        #expect(try bsns(["--db", work.ledger, "bericht", "1", "--format", "json", "--show-personal"]) == ["999900006"])
+        let table = try Child(Workspace.executable, ["--db", work.ledger, "bericht", "1", "--format", "csv"], scratch: work).wait()
+        #expect(!table.output.contains("999900006"))
+    }
+}
