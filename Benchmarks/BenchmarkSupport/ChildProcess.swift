@@ -2,8 +2,11 @@
 import Glibc
 #endif
 
-/// Runs a program and reports its wall time and peak memory, read from `wait4` for that child
-/// alone: the real CLI, measured as users run it.
+/// Runs a program and reports its wall time and peak memory: the real CLI, measured as users run it.
+///
+/// The peak is read from the child's own `VmHWM` while it runs. `ru_maxrss` from `wait4` would be
+/// wrong here: glibc's `posix_spawn` starts the child in the parent's address space, and Linux
+/// then counts the parent's (large, corpus-holding) memory as the child's peak.
 public enum ChildProcess {
     public struct Measurement {
         public var status: Int32
@@ -24,11 +27,29 @@ public enum ChildProcess {
         let rc = posix_spawn(&pid, executable, &actions, nil, argv, environ)
         guard rc == 0 else { throw BenchmarkError("cannot start \(executable): \(String(cString: strerror(rc)))") }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 {
-            guard errno == EINTR else { throw BenchmarkError("wait4 failed") }
+        var peakKiB = 0
+        while true {
+            peakKiB = max(peakKiB, highWaterMarkKiB(pid))
+            let done = waitpid(pid, &status, WNOHANG)
+            if done == pid { break }
+            guard done == 0 || errno == EINTR else { throw BenchmarkError("waitpid failed") }
+            usleep(5_000)
         }
         let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Measurement(status: exitStatus, seconds: clock.seconds, peakMiB: Double(usage.ru_maxrss) / 1024)
+        return Measurement(status: exitStatus, seconds: clock.seconds, peakMiB: Double(peakKiB) / 1024)
+    }
+
+    /// The `VmHWM` line of `/proc/PID/status`: the peak resident set of the process's current image.
+    private static func highWaterMarkKiB(_ pid: pid_t) -> Int {
+        guard let file = fopen("/proc/\(pid)/status", "r") else { return 0 }
+        defer { fclose(file) }
+        var line = [CChar](repeating: 0, count: 256)
+        while fgets(&line, Int32(line.count), file) != nil {
+            let text = String(decoding: line.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            if text.hasPrefix("VmHWM:") {
+                return Int(text.dropFirst(6).filter(\.isNumber)) ?? 0
+            }
+        }
+        return 0
     }
 }

@@ -52,8 +52,10 @@ public final class Ledger {
         // Each iteration initializes its own slots only, so the unsynchronized writes never overlap.
         nonisolated(unsafe) let output = prepared
         DispatchQueue.concurrentPerform(iterations: (events.count + chunk - 1) / chunk) { index in
+            let scratch = CompressionScratch()
             for offset in (index * chunk)..<min(events.count, (index + 1) * chunk) {
-                (output.baseAddress! + offset).initialize(to: Self.prepare(events[offset], dictionaries: dictionaries))
+                (output.baseAddress! + offset).initialize(
+                    to: Self.prepare(events[offset], dictionaries: dictionaries, scratch: scratch))
             }
         }
         let result = Array(prepared)
@@ -61,12 +63,14 @@ public final class Ledger {
         return result
     }
 
-    static func prepare(_ event: NewEvent, dictionaries: [String: CompressionDictionary]) -> PreparedEvent {
+    static func prepare(
+        _ event: NewEvent, dictionaries: [String: CompressionDictionary], scratch: CompressionScratch
+    ) -> PreparedEvent {
         let dictionary = event.metadata.soort.flatMap { dictionaries[$0] }
         return event.payload.withUnsafeBytes { raw in
             PreparedEvent(
                 kind: event.kind, metadata: event.metadata, source: event.source,
-                compressed: PayloadCodec.compress(raw, dictionary: dictionary), rawSize: raw.count,
+                compressed: PayloadCodec.compress(raw, dictionary: dictionary, scratch: scratch), rawSize: raw.count,
                 dictionaryID: dictionary?.id, contentHash: Digest(of: raw))
         }
     }

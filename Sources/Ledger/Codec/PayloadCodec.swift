@@ -5,21 +5,22 @@ internal import CLZ4
 /// LZ4's block format does not record the original length; the ledger stores it in its own
 /// column and decompression writes into a buffer of exactly that size.
 public enum PayloadCodec {
-    /// Compresses `input`, against `dictionary` when one is given.
-    public static func compress(_ input: UnsafeRawBufferPointer, dictionary: CompressionDictionary?) -> [UInt8] {
+    /// Compresses `input`: against `dictionary` with LZ4HC when one is given, using `scratch`
+    /// for the encoder state (pass one per thread when compressing many messages); with plain
+    /// LZ4 otherwise.
+    public static func compress(
+        _ input: UnsafeRawBufferPointer, dictionary: CompressionDictionary?, scratch: CompressionScratch? = nil
+    ) -> [UInt8] {
         let bound = Int(LZ4_compressBound(Int32(input.count)))
         let source = input.baseAddress?.assumingMemoryBound(to: CChar.self)
         return [UInt8](unsafeUninitializedCapacity: max(bound, 1)) { output, initialized in
             let destination = UnsafeMutableRawPointer(output.baseAddress!).assumingMemoryBound(to: CChar.self)
             let written: Int32
             if let dictionary {
-                written = withUnsafeTemporaryAllocation(
-                    byteCount: CompressionDictionary.stateSize, alignment: 16
-                ) { state in
-                    state.baseAddress!.copyMemory(from: dictionary.loadedState, byteCount: CompressionDictionary.stateSize)
-                    let stream = state.baseAddress!.assumingMemoryBound(to: LZ4_stream_t.self)
-                    return LZ4_compress_fast_continue(stream, source, destination, Int32(input.count), Int32(bound), 1)
-                }
+                let state = (scratch ?? CompressionScratch()).state
+                state.copyMemory(from: dictionary.loadedState, byteCount: CompressionDictionary.stateSize)
+                let stream = state.assumingMemoryBound(to: LZ4_streamHC_t.self)
+                written = LZ4_compress_HC_continue(stream, source, destination, Int32(input.count), Int32(bound))
             } else {
                 written = LZ4_compress_default(source, destination, Int32(input.count), Int32(bound))
             }
@@ -29,8 +30,10 @@ public enum PayloadCodec {
         }
     }
 
-    public static func compress(_ input: [UInt8], dictionary: CompressionDictionary?) -> [UInt8] {
-        input.withUnsafeBytes { compress($0, dictionary: dictionary) }
+    public static func compress(
+        _ input: [UInt8], dictionary: CompressionDictionary?, scratch: CompressionScratch? = nil
+    ) -> [UInt8] {
+        input.withUnsafeBytes { compress($0, dictionary: dictionary, scratch: scratch) }
     }
 
     /// Restores `originalSize` bytes from `compressed`; nil when the data does not decode to exactly that size.
