@@ -20,10 +20,13 @@ enum Prolog {
     }
 
     /// The value of `encoding` in an XML declaration at the very start, if there is one.
+    ///
+    /// A plain byte scan: this runs for every message on the ingest path, and the generic
+    /// `firstRange(of:)` of the standard library cost more than decoding the whole message.
     private static func declaredEncoding(_ bytes: UnsafeRawBufferPointer) -> ArraySlice<UInt8>? {
         let head = Array(bytes.prefix(256))
-        guard head.starts(with: Array("<?xml".utf8)), let end = head.firstRange(of: Array("?>".utf8))?.lowerBound,
-            let key = head[..<end].firstRange(of: Array("encoding".utf8))?.upperBound
+        guard head.starts(with: Array("<?xml".utf8)), let end = position(of: Array("?>".utf8), in: head[...]),
+            let key = position(of: Array("encoding".utf8), in: head[..<end]).map({ $0 + 8 })
         else { return nil }
         var index = key
         while index < end, ASCII.isWhitespace(head[index]) || head[index] == UInt8(ascii: "=") { index += 1 }
@@ -31,6 +34,17 @@ enum Prolog {
         let quote = head[index]
         guard let close = head[(index + 1)..<end].firstIndex(of: quote) else { return nil }
         return head[(index + 1)..<close]
+    }
+
+    /// Where `pattern` first starts in `text`.
+    private static func position(of pattern: [UInt8], in text: ArraySlice<UInt8>) -> Int? {
+        guard text.count >= pattern.count else { return nil }
+        var start = text.startIndex
+        while start + pattern.count <= text.endIndex {
+            if text[start..<(start + pattern.count)].elementsEqual(pattern) { return start }
+            start += 1
+        }
+        return nil
     }
 
     private static func isUTF8(_ name: ArraySlice<UInt8>) -> Bool {
