@@ -51,11 +51,17 @@ let package = Package(
         .target(
             name: "Declaraties", dependencies: ["Projection", "Uitwisseling", "Ledger", "Berichten"],
             path: "Projections/Declaraties"),
+        // Reconciliation: contract and rule-set facts, and findings evaluated from every projection.
+        .target(
+            name: "Reconciliatie",
+            dependencies: ["Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Ledger",
+                           "Berichten"],
+            path: "Projections/Reconciliatie"),
         .executableTarget(
             name: "zorgledger",
             dependencies: [
                 "Ingest", "Ledger", "Berichten", "Generator",
-                "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
+                "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Reconciliatie",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -92,10 +98,18 @@ let package = Package(
             ]),
         // Tries to break the built executable: kills, hostile files, tampering, races, full disks, leaks.
         .testTarget(name: "ReliabilityTests"),
+        // The query CLI as people and scripts use it: every command and format of the built executable.
+        .testTarget(name: "CLITests"),
         .testTarget(
             name: "ProjectionsTests",
             dependencies: [
                 "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
+                "Ingest", "Ledger", "Berichten", "Generator",
+            ]),
+        .testTarget(
+            name: "ReconciliatieTests",
+            dependencies: [
+                "Reconciliatie", "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
                 "Ingest", "Ledger", "Berichten", "Generator",
             ]),
     ]

@@ -34,19 +34,27 @@ public final class SchemaSet: Sendable {
         return "\(directory)/\(folder)-\(release)/\(prefix)\(berichttype.rawValue).xsd"
     }
 
-    /// Validates `bytes`, a message of the given kind; a missing schema is one finding that says so.
-    public func validate(
-        _ bytes: [UInt8], standaard: Standaard, release: Release, berichttype: Berichttype
-    ) -> [XSDValidator.Finding] {
+    /// The compiled schema for one kind of message, or why there is none (missing or unusable);
+    /// callers that must tell "not validated" apart from "invalid" ask this first.
+    public func validator(
+        standaard: Standaard, release: Release, berichttype: Berichttype
+    ) -> Result<XSDValidator, XSDValidatorError> {
         let key = Key(standaard: standaard, release: release, berichttype: berichttype)
         let path = path(standaard: standaard, release: release, berichttype: berichttype)
-        let validator = compiled.withLock { compiled in
+        return compiled.withLock { compiled in
             if let known = compiled[key] { return known }
             let result = Result { () throws(XSDValidatorError) in try XSDValidator(path: path) }
             compiled[key] = result
             return result
         }
-        switch validator {
+    }
+
+    /// Validates `bytes`, a message of the given kind; a missing schema is one finding that says so.
+    public func validate(
+        _ bytes: [UInt8], standaard: Standaard, release: Release, berichttype: Berichttype
+    ) -> [XSDValidator.Finding] {
+        let path = path(standaard: standaard, release: release, berichttype: berichttype)
+        switch validator(standaard: standaard, release: release, berichttype: berichttype) {
         case .success(let validator):
             return validator.validate(bytes)
         case .failure:

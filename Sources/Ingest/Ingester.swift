@@ -11,14 +11,21 @@ public import Ledger
 public final class Ingester {
     private let ledger: Ledger
     private let batchSize: Int
+    private let schemas: SchemaSet?
     private let beforeCommit: () throws(LedgerError) -> Void
 
     /// - parameters:
+    ///     - schemas: when given, every message is also validated against its XSD (control level 1);
+    ///       a message that decodes but breaks its schema is still appended, and flagged.
     ///     - beforeCommit: runs inside each batch's transaction after its events are written; the
     ///       projections catch up there, so a crash never leaves them behind the log.
-    public init(ledger: Ledger, batchSize: Int = 1000, beforeCommit: @escaping () throws(LedgerError) -> Void = {}) {
+    public init(
+        ledger: Ledger, batchSize: Int = 1000, schemas: SchemaSet? = nil,
+        beforeCommit: @escaping () throws(LedgerError) -> Void = {}
+    ) {
         self.ledger = ledger
         self.batchSize = max(1, batchSize)
+        self.schemas = schemas
         self.beforeCommit = beforeCommit
     }
 
@@ -31,21 +38,22 @@ public final class Ingester {
         var start = 0
         while start < sources.count {
             let batch = Array(sources[start..<min(start + batchSize, sources.count)])
-            let decoded = Self.decode(batch)
+            let decoded = Self.decode(batch, schemas: schemas)
             var events: [NewEvent] = []
-            var origins: [(IngestSource, [Bevinding])] = []
+            var origins: [(IngestSource, Decoded)] = []
             for (source, result) in zip(batch, decoded) {
                 switch result {
                 case .success(let message):
                     events.append(message.event)
-                    origins.append((source, message.bevindingen))
+                    origins.append((source, message))
                 case .failure(let rejection):
                     report.rejected.append(rejection)
                 }
             }
             let outcomes = try ledger.append(events, beforeCommit: beforeCommit)
-            for (outcome, (source, bevindingen)) in zip(outcomes, origins) {
-                report.count(outcome, source: source, bevindingen: bevindingen)
+            for (outcome, (source, message)) in zip(outcomes, origins) {
+                report.count(
+                    outcome, source: source, bevindingen: message.bevindingen, schemaMissing: message.schemaMissing)
             }
             start += batch.count
             progress(start, sources.count)
@@ -56,23 +64,29 @@ public final class Ingester {
     private struct Decoded: Sendable {
         var event: NewEvent
         var bevindingen: [Bevinding]
+        /// The XSD that was needed but missing or unusable, so the message was not validated.
+        var schemaMissing: String?
     }
 
     /// Reads and decodes a batch on all cores, keeping the batch's order.
-    private static func decode(_ batch: [IngestSource]) -> [Result<Decoded, IngestReport.Rejection>] {
+    private static func decode(
+        _ batch: [IngestSource], schemas: SchemaSet?
+    ) -> [Result<Decoded, IngestReport.Rejection>] {
         let results = UnsafeMutableBufferPointer<Result<Decoded, IngestReport.Rejection>>.allocate(capacity: batch.count)
         defer { results.deallocate() }
         // Each iteration initializes its own slot only, so the unsynchronized writes never overlap.
         nonisolated(unsafe) let output = results
         DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            (output.baseAddress! + index).initialize(to: decode(batch[index]))
+            (output.baseAddress! + index).initialize(to: decode(batch[index], schemas: schemas))
         }
         let array = Array(results)
         _ = results.deinitialize()
         return array
     }
 
-    private static func decode(_ source: IngestSource) -> Result<Decoded, IngestReport.Rejection> {
+    private static func decode(
+        _ source: IngestSource, schemas: SchemaSet?
+    ) -> Result<Decoded, IngestReport.Rejection> {
         let bytes: [UInt8]
         do {
             bytes = try MessageFile.read(source)
@@ -87,7 +101,18 @@ public final class Ingester {
         do {
             let bericht = try BerichtDecoder.decode(bytes)
             let event = NewEvent(kind: .bericht, payload: bytes, metadata: EventMetadata(bericht), source: source.name)
-            return .success(Decoded(event: event, bevindingen: bericht.bevindingen()))
+            var decoded = Decoded(event: event, bevindingen: bericht.bevindingen())
+            if let schemas {
+                switch schemas.validator(
+                    standaard: bericht.standaard, release: bericht.release, berichttype: bericht.berichttype)
+                {
+                case .success(let validator): decoded.bevindingen += validator.validate(bytes).map(Bevinding.init(xsd:))
+                case .failure:
+                    decoded.schemaMissing = schemas.path(
+                        standaard: bericht.standaard, release: bericht.release, berichttype: bericht.berichttype)
+                }
+            }
+            return .success(decoded)
         } catch {
             return .failure(.init(source: source, reason: error.description))
         }
@@ -102,8 +127,11 @@ public struct IngestReport: Sendable {
     public var conflicts: [(source: IngestSource, position: Int64, earlier: Int64)] = []
     /// Not understood as an iWmo/iJw message at all; nothing was appended for these.
     public var rejected: [Rejection] = []
-    /// Appended, but breaking business rules of the standard.
+    /// Appended, but breaking business rules of the standard or (with schemas) its XSD.
     public var flagged: [(source: IngestSource, position: Int64, bevindingen: [Bevinding])] = []
+    /// Appended without XSD validation because the schema was missing or unusable: the count of
+    /// messages per schema path. Empty when no schemas were asked for.
+    public var notValidated: [String: Int] = [:]
 
     public struct Rejection: Error, Sendable {
         public var source: IngestSource
@@ -112,7 +140,9 @@ public struct IngestReport: Sendable {
         public var description: String { "\(source.displayName): \(reason)" }
     }
 
-    mutating func count(_ outcome: AppendOutcome, source: IngestSource, bevindingen: [Bevinding]) {
+    mutating func count(
+        _ outcome: AppendOutcome, source: IngestSource, bevindingen: [Bevinding], schemaMissing: String?
+    ) {
         switch outcome {
         case .appended: appended += 1
         case .duplicate: duplicates += 1
@@ -121,6 +151,7 @@ public struct IngestReport: Sendable {
             conflicts.append((source, position, earlier))
         }
         if case .duplicate = outcome { return }
+        if let schemaMissing { notValidated[schemaMissing, default: 0] += 1 }
         if !bevindingen.isEmpty { flagged.append((source, outcome.position, bevindingen)) }
     }
 }

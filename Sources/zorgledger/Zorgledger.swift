@@ -16,8 +16,8 @@ struct Zorgledger: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Demo.self, Ingest.self, ToewijzingenCommand.self, ZorgCommand.self, DeclaratiesCommand.self,
-            VerzoekenCommand.self, BerichtenCommand.self, BerichtCommand.self, Replay.self, Verify.self,
-            Generate.self,
+            VerzoekenCommand.self, TrajectCommand.self, BerichtenCommand.self, BerichtCommand.self, Replay.self,
+            Verify.self, Generate.self, ReconcileCommand.self, ContractCommand.self, RegelsCommand.self,
         ])
 
     /// Runs the command with the contract's exit codes: 0 success, 1 a command failure with one
@@ -36,7 +36,7 @@ struct Zorgledger: ParsableCommand {
                 print(fullMessage(for: error))
                 Glibc.exit(0)
             }
-            Terminal.printError(fullMessage(for: error))
+            Terminal.printError(usageError(error, arguments: arguments))
             Glibc.exit(2)
         }
         do {
@@ -48,8 +48,18 @@ struct Zorgledger: ParsableCommand {
             print(fullMessage(for: error))
             Glibc.exit(0)
         } catch {
-            Terminal.printError("zorgledger: \(error)")
+            Terminal.printError("zorgledger: " + "\(error)".split(whereSeparator: \.isNewline).joined(separator: " "))
             Glibc.exit(1)
         }
+    }
+
+    /// A usage error in one line that names the command and where its help is, instead of the
+    /// parser's multi-line usage text: a script's log gets one line per failure.
+    private static func usageError(_ error: any Error, arguments: [String]) -> String {
+        let names = configuration.subcommands.map { $0._commandName }
+        let command = ["zorgledger"] + (arguments.first(where: names.contains).map { [$0] } ?? [])
+        let message = message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
+        return command.joined(separator: " ") + ": " + message
+            + " (see '" + command.joined(separator: " ") + " --help')"
     }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
-/// A child process started with `posix_spawn` and reaped with `wait4`, so that the test knows
-/// its exit status and its own peak memory (not that of every child the test process ever had).
+/// A child process started with `posix_spawn`, so that the test knows its exit status and its own
+/// peak memory. The peak is sampled from the child's `VmHWM` while it runs: `ru_maxrss` would
+/// report the test process's memory, because glibc's `posix_spawn` starts the child in the
+/// parent's address space and Linux counts that as the child's peak.
 /// Output goes to files, so a chatty child can never block on a full pipe.
 struct Child {
     let pid: pid_t
@@ -51,11 +53,14 @@ struct Child {
     /// Waits for the process; after `timeout` seconds it is killed, so no test can hang on it.
     func wait(timeout: Double = 60) -> Exit {
         let deadline = Date().addingTimeInterval(timeout)
-        while isRunning && Date() < deadline { usleep(2_000) }
+        var peakKiB = 0
+        while isRunning && Date() < deadline {
+            peakKiB = max(peakKiB, highWaterMarkKiB())
+            usleep(2_000)
+        }
         if isRunning { kill() }
         var status: Int32 = 0
-        var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 && errno == EINTR {}
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
         let signal = status & 0x7F
         let code = signal == 0 ? (status >> 8) & 0xFF : 128 + signal
         let stdout = (try? Data(contentsOf: URL(fileURLWithPath: stdoutPath))) ?? Data()
@@ -63,6 +68,14 @@ struct Child {
         unlink(stdoutPath)
         unlink(stderrPath)
         return Exit(status: code, stdout: Array(stdout), stderr: String(decoding: stderr, as: UTF8.self),
-                    maxResident: usage.ru_maxrss * 1024)
+                    maxResident: peakKiB * 1024)
+    }
+
+    /// The `VmHWM` of `/proc/PID/status`: the peak resident set of the process since its exec.
+    private func highWaterMarkKiB() -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
+        else { return 0 }
+        return Int(line.filter(\.isNumber)) ?? 0
     }
 }

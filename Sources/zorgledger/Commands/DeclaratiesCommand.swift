@@ -52,12 +52,13 @@ struct DeclaratiesCommand: ParsableCommand {
             .init("toewijzingNummer", "toewijzing", .integer), .init("productCategorie", "cat"),
             .init("productCode", "code"), .init("begindatum"), .init("einddatum"),
             .init("geleverdVolume", "volume", .integer), .init("eenheid"), .init("productTarief", "tarief", .amount),
-            .init("bedrag", nil, .amount), .init("status"), .init("retourCodes", "retourcodes", .list),
+            .init("bedrag", nil, .summedAmount), .init("status"), .init("retourCodes", "retourcodes", .list),
         ])
         table.rows = rijen.map { rij in
             [
                 .text(rij.standaard), .text(rij.gemeente), .text(rij.aanbieder), .text(rij.declaratieNummer),
-                .text(rij.bsn), .text(rij.referentieNummer), .text(rij.vorigReferentieNummer),
+                .text(global.personalData.bsn(rij.bsn)), .text(rij.referentieNummer),
+                .text(rij.vorigReferentieNummer),
                 .integer(Int64(rij.toewijzingNummer)), .text(rij.productCategorie), .text(rij.productCode),
                 .text(rij.begindatum), .text(rij.einddatum), .integer(Int64(rij.geleverdVolume)), .text(rij.eenheid),
                 .integer(rij.productTarief.map(Int64.init)), .integer(Int64(rij.bedrag)), .text(rij.status),

@@ -13,6 +13,10 @@ struct Ingest: ParsableCommand {
             as an iWmo/iJw message at all is rejected and reported; one that breaks business rules is
             appended and flagged. Re-delivered messages count as duplicates and are not stored twice.
 
+            With --schemas DIR (or $ZORGLEDGER_SCHEMAS) every message is also validated against its XSD in DIR
+            (laid out like ijw-3.2/JW301.xsd, iwmo-3.2/WMO301.xsd): one that breaks it is appended and flagged
+            with rule XSD; messages whose XSD is missing from DIR are counted as not validated.
+
             Example:
               zorgledger --db ledger.sqlite ingest inbox/2026-05 extra/JW301.xml
             """)
@@ -38,8 +42,15 @@ struct Ingest: ParsableCommand {
     }
 
     func run() throws {
+        let schemas = try global.schemaDirectory.map { directory in
+            do { return try SchemaSet(directory: directory) } catch {
+                throw CommandFailure(
+                    "\(directory): not a readable folder of XSDs; check --schemas or ZORGLEDGER_SCHEMAS")
+            }
+        }
         let sources = try IngestSource.expand(paths)
-        let (_, ingester) = try Ingester.withProjections(ledgerPath: global.ledgerPath, batchSize: batchSize)
+        let (_, ingester) = try Ingester.withProjections(
+            ledgerPath: global.ledgerPath, batchSize: batchSize, schemas: schemas)
         let progress = Progress("ingest")
         let report = try ingester.ingest(sources) { done, total in progress.update(done, of: total) }
         progress.finish()
@@ -57,14 +68,22 @@ extension IngestReport {
     var summary: String {
         var lines = ["appended \(appended), duplicate \(duplicates), rejected \(rejected.count)"
             + (conflicts.isEmpty ? "" : ", identity conflicts \(conflicts.count)")
-            + (flagged.isEmpty ? "" : ", flagged \(flagged.count)")]
+            + (flagged.isEmpty ? "" : ", flagged \(flagged.count)")
+            + (notValidated.isEmpty ? "" : ", not validated \(notValidated.values.reduce(0, +))")]
         for conflict in conflicts {
             lines.append("conflict: \(conflict.source.displayName) (positie \(conflict.position)) has the identity "
                 + "of positie \(conflict.earlier) but other content")
         }
         for flag in flagged {
             lines.append("flagged: \(flag.source.displayName) (positie \(flag.position)): "
-                + flag.bevindingen.map(\.regel).joined(separator: ", "))
+                + flag.bevindingen.regels.joined(separator: ", "))
+            // A rule code says it all; an XSD finding needs its own words.
+            for xsd in flag.bevindingen where xsd.regel == "XSD" {
+                lines.append("  XSD \(xsd.pad): \(xsd.toelichting)")
+            }
+        }
+        for (schema, count) in notValidated.sorted(by: { $0.key < $1.key }) {
+            lines.append("not validated: \(count) message(s), no usable XSD at \(schema)")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -78,12 +97,26 @@ extension IngestReport {
         }
         let flags = flagged.map { flag in
             "{\"bestand\": \(JSON.string(flag.source.displayName)), \"positie\": \(flag.position), \"bevindingen\": ["
-                + flag.bevindingen.map { JSON.string($0.regel) }.joined(separator: ", ") + "]}"
+                + flag.bevindingen.regels.map(JSON.string).joined(separator: ", ") + "], \"xsd\": ["
+                + flag.bevindingen.filter { $0.regel == "XSD" }.map { JSON.string("\($0.pad): \($0.toelichting)") }
+                    .joined(separator: ", ") + "]}"
+        }
+        let unvalidated = notValidated.sorted(by: { $0.key < $1.key }).map { schema, count in
+            "{\"schema\": \(JSON.string(schema)), \"berichten\": \(count)}"
         }
         return """
             {"appended": \(appended), "duplicate": \(duplicates), "rejected": [\(rejections.joined(separator: ", "))],
-             "conflicts": [\(conflictRows.joined(separator: ", "))], "flagged": [\(flags.joined(separator: ", "))]}
+             "conflicts": [\(conflictRows.joined(separator: ", "))], "flagged": [\(flags.joined(separator: ", "))],
+             "notValidated": [\(unvalidated.joined(separator: ", "))]}
 
             """
+    }
+}
+
+extension [Bevinding] {
+    /// The rule codes, each once, in order of appearance (several XSD findings are one `XSD`).
+    fileprivate var regels: [String] {
+        var seen = Set<String>()
+        return map(\.regel).filter { seen.insert($0).inserted }
     }
 }

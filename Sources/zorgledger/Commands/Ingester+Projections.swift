@@ -1,14 +1,17 @@
+import Berichten
 import Ingest
 import Ledger
 import Projection
 
 extension Ingester {
     /// An ingester for the ledger at `path` (created when missing) whose batches bring every
-    /// projection up to date in their own transaction.
-    static func withProjections(ledgerPath path: String, batchSize: Int = 1000) throws -> (Ledger, Ingester) {
+    /// projection up to date in their own transaction; with `schemas`, it validates against the XSDs.
+    static func withProjections(
+        ledgerPath path: String, batchSize: Int = 1000, schemas: SchemaSet? = nil
+    ) throws -> (Ledger, Ingester) {
         let store = try SQLiteStore(path: path, access: .createIfMissing)
         let ledger = try Ledger(store: store)
-        let ingester = Ingester(ledger: ledger, batchSize: batchSize) { () throws(LedgerError) in
+        let ingester = Ingester(ledger: ledger, batchSize: batchSize, schemas: schemas) { () throws(LedgerError) in
             try ProjectionRunner.zorgledger.catchUp(store: store)
         }
         return (ledger, ingester)

@@ -1,6 +1,7 @@
 import Declaraties
 import Ledger
 import Projection
+import Reconciliatie
 import Toewijzingen
 import Uitwisseling
 import Verzoeken
@@ -9,7 +10,7 @@ import Zorg
 extension ProjectionRunner {
     /// Every projection of zorgledger, in dependency order (views join the tables before them).
     static let zorgledger = ProjectionRunner(projections: [
-        Uitwisseling(), Toewijzingen(), Zorg(), Verzoeken(), Declaraties(),
+        Uitwisseling(), Toewijzingen(), Zorg(), Verzoeken(), Declaraties(), Reconciliatie(),
     ])
 }
 

@@ -50,7 +50,8 @@ struct ToewijzingenCommand: ParsableCommand {
         ])
         table.rows = rijen.map { rij in
             [
-                .text(rij.standaard), .text(rij.gemeente), .text(rij.aanbieder), .text(rij.bsn),
+                .text(rij.standaard), .text(rij.gemeente), .text(rij.aanbieder),
+                .text(global.personalData.bsn(rij.bsn)),
                 .integer(Int64(rij.toewijzingNummer)), .text(rij.productCategorie), .text(rij.productCode),
                 .text(rij.ingangsdatum), .text(rij.einddatum), .integer(rij.volume.map(Int64.init)), .text(rij.eenheid),
                 .text(rij.frequentie), .integer(rij.budget.map(Int64.init)), .text(rij.redenWijziging),

@@ -32,7 +32,8 @@ struct VerzoekenCommand: ParsableCommand {
         ])
         table.rows = rijen.map { rij in
             [
-                .text(rij.standaard), .text(rij.gemeente), .text(rij.aanbieder), .text(rij.bsn),
+                .text(rij.standaard), .text(rij.gemeente), .text(rij.aanbieder),
+                .text(global.personalData.bsn(rij.bsn)),
                 .text(rij.referentieAanbieder), .text(rij.soort), .text(rij.status), .text(rij.redenAfwijzingVerzoek),
             ]
         }

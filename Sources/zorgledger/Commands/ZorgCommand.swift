@@ -45,7 +45,8 @@ struct ZorgCommand: ParsableCommand {
         ])
         table.rows = rijen.map { rij in
             [
-                .text(rij.standaard), .text(rij.gemeente), .text(rij.aanbieder), .text(rij.bsn),
+                .text(rij.standaard), .text(rij.gemeente), .text(rij.aanbieder),
+                .text(global.personalData.bsn(rij.bsn)),
                 .integer(rij.toewijzingNummer.map(Int64.init)), .text(rij.productCategorie), .text(rij.productCode),
                 .text(rij.begindatum), .text(rij.einddatum), .text(rij.redenBeeindiging), .text(rij.status),
             ]

@@ -7,32 +7,43 @@ struct ResultTable {
         /// The header people see in a table.
         var header: String
         var kind: Kind
+        /// False for a column a table row already says in words (JSON and CSV keep it).
+        var inTable: Bool
 
-        init(_ key: String, _ header: String? = nil, _ kind: Kind = .text) {
+        init(_ key: String, _ header: String? = nil, _ kind: Kind = .text, inTable: Bool = true) {
             self.key = key
             self.header = header ?? key
             self.kind = kind
+            self.inTable = inTable
         }
     }
 
     enum Kind {
         case text
         case integer
-        /// Integer eurocent; shown as euros in a table.
+        /// Integer eurocent shown as euros, without a total: a tarief or a budget adds up to nothing.
         case amount
+        /// Integer eurocent shown as euros, totalled under the table: a bedrag does add up.
+        case summedAmount
         case list
+        /// Nested objects, in JSON only: details a table row says in words and a CSV cell cannot hold.
+        case objects
     }
 
     enum Cell {
         case text(String?)
         case integer(Int64?)
         case list([String])
+        /// Numbers in a `.list` column, e.g. log positions: a JSON array of integers.
+        case integers([Int64])
+        /// Objects of key–cell pairs, keys in the order given.
+        case objects([[(key: String, value: Cell)]])
     }
 
     var columns: [Column]
     var rows: [[Cell]] = []
 
-    /// Renders the rows; a table ends with a count line (and totals of amount columns).
+    /// Renders the rows; a table ends with a count line (and totals of the summed amounts).
     func rendered(as format: OutputFormat) -> String {
         switch format {
         case .json: json
@@ -45,28 +56,37 @@ struct ResultTable {
         guard !rows.isEmpty else { return "[]\n" }
         var out = "[\n"
         for (rowIndex, row) in rows.enumerated() {
-            out += "  {"
-            for (index, (column, cell)) in zip(columns, row).enumerated() {
-                out += (index == 0 ? "" : ", ") + JSON.string(column.key) + ": "
-                switch cell {
-                case .text(let value): out += value.map(JSON.string) ?? "null"
-                case .integer(let value): out += value.map(String.init) ?? "null"
-                case .list(let values): out += "[" + values.map(JSON.string).joined(separator: ", ") + "]"
-                }
-            }
-            out += rowIndex == rows.count - 1 ? "}\n" : "},\n"
+            out += "  " + Self.json(object: zip(columns, row).map { ($0.key, $1) })
+            out += rowIndex == rows.count - 1 ? "\n" : ",\n"
         }
         return out + "]\n"
     }
 
+    private static func json(object: [(key: String, value: Cell)]) -> String {
+        "{" + object.map { JSON.string($0.key) + ": " + json($0.value) }.joined(separator: ", ") + "}"
+    }
+
+    private static func json(_ cell: Cell) -> String {
+        switch cell {
+        case .text(let value): value.map(JSON.string) ?? "null"
+        case .integer(let value): value.map(String.init) ?? "null"
+        case .list(let values): "[" + values.map(JSON.string).joined(separator: ", ") + "]"
+        case .integers(let values): "[" + values.map(String.init).joined(separator: ", ") + "]"
+        case .objects(let objects): "[" + objects.map(json(object:)).joined(separator: ", ") + "]"
+        }
+    }
+
     private var csv: String {
-        var lines = [columns.map { CSV.field($0.key) }.joined(separator: ",")]
+        let kept = columns.indices.filter { columns[$0].kind != .objects }
+        var lines = [kept.map { CSV.field(columns[$0].key) }.joined(separator: ",")]
         for row in rows {
-            lines.append(row.map { cell in
-                switch cell {
+            lines.append(kept.map { index in
+                switch row[index] {
                 case .text(let value): CSV.field(value ?? "")
                 case .integer(let value): value.map(String.init) ?? ""
                 case .list(let values): CSV.field(values.joined(separator: " "))
+                case .integers(let values): values.map(String.init).joined(separator: " ")
+                case .objects: ""
                 }
             }.joined(separator: ","))
         }
@@ -74,23 +94,23 @@ struct ResultTable {
     }
 
     private var table: String {
-        let texts: [[String]] = rows.map { row in
-            zip(columns, row).map { column, cell in Self.display(cell, kind: column.kind) }
-        }
-        var widths = columns.map { $0.header.count }
+        let shown = columns.indices.filter { columns[$0].inTable && columns[$0].kind != .objects }
+        let visible = shown.map { columns[$0] }
+        let texts: [[String]] = rows.map { row in shown.map { Self.display(row[$0], kind: columns[$0].kind) } }
+        var widths = visible.map { $0.header.count }
         for row in texts {
             for (index, text) in row.enumerated() { widths[index] = max(widths[index], text.count) }
         }
         func line(_ cells: [String]) -> String {
-            zip(cells, zip(columns, widths)).map { text, pair in
+            zip(cells, zip(visible, widths)).map { text, pair in
                 let padding = String(repeating: " ", count: pair.1 - text.count)
                 return pair.0.kind == .text || pair.0.kind == .list ? text + padding : padding + text
             }.joined(separator: "  ").replacingTrailingSpaces()
         }
-        var out = [line(columns.map(\.header)), line(widths.map { String(repeating: "-", count: $0) })]
+        var out = [line(visible.map(\.header)), line(widths.map { String(repeating: "-", count: $0) })]
         out += texts.map(line)
         var summary = "\(rows.count) \(rows.count == 1 ? "rij" : "rijen")"
-        for (index, column) in columns.enumerated() where column.kind == .amount {
+        for (index, column) in zip(shown, visible) where column.kind == .summedAmount && !rows.isEmpty {
             let total = rows.reduce(Int64(0)) { sum, row in
                 if case .integer(let value?) = row[index] { return sum + value }
                 return sum
@@ -104,8 +124,11 @@ struct ResultTable {
     private static func display(_ cell: Cell, kind: Kind) -> String {
         switch cell {
         case .text(let value): value ?? ""
-        case .integer(let value): value.map { kind == .amount ? Euro.format($0) : String($0) } ?? ""
+        case .integer(let value):
+            value.map { kind == .amount || kind == .summedAmount ? Euro.format($0) : String($0) } ?? ""
         case .list(let values): values.joined(separator: " ")
+        case .integers(let values): values.map(String.init).joined(separator: " ")
+        case .objects: ""
         }
     }
 }

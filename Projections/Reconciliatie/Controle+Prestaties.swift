@@ -1,0 +1,134 @@
+import Berichten
+
+extension Controle {
+    /// The rules one debet prestatie is checked by against its contract tariff, its toewijzing
+    /// and its start (report §6.2, §6.6, §6.7). The tariff needs no toewijzing, so it is checked first.
+    func prestatieRegels() -> [Constatering] {
+        var resultaat: [Constatering] = []
+        for p in dossier.prestaties where !p.credit {
+            if let tarief = tariefRegel(p) { resultaat.append(tarief) }
+            let sleutel = Dossier.sleutel(p.standaard, p.gemeente, p.toewijzingNummer)
+            guard let t = dossier.toewijzingen[sleutel], t.bsn == p.bsn, t.aanbieder == p.aanbieder else {
+                resultaat.append(constatering(
+                    "TR338", .fout,
+                    "Geen toewijzing \(p.toewijzingNummer) van gemeente \(p.gemeente) voor deze client en aanbieder",
+                    over: p))
+                continue
+            }
+            if t.redenWijziging == "13" {
+                resultaat.append(constatering(
+                    "TR384", .fout, "Toewijzing \(t.nummer) is verwijderd (RedenWijziging 13)", over: p,
+                    andere: [t.positie]))
+                continue
+            }
+            resultaat += periodeRegels(p, t) + productRegels(p, t)
+            if let volume = volumeRegel(p, t) { resultaat.append(volume) }
+            if !dossier.gestart.contains(sleutel) {
+                resultaat.append(constatering(
+                    "OP364", .signaal,
+                    "Prestatie op toewijzing \(t.nummer) zonder gemelde start; regie is geen betaalvoorwaarde",
+                    over: p, andere: [t.positie]))
+            }
+        }
+        return resultaat
+    }
+
+    /// TR307/TR308: the ProductPeriode lies inside the toewijzing; TR387/TR388: it starts on the
+    /// first of the month or the later ingangsdatum and ends on the last of the month or the
+    /// earlier einddatum (IV089).
+    private func periodeRegels(_ p: Dossier.Prestatie, _ t: Dossier.Toewijzing) -> [Constatering] {
+        var resultaat: [Constatering] = []
+        if p.begindatum < t.ingangsdatum {
+            resultaat.append(constatering(
+                "TR307", .fout,
+                "ProductPeriode begint \(p.begindatum), voor ingangsdatum \(t.ingangsdatum) van toewijzing \(t.nummer)",
+                over: p, andere: [t.positie]))
+        } else {
+            let verwacht = max(p.begindatum.eersteVanDeMaand, t.ingangsdatum)
+            if p.begindatum != verwacht {
+                resultaat.append(constatering(
+                    "TR387", .fout,
+                    "ProductPeriode begint \(p.begindatum), verwacht \(verwacht) (eerste van de maand of ingangsdatum)",
+                    over: p, andere: [t.positie]))
+            }
+        }
+        if let einde = t.einddatum, p.einddatum > einde {
+            resultaat.append(constatering(
+                "TR308", .fout,
+                "ProductPeriode eindigt \(p.einddatum), na einddatum \(einde) van toewijzing \(t.nummer)",
+                over: p, andere: [t.positie]))
+        } else {
+            let verwacht = min(p.begindatum.laatsteDagVanDeMaand, t.einddatum ?? p.begindatum.laatsteDagVanDeMaand)
+            if p.einddatum != verwacht {
+                resultaat.append(constatering(
+                    "TR388", .fout,
+                    "ProductPeriode eindigt \(p.einddatum), verwacht \(verwacht) (laatste van de maand of einddatum)",
+                    over: p, andere: [t.positie]))
+            }
+        }
+        return resultaat
+    }
+
+    /// TR339/TR340: a specifieke (or aspecifieke) toewijzing fixes the category (and code).
+    private func productRegels(_ p: Dossier.Prestatie, _ t: Dossier.Toewijzing) -> [Constatering] {
+        var resultaat: [Constatering] = []
+        if let categorie = t.productCategorie, categorie != p.productCategorie {
+            resultaat.append(constatering(
+                "TR339", .fout,
+                "Productcategorie \(p.productCategorie) wijkt af van \(categorie) in toewijzing \(t.nummer)",
+                over: p, andere: [t.positie]))
+        }
+        if let code = t.productCode, code != p.productCode {
+            resultaat.append(constatering(
+                "TR340", .fout, "Productcode \(p.productCode) wijkt af van \(code) in toewijzing \(t.nummer)",
+                over: p, andere: [t.positie]))
+        }
+        return resultaat
+    }
+
+    /// TR321 with IV076–IV078: the volume of one ProductPeriode fits the Omvang per Frequentie.
+    private func volumeRegel(_ p: Dossier.Prestatie, _ t: Dossier.Toewijzing) -> Constatering? {
+        guard let volume = t.volume, let frequentie = t.frequentie, let factor = Self.factor(p.eenheid, t.eenheid) else {
+            return nil
+        }
+        let hbh = p.standaard == Standaard.iWmo.rawValue && t.productCategorie == "01"
+        let maximum = factor * Volumeplafond.perPeriode(
+            volume: volume, frequentie: frequentie, van: p.begindatum, tot: p.einddatum, huishoudelijkeHulp: hbh)
+        guard p.geleverdVolume > maximum else { return nil }
+        let uitleg: String = switch frequentie {
+        case .perWeek where hbh: "\(volume) per week x 6 (huishoudelijke hulp)"
+        case .perWeek: "\(volume) per week x \(Volumeplafond.isoWeken(van: p.begindatum, tot: p.einddatum)) ISO-weken"
+        case .perDag: "\(volume) per dag"
+        case .perMaand: "\(volume) per maand"
+        case .totaalBinnenGeldigheidsduur: "\(volume) totaal"
+        }
+        return constatering(
+            "TR321", .fout,
+            "Geleverd volume \(p.geleverdVolume) boven maximum \(maximum) voor \(p.begindatum) t/m \(p.einddatum) (\(uitleg))",
+            over: p, andere: [t.positie])
+    }
+
+    /// How many units of the prestatie make one unit of the toewijzing: equal units, or minutes
+    /// declared against hours (the one exception the SAP allows); nil when they cannot compare.
+    static func factor(_ prestatie: String, _ toewijzing: String?) -> Int? {
+        if prestatie == toewijzing { return 1 }
+        if prestatie == Eenheid.minuut.rawValue && toewijzing == Eenheid.uur.rawValue { return 60 }
+        return nil
+    }
+
+    /// TR418 (retourcode 0611): the ProductTarief is the contract tariff of the product on the
+    /// first day of the ProductPeriode, within the rule set's margin.
+    private func tariefRegel(_ p: Dossier.Prestatie) -> Constatering? {
+        guard let tarief = p.productTarief,
+            let contract = grondslag.tarief(
+                gemeente: p.gemeente, aanbieder: p.aanbieder, categorie: p.productCategorie, code: p.productCode,
+                op: p.begindatum),
+            abs(tarief - contract.regel.tarief) > regelset.tariefMarge
+        else { return nil }
+        return constatering(
+            "TR418", .fout,
+            "Tarief \(Euro.tekst(tarief)) wijkt af van contracttarief \(Euro.tekst(contract.regel.tarief)) voor "
+                + "\(p.productCode) op \(p.begindatum) (0611)",
+            over: p, andere: [contract.positie], bedrag: p.geleverdVolume * (tarief - contract.regel.tarief))
+    }
+}

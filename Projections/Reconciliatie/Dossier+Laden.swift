@@ -1,0 +1,176 @@
+import Berichten
+import Ledger
+import Projection
+
+extension Dossier {
+    /// Reads the facts of every projection in one read transaction, so they agree with each other.
+    init(connection: SQLiteConnection) throws(LedgerError) {
+        self = try connection.readTransaction { () throws(LedgerError) -> Dossier in
+            Dossier(
+                prestaties: try Self.prestaties(connection), toewijzingen: try Self.toewijzingen(connection),
+                gestart: Set(try connection.rows(
+                    "SELECT DISTINCT standaard, gemeente, toewijzing_nummer FROM zorg_starts_geldig "
+                        + "WHERE toewijzing_nummer IS NOT NULL") { Self.sleutel($0.string(0), $0.string(1), $0.int(2)) }),
+                uitwisselingen: try Self.uitwisselingen(connection), verzoeken: try Self.verzoeken(connection),
+                regiemeldingen: try Self.regiemeldingen(connection))
+        }
+    }
+
+    /// Prestaties of every 323 that counts as sent (a 325 that rejects the whole 323 unsends it).
+    private static func prestaties(_ connection: SQLiteConnection) throws(LedgerError) -> [Prestatie] {
+        try connection.rows(
+            """
+            SELECT p.positie, (SELECT min(u.retour_positie) FROM uitwisseling_paren u WHERE u.heen_positie = p.positie),
+                b.dagtekening, p.standaard, p.gemeente, p.aanbieder, p.declaratie_nummer, p.bsn, p.referentie_nummer,
+                p.vorig_referentie_nummer, p.toewijzing_nummer, p.product_categorie, p.product_code, p.begindatum,
+                p.einddatum, p.geleverd_volume, p.eenheid, p.product_tarief, p.debet_credit, p.bedrag, p.status
+            FROM declaraties_status p JOIN uitwisseling_berichten b ON b.positie = p.positie
+            WHERE p.positie NOT IN (SELECT positie FROM uitwisseling_afgewezen)
+            ORDER BY p.positie, p.referentie_nummer
+            """
+        ) { row -> Prestatie? in
+            guard let dagtekening = row.optionalString(2).flatMap(Datum.init), let begindatum = Datum(row.string(13)),
+                let einddatum = Datum(row.string(14))
+            else { return nil }
+            return Prestatie(
+                positie: row.int64(0), antwoordPositie: row.optionalInt64(1), dagtekening: dagtekening,
+                standaard: row.string(3), gemeente: row.string(4), aanbieder: row.string(5),
+                declaratieNummer: row.string(6), bsn: row.string(7), referentieNummer: row.string(8),
+                vorigReferentieNummer: row.optionalString(9), toewijzingNummer: row.int(10),
+                productCategorie: row.string(11), productCode: row.string(12), begindatum: begindatum,
+                einddatum: einddatum, geleverdVolume: row.int(15), eenheid: row.string(16),
+                productTarief: row.optionalInt(17), credit: row.string(18) == "C", bedrag: row.int(19),
+                status: row.string(20))
+        }.compactMap { $0 }
+    }
+
+    private static func toewijzingen(_ connection: SQLiteConnection) throws(LedgerError) -> [String: Toewijzing] {
+        let rijen = try connection.rows(
+            """
+            SELECT positie, standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code,
+                ingangsdatum, einddatum, volume, eenheid, frequentie, budget, reden_wijziging
+            FROM toewijzingen_huidig
+            """
+        ) { row -> Toewijzing? in
+            guard let ingangsdatum = Datum(row.string(8)) else { return nil }
+            return Toewijzing(
+                positie: row.int64(0), standaard: row.string(1), gemeente: row.string(2), aanbieder: row.string(3),
+                bsn: row.string(4), nummer: row.int(5), productCategorie: row.optionalString(6),
+                productCode: row.optionalString(7), ingangsdatum: ingangsdatum,
+                einddatum: row.optionalString(9).flatMap(Datum.init), volume: row.optionalInt(10),
+                eenheid: row.optionalString(11), frequentie: row.optionalString(12).flatMap(Frequentie.init),
+                budget: row.optionalInt(13), redenWijziging: row.optionalString(14))
+        }.compactMap { $0 }
+        return Dictionary(rijen.map { (sleutel($0.standaard, $0.gemeente, $0.nummer), $0) }) { eerste, _ in eerste }
+    }
+
+    /// Heenberichten of both parties; a retour answers the heenbericht whose identity it carries.
+    private static func uitwisselingen(_ connection: SQLiteConnection) throws(LedgerError) -> [Uitwisseling] {
+        try connection.rows(
+            """
+            SELECT b.positie, b.standaard, b.gemeente, b.aanbieder, b.berichttype, b.dagtekening,
+                (SELECT min(p.retour_positie) FROM uitwisseling_paren p WHERE p.heen_positie = b.positie),
+                (SELECT min(r.dagtekening) FROM uitwisseling_paren p
+                     JOIN reconciliatie_retouren r ON r.positie = p.retour_positie WHERE p.heen_positie = b.positie),
+                (SELECT CASE WHEN count(*) = 1 THEN max(e.bsn) END FROM event_bsn e WHERE e.position = b.positie),
+                (SELECT CASE WHEN count(*) = 1 THEN max(t.toewijzing_nummer) END FROM event_toewijzing t
+                     WHERE t.position = b.positie)
+            FROM uitwisseling_berichten b
+            WHERE b.is_retour = 0 AND b.standaard IS NOT NULL AND b.gemeente IS NOT NULL AND b.aanbieder IS NOT NULL
+                AND b.berichttype IS NOT NULL
+            ORDER BY b.positie
+            """
+        ) { row -> Uitwisseling? in
+            guard let dagtekening = row.optionalString(5).flatMap(Datum.init) else { return nil }
+            return Uitwisseling(
+                positie: row.int64(0), standaard: row.string(1), gemeente: row.string(2), aanbieder: row.string(3),
+                berichttype: row.string(4), dagtekening: dagtekening, retourPositie: row.optionalInt64(6),
+                retourDagtekening: row.optionalString(7).flatMap(Datum.init), bsn: row.optionalString(8),
+                toewijzingNummer: row.optionalInt(9))
+        }.compactMap { $0 }
+    }
+
+    /// Requests that count (not `ongeldig`) with the 319s and 301s that answer them.
+    private static func verzoeken(_ connection: SQLiteConnection) throws(LedgerError) -> [Verzoek] {
+        var antwoorden: [String: [(positie: Int64, dagtekening: Datum, antwoord: Verzoek.Antwoord)]] = [:]
+        let rijen = try connection.rows(
+            """
+            SELECT w.positie, w.standaard, w.gemeente, w.aanbieder, w.referentie_aanbieder, b.dagtekening,
+                CASE w.verzoek_antwoord WHEN '1' THEN 'afgewezen' ELSE 'onderzoek' END
+            FROM verzoeken_antwoorden w JOIN uitwisseling_berichten b ON b.positie = w.positie
+            WHERE w.positie NOT IN (SELECT positie FROM uitwisseling_afgewezen)
+            UNION ALL
+            SELECT t.positie, t.standaard, t.gemeente, t.aanbieder, t.referentie_aanbieder, b.dagtekening, 'toegewezen'
+            FROM toewijzingen_geldig t JOIN uitwisseling_berichten b ON b.positie = t.positie
+            WHERE t.referentie_aanbieder IS NOT NULL
+            """
+        ) { row in
+            (sleutel: [row.string(1), row.string(2), row.string(3), row.string(4)].joined(separator: "|"),
+             positie: row.int64(0), dagtekening: row.optionalString(5).flatMap(Datum.init), soort: row.string(6))
+        }
+        for rij in rijen {
+            guard let dagtekening = rij.dagtekening else { continue }
+            let antwoord: Verzoek.Antwoord = switch rij.soort {
+            case "afgewezen": .afgewezen
+            case "onderzoek": .inOnderzoek
+            default: .toegewezen
+            }
+            antwoorden[rij.sleutel, default: []].append((rij.positie, dagtekening, antwoord))
+        }
+        return try connection.rows(
+            """
+            SELECT a.positie, a.standaard, a.gemeente, a.aanbieder, a.bsn, a.referentie_aanbieder, a.soort, b.dagtekening
+            FROM verzoeken_status a JOIN uitwisseling_berichten b ON b.positie = a.positie
+            WHERE a.status != 'ongeldig'
+            ORDER BY a.positie, a.referentie_aanbieder
+            """
+        ) { row -> Verzoek? in
+            guard let dagtekening = row.optionalString(7).flatMap(Datum.init) else { return nil }
+            let sleutel = [row.string(1), row.string(2), row.string(3), row.string(5)].joined(separator: "|")
+            return Verzoek(
+                positie: row.int64(0), standaard: row.string(1), gemeente: row.string(2), aanbieder: row.string(3),
+                bsn: row.string(4), referentieAanbieder: row.string(5), soort: row.string(6), dagtekening: dagtekening,
+                antwoorden: (antwoorden[sleutel] ?? []).sorted { ($0.dagtekening, $0.positie) < ($1.dagtekening, $1.positie) })
+        }.compactMap { $0 }
+    }
+
+    /// Per standing start and stop, its earliest non-rejected delivery: a later re-delivery is a
+    /// correction, which is not late for having come after the first report.
+    private static func regiemeldingen(_ connection: SQLiteConnection) throws(LedgerError) -> [Regiemelding] {
+        let sleutel = "standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code, begindatum"
+        let gelijk = """
+            g.standaard = s.standaard AND g.gemeente = s.gemeente AND g.aanbieder = s.aanbieder AND g.bsn = s.bsn
+            AND g.toewijzing_nummer IS s.toewijzing_nummer AND g.product_categorie IS s.product_categorie
+            AND g.product_code IS s.product_code AND g.begindatum = s.begindatum
+            """
+        // SQLite takes the bare columns of an aggregate query with min() from the row holding the minimum.
+        return try connection.rows(
+            """
+            SELECT min(b.dagtekening), s.positie, s.standaard, s.gemeente, s.aanbieder, s.bsn, s.toewijzing_nummer,
+                s.begindatum, 0
+            FROM zorg_starts s JOIN uitwisseling_berichten b ON b.positie = s.positie
+            WHERE s.status_aanlevering = '1' AND s.positie NOT IN (SELECT positie FROM uitwisseling_afgewezen)
+                AND EXISTS (SELECT 1 FROM zorg_starts_geldig g WHERE \(gelijk))
+            GROUP BY \(sleutel.split(separator: ", ").map { "s.\($0)" }.joined(separator: ", "))
+            UNION ALL
+            SELECT min(b.dagtekening), s.positie, s.standaard, s.gemeente, s.aanbieder, s.bsn, s.toewijzing_nummer,
+                s.einddatum, 1
+            FROM zorg_stops s JOIN uitwisseling_berichten b ON b.positie = s.positie
+            WHERE s.status_aanlevering = '1' AND s.positie NOT IN (SELECT positie FROM uitwisseling_afgewezen)
+                AND EXISTS (SELECT 1 FROM zorg_stops_geldig g WHERE \(gelijk)
+                            AND g.reden_beeindiging = s.reden_beeindiging AND g.einddatum = s.einddatum)
+            GROUP BY \(sleutel.split(separator: ", ").map { "s.\($0)" }.joined(separator: ", ")),
+                s.reden_beeindiging, s.einddatum
+            ORDER BY 2
+            """
+        ) { row -> Regiemelding? in
+            guard let dagtekening = row.optionalString(0).flatMap(Datum.init), let datum = Datum(row.string(7)) else {
+                return nil
+            }
+            return Regiemelding(
+                positie: row.int64(1), standaard: row.string(2), gemeente: row.string(3), aanbieder: row.string(4),
+                bsn: row.string(5), toewijzingNummer: row.optionalInt(6), datum: datum, dagtekening: dagtekening,
+                stop: row.int(8) == 1)
+        }.compactMap { $0 }
+    }
+}

@@ -1,0 +1,25 @@
+import Berichten
+
+extension Dossier {
+    struct Prestatie {
+        var positie: Int64
+        /// The 325 that answered its 323, if any.
+        var antwoordPositie: Int64?
+        var dagtekening: Datum
+        var standaard, gemeente, aanbieder, declaratieNummer, bsn, referentieNummer: String
+        var vorigReferentieNummer: String?
+        var toewijzingNummer: Int
+        var productCategorie, productCode: String
+        var begindatum, einddatum: Datum
+        var geleverdVolume: Int
+        var eenheid: String
+        var productTarief: Int?
+        var credit: Bool
+        var bedrag: Int
+        /// `ingediend`, `toegekend`, `afgewezen` or `gecrediteerd` (cli.md).
+        var status: String
+
+        /// Still counts towards the toewijzing: not rejected and not cancelled by a credit.
+        var telt: Bool { status != "afgewezen" && status != "gecrediteerd" }
+    }
+}

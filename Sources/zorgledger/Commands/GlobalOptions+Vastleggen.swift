@@ -1,0 +1,43 @@
+import ArgumentParser
+import Ledger
+import Projection
+import Reconciliatie
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension GlobalOptions {
+    /// Appends a `contract` or `regelset` event and brings the projections up to date in the same
+    /// transaction, so the next `reconcile` already evaluates under it.
+    /// - returns: the event's log position.
+    func vastleggen(_ kind: EventKind, _ inhoud: [UInt8], door: String, bron: String?) throws -> Int64 {
+        let store = try SQLiteStore(path: ledgerPath, access: .createIfMissing)
+        let ledger = try Ledger(store: store)
+        let vastlegging = Vastlegging(door: door, op: Self.nu(), inhoud: inhoud)
+        let uitkomsten = try ledger.append([
+            NewEvent(kind: kind, payload: vastlegging.bytes, metadata: EventMetadata(), source: bron),
+        ]) { () throws(LedgerError) in
+            try ProjectionRunner.zorgledger.catchUp(store: store)
+        }
+        return uitkomsten[0].position
+    }
+
+    /// Who records a contract or rule set: `--door`, else the login name.
+    static func door(_ optie: String?) throws -> String {
+        let naam = optie ?? getenv("USER").map { String(cString: $0) } ?? "onbekend"
+        guard !naam.isEmpty, naam.unicodeScalars.allSatisfy({ $0.value >= 0x20 && $0.value != 0x7F }) else {
+            throw ValidationError("--door must be a name on one line")
+        }
+        return naam
+    }
+
+    /// The current time, UTC, ISO 8601 to the second.
+    private static func nu() -> String {
+        var seconden = time(nil)
+        var delen = tm()
+        gmtime_r(&seconden, &delen)
+        func twee(_ waarde: Int32) -> String { waarde < 10 ? "0\(waarde)" : String(waarde) }
+        return "\(delen.tm_year + 1900)-\(twee(delen.tm_mon + 1))-\(twee(delen.tm_mday))T"
+            + "\(twee(delen.tm_hour)):\(twee(delen.tm_min)):\(twee(delen.tm_sec))Z"
+    }
+}

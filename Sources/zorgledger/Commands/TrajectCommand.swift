@@ -1,0 +1,83 @@
+import ArgumentParser
+import Berichten
+import Projection
+
+struct TrajectCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "traject",
+        abstract: "The timeline of everything that happened to one client or one toewijzing.",
+        discussion: """
+            Every message about the client (--bsn) or the toewijzing (--toewijzing, optionally --gemeente) in
+            business order: by dagtekening (a retour by its own DagtekeningRetour), then the step in the process
+            (request, answer, toewijzing, start, stop, declaratie; a retour right after its heenbericht), then
+            the Toewijzingstijd. Each message is said in words, with its retour state (verzonden, geaccepteerd,
+            afgewezen with the codes, or retour) and, in JSON, its lines about the subject with the state each
+            led to at the peildatum. The table ends with the current toewijzingen, zorg, declaraties and verzoeken.
+            A toewijzing's timeline includes the requests it honours and the answers to them.
+
+            Examples:
+              zorgledger traject --bsn 999900006
+              zorgledger traject --toewijzing 300201 --gemeente 0363 --format json
+            """)
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("The client, by BSN (9 digits).", valueName: "bsn"))
+    var bsn: String?
+
+    @Option(help: ArgumentHelp("The toewijzing, by ToewijzingNummer.", valueName: "nummer"))
+    var toewijzing: Int?
+
+    @Option(help: ArgumentHelp("With --toewijzing: the gemeente that numbered it (4-digit code).", valueName: "code"))
+    var gemeente: String?
+
+    @Option(
+        help: ArgumentHelp(
+            "Reference date for the states, YYYY-MM-DD (default: today).", valueName: "datum"),
+        transform: Datum.argument)
+    var peildatum: Datum?
+
+    func validate() throws {
+        switch (bsn, toewijzing) {
+        case (nil, nil): throw ValidationError("give --bsn or --toewijzing")
+        case (.some, .some): throw ValidationError("give --bsn or --toewijzing, not both")
+        case (let bsn?, nil):
+            guard bsn.utf8.count == 9, bsn.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
+                throw ValidationError("--bsn must be 9 digits")
+            }
+            if gemeente != nil { throw ValidationError("--gemeente goes with --toewijzing") }
+        case (nil, .some):
+            if let gemeente, gemeente.utf8.count != 4 || !gemeente.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
+                throw ValidationError("--gemeente must be a 4-digit code")
+            }
+        }
+    }
+
+    private var onderwerp: Traject.Onderwerp {
+        if let toewijzing { return .toewijzing(nummer: toewijzing, gemeente: gemeente) }
+        return .client(bsn: bsn ?? "")
+    }
+
+    func run() throws {
+        let peildatum = peildatum ?? .vandaag
+        let traject = try Traject(
+            onderwerp, peildatum: peildatum, ledger: global.openForReading(), connection: global.openProjections())
+        let personal = global.personalData
+        let table = traject.tabel(personal: personal)
+        let format = output.resolvedFormat
+        guard format == .table else {
+            print(table.rendered(as: format), terminator: "")
+            return
+        }
+        let titel =
+            switch onderwerp {
+            case .client(let bsn): "cliënt \(personal.bsn(bsn))"
+            case .toewijzing(let nummer, let gemeente):
+                "toewijzing \(nummer)" + (gemeente.map { " van gemeente \($0)" } ?? "")
+            }
+        print("Traject van \(titel)\n")
+        print(table.rendered(as: .table))
+        print(traject.stand.tabellen(peildatum: peildatum, personal: personal), terminator: "")
+    }
+}

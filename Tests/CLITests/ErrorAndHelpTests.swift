@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+
+/// Failures are one line on stderr with the contract's exit code; every command explains itself.
+@Suite("Errors and help")
+struct ErrorAndHelpTests {
+    /// The subcommands `zorgledger --help` lists, so that a new command is checked without a test change.
+    static func subcommands() throws -> [String] {
+        let work = try WorkDirectory()
+        let help = try CLI.run(["--help"], in: work.url).stdout
+        // The section runs from its title to the first empty line.
+        let section = (help.components(separatedBy: "SUBCOMMANDS:").last ?? "").components(separatedBy: "\n\n")[0]
+        return section.split(separator: "\n").compactMap { line in
+            guard line.hasPrefix("  "), !line.hasPrefix("   ") else { return nil }
+            return line.split(separator: " ").first.map(String.init)
+        }.filter { $0 != "help" }
+    }
+
+    @Test func everyCommandHasHelpWithAnExample() throws {
+        let commands = try Self.subcommands()
+        #expect(
+            Set(commands).isSuperset(of: [
+                "demo", "ingest", "toewijzingen", "zorg", "declaraties", "verzoeken", "traject", "berichten", "bericht",
+                "replay", "verify", "generate",
+            ]), "\(commands)")
+        let work = try WorkDirectory()
+        for command in commands {
+            let help = try CLI.run([command, "--help"], in: work.url)
+            #expect(help.status == 0, "\(command)")
+            #expect(help.stdout.contains("Example"), "\(command) --help shows no example")
+            #expect(
+                help.stdout.contains("zorgledger \(command)") || help.stdout.contains("zorgledger --db"), "\(command)")
+        }
+    }
+
+    /// Command-level failures: exit 1, one line naming the thing, and no ledger file left behind.
+    @Test(arguments: [
+        ["--db", "missing.sqlite", "toewijzingen"], ["--db", "missing.sqlite", "traject", "--bsn", "123456789"],
+        ["--db", "notaledger.txt", "berichten"], ["--db", "notaledger.txt", "verify"],
+        ["--db", "new.sqlite", "ingest", "nosuchfolder"],
+        ["--db", "new.sqlite", "ingest", "--schemas", "nosuchdir", "."],
+        ["--db", "missing.sqlite", "bericht", "1", "--raw"],
+    ])
+    func failuresAreOneLine(_ arguments: [String]) throws {
+        let work = try WorkDirectory()
+        try Data("not a ledger\n".utf8).write(to: work.url.appendingPathComponent("notaledger.txt"))
+        let result = try CLI.run(arguments, in: work.url)
+        #expect(result.status == 1, "\(arguments): \(result.stderr)")
+        #expect(result.stderrLines.count == 1, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.hasPrefix("zorgledger: "))
+        #expect(!FileManager.default.fileExists(atPath: work.path("missing.sqlite")))
+        #expect(!FileManager.default.fileExists(atPath: work.path("new.sqlite")), "\(arguments) created a ledger")
+    }
+
+    @Test(arguments: [
+        ["nosuchcommand"], ["toewijzingen", "--format", "xml"], ["declaraties", "--status", "betaald"],
+        ["ingest"], ["zorg", "--peildatum", "2026-02-30"], ["berichten", "--bogus"],
+        ["declaraties", "--openstaand", "--status", "ingediend"],
+    ])
+    func usageErrorsAreOneLineWithExitTwo(_ arguments: [String]) throws {
+        let work = try WorkDirectory()
+        let result = try CLI.run(arguments, in: work.url)
+        #expect(result.status == 2, "\(arguments)")
+        #expect(result.stderrLines.count == 1, "\(arguments): \(result.stderr)")
+        #expect(result.stderr.contains("--help"), "one line that says where help is")
+    }
+}

@@ -1,0 +1,45 @@
+import Foundation
+
+/// One generated ledger for all read tests: the scripted clients of the generator show every
+/// message type and deviation in both standards, and building it once keeps the suite fast.
+struct GeneratedLedger: Sendable {
+    let work: WorkDirectory
+    let db: String
+    /// A client and a toewijzing with a history (taken from the ledger itself).
+    let bsn: String
+    let toewijzing: Int
+    let gemeente: String
+
+    static let shared: Swift.Result<GeneratedLedger, any Error> = Swift.Result { try GeneratedLedger() }
+
+    private init() throws {
+        work = try WorkDirectory()
+        db = work.path("ledger.sqlite")
+        let generate = try CLI.run(
+            ["generate", "--clients", "12", "--months", "6", "--seed", "5", "--out", "traffic"], in: work.url)
+        guard generate.status == 0 else { throw Failure("generate: \(generate.stderr)") }
+        // The generator answers every claim within its period; without one 325 a claim stays open.
+        let traffic = work.url.appendingPathComponent("traffic")
+        if let antwoord = try FileManager.default.contentsOfDirectory(atPath: traffic.path).sorted()
+            .last(where: { $0.hasPrefix("JW325") })
+        {
+            try FileManager.default.removeItem(at: traffic.appendingPathComponent(antwoord))
+        }
+        let ingest = try CLI.run(["--db", db, "ingest", "traffic"], in: work.url)
+        guard ingest.status == 0 else { throw Failure("ingest: \(ingest.stderr)") }
+        let toewijzingen = try JSONValue.parse(
+            CLI.run(["--db", db, "toewijzingen", "--show-personal", "--format", "json"], in: work.url).stdout)
+        guard case .array(let rows) = toewijzingen, let first = rows.first,
+            case .string(let bsn) = first["bsn"], case .integer(let nummer) = first["toewijzingNummer"],
+            case .string(let gemeente) = first["gemeente"]
+        else { throw Failure("the generated ledger has no toewijzingen") }
+        self.bsn = bsn
+        toewijzing = Int(nummer)
+        self.gemeente = gemeente
+    }
+
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+    }
+}

@@ -1,0 +1,79 @@
+import Berichten
+import Reconciliatie
+import Testing
+
+/// Werkdagen, Dutch public holidays and the ISO-week arithmetic of IV076–IV078.
+@Suite struct KalenderTests {
+    static func d(_ tekst: String) -> Datum { Datum(tekst)! }
+
+    @Test(arguments: [(2024, "2024-03-31"), (2025, "2025-04-20"), (2026, "2026-04-05"), (2027, "2027-03-28"),
+                      (2038, "2038-04-25"), (2285, "2285-03-22")])
+    func easterByTheAnonymousGregorianAlgorithm(jaar: Int, pasen: String) {
+        #expect(Feestdagen.pasen(jaar) == Self.d(pasen))
+    }
+
+    @Test func holidaysOf2025() {
+        let dagen = Feestdagen(bevrijdingsdagJaarlijks: false).van(2025)
+        #expect(dagen == Set([
+            "2025-01-01", "2025-04-18", "2025-04-20", "2025-04-21", "2025-04-26", "2025-05-05", "2025-05-29",
+            "2025-06-08", "2025-06-09", "2025-12-25", "2025-12-26",
+        ].map(Self.d)), "Koningsdag moves to Saturday 26 April because the 27th is a Sunday")
+    }
+
+    @Test func bevrijdingsdagOnlyInLustrumYearsUnlessYearly() {
+        #expect(!Feestdagen(bevrijdingsdagJaarlijks: false).van(2026).contains(Self.d("2026-05-05")))
+        #expect(Feestdagen(bevrijdingsdagJaarlijks: true).van(2026).contains(Self.d("2026-05-05")))
+        #expect(Feestdagen(bevrijdingsdagJaarlijks: false).van(2030).contains(Self.d("2030-05-05")))
+        #expect(Feestdagen(bevrijdingsdagJaarlijks: false).van(2026).contains(Self.d("2026-04-27")))
+    }
+
+    @Test func werkdagenSkipWeekendsAndHolidays() {
+        let kalender = Regelset.versie1.werkkalender
+        #expect(!kalender.isWerkdag(Self.d("2025-05-29")), "Hemelvaartsdag")
+        #expect(!kalender.isWerkdag(Self.d("2025-04-21")), "Tweede Paasdag")
+        #expect(kalender.isWerkdag(Self.d("2025-04-22")))
+        // Thursday 17 April + 3: Goede Vrijdag, the weekend and Easter Monday are skipped.
+        #expect(kalender.termijn(na: Self.d("2025-04-17"), werkdagen: 3) == Self.d("2025-04-24"))
+        // Wednesday 28 May + 3: Hemelvaart is skipped.
+        #expect(kalender.termijn(na: Self.d("2025-05-28"), werkdagen: 3) == Self.d("2025-06-03"))
+        // Version 2 counts Bevrijdingsdag every year: 5 May 2026 is then no werkdag.
+        #expect(Regelset.versie1.werkkalender.termijn(na: Self.d("2026-05-04"), werkdagen: 1) == Self.d("2026-05-05"))
+        #expect(Regelset.versie2.werkkalender.termijn(na: Self.d("2026-05-04"), werkdagen: 1) == Self.d("2026-05-06"))
+    }
+
+    @Test func dayNumbersRoundTrip() {
+        for dagnummer in stride(from: -719_000, through: 2_932_000, by: 997) {
+            #expect(Datum(dagnummer: dagnummer).dagnummer == dagnummer)
+        }
+        #expect(Self.d("1970-01-01").dagnummer == 0 && Self.d("1970-01-01").weekdag == 4)
+        #expect(Self.d("2024-12-30").isoWeek == (2025, 1) && Self.d("2021-01-03").isoWeek == (2020, 53))
+    }
+
+    /// Report §6.7: 3 h/week from 11-10-2022 to 28-12-2022.
+    @Test func weeklyVolumeOverIsoWeeks() {
+        func maximum(_ van: String, _ tot: String) -> Int {
+            Volumeplafond.perPeriode(volume: 3, frequentie: .perWeek, van: Self.d(van), tot: Self.d(tot),
+                                     huishoudelijkeHulp: false)
+        }
+        #expect(maximum("2022-10-11", "2022-10-31") == 12)
+        #expect(maximum("2022-11-01", "2022-11-30") == 15)
+        #expect(maximum("2022-12-01", "2022-12-28") == 15)
+        #expect(Volumeplafond.totaal(volume: 3, frequentie: .perWeek, ingangsdatum: Self.d("2022-10-11"),
+                                     einddatum: Self.d("2022-12-28")) == 36)
+        #expect(Volumeplafond.isoWeken(van: Self.d("2022-10-11"), tot: Self.d("2022-12-28")) == 12)
+        // Wmo categorie 01: always 6 weeks per ProductPeriode, even in a 4-week February.
+        #expect(Volumeplafond.perPeriode(volume: 3, frequentie: .perWeek, van: Self.d("2021-02-01"),
+                                         tot: Self.d("2021-02-28"), huishoudelijkeHulp: true) == 18)
+        #expect(Volumeplafond.isoWeken(van: Self.d("2021-02-01"), tot: Self.d("2021-02-28")) == 4)
+    }
+
+    @Test func otherFrequencies() {
+        let van = Self.d("2025-04-10"), tot = Self.d("2025-04-30")
+        #expect(Volumeplafond.perPeriode(volume: 2, frequentie: .perDag, van: van, tot: tot, huishoudelijkeHulp: false) == 42)
+        #expect(Volumeplafond.perPeriode(volume: 8, frequentie: .perMaand, van: van, tot: tot, huishoudelijkeHulp: false) == 8)
+        #expect(Volumeplafond.totaal(volume: 8, frequentie: .perMaand, ingangsdatum: van, einddatum: Self.d("2025-06-02")) == 24)
+        #expect(Volumeplafond.totaal(volume: 8, frequentie: .perWeek, ingangsdatum: van, einddatum: nil) == nil)
+        #expect(Volumeplafond.totaal(volume: 80, frequentie: .totaalBinnenGeldigheidsduur, ingangsdatum: van,
+                                     einddatum: nil) == 80)
+    }
+}
