@@ -4,6 +4,7 @@ public import Ledger
 
 /// Appends messages from files to a ledger in batches: each batch is read and decoded on all
 /// cores, compressed on all cores, and then committed by the one writer in one transaction.
+/// The next batch is read and decoded while the writer commits the current one.
 ///
 /// A batch is all or nothing: a crash leaves every earlier batch in the log and none of the
 /// current one, so running the same ingest again completes it, the earlier messages counting as
@@ -12,16 +13,17 @@ public final class Ingester {
     private let ledger: Ledger
     private let batchSize: Int
     private let schemas: SchemaSet?
-    private let beforeCommit: () throws(LedgerError) -> Void
+    private let beforeCommit: (_ appended: [Int64: Bericht]) throws(LedgerError) -> Void
 
     /// - parameters:
     ///     - schemas: when given, every message is also validated against its XSD (control level 1);
     ///       a message that decodes but breaks its schema is still appended, and flagged.
-    ///     - beforeCommit: runs inside each batch's transaction after its events are written; the
-    ///       projections catch up there, so a crash never leaves them behind the log.
+    ///     - beforeCommit: runs inside each batch's transaction after its events are written, with
+    ///       the decoded messages it appended by position; the projections catch up there, so a
+    ///       crash never leaves them behind the log, and need not decode the batch again.
     public init(
         ledger: Ledger, batchSize: Int = 1000, schemas: SchemaSet? = nil,
-        beforeCommit: @escaping () throws(LedgerError) -> Void = {}
+        beforeCommit: @escaping (_ appended: [Int64: Bericht]) throws(LedgerError) -> Void = { _ in }
     ) {
         self.ledger = ledger
         self.batchSize = max(1, batchSize)
@@ -35,13 +37,18 @@ public final class Ingester {
         _ sources: [IngestSource], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(LedgerError) -> IngestReport {
         var report = IngestReport()
-        var start = 0
-        while start < sources.count {
-            let batch = Array(sources[start..<min(start + batchSize, sources.count)])
-            let decoded = Self.decode(batch, schemas: schemas)
+        let batches = stride(from: 0, to: sources.count, by: batchSize).map {
+            Array(sources[$0..<min($0 + batchSize, sources.count)])
+        }
+        var next = batches.first.map { DecodingBatch($0, schemas: schemas) }
+        var done = 0
+        for index in batches.indices {
+            guard let current = next else { break }
+            let decoded = current.results()
+            next = index + 1 < batches.count ? DecodingBatch(batches[index + 1], schemas: schemas) : nil
             var events: [NewEvent] = []
             var origins: [(IngestSource, Decoded)] = []
-            for (source, result) in zip(batch, decoded) {
+            for (source, result) in zip(batches[index], decoded) {
                 switch result {
                 case .success(let message):
                     events.append(message.event)
@@ -50,19 +57,47 @@ public final class Ingester {
                     report.rejected.append(rejection)
                 }
             }
-            let outcomes = try ledger.append(events, beforeCommit: beforeCommit)
+            let outcomes = try ledger.append(events) { (outcomes) throws(LedgerError) in
+                var appended: [Int64: Bericht] = [:]
+                for (outcome, (_, message)) in zip(outcomes, origins) {
+                    if case .duplicate = outcome { continue }
+                    appended[outcome.position] = message.bericht
+                }
+                try beforeCommit(appended)
+            }
             for (outcome, (source, message)) in zip(outcomes, origins) {
                 report.count(
                     outcome, source: source, bevindingen: message.bevindingen, schemaMissing: message.schemaMissing)
             }
-            start += batch.count
-            progress(start, sources.count)
+            done += batches[index].count
+            progress(done, sources.count)
         }
         return report
     }
 
+    /// A batch being read and decoded on other threads while the writer works.
+    private final class DecodingBatch: @unchecked Sendable {
+        private let finished = DispatchGroup()
+        // Written once by the decoding thread before `finished` is left, read only after waiting on it.
+        private var decoded: [Result<Decoded, IngestReport.Rejection>] = []
+
+        init(_ batch: [IngestSource], schemas: SchemaSet?) {
+            finished.enter()
+            DispatchQueue.global().async { [self] in
+                decoded = Ingester.decode(batch, schemas: schemas)
+                finished.leave()
+            }
+        }
+
+        func results() -> [Result<Decoded, IngestReport.Rejection>] {
+            finished.wait()
+            return decoded
+        }
+    }
+
     private struct Decoded: Sendable {
         var event: NewEvent
+        var bericht: Bericht
         var bevindingen: [Bevinding]
         /// The XSD that was needed but missing or unusable, so the message was not validated.
         var schemaMissing: String?
@@ -101,7 +136,7 @@ public final class Ingester {
         do {
             let bericht = try BerichtDecoder.decode(bytes)
             let event = NewEvent(kind: .bericht, payload: bytes, metadata: EventMetadata(bericht), source: source.name)
-            var decoded = Decoded(event: event, bevindingen: bericht.bevindingen())
+            var decoded = Decoded(event: event, bericht: bericht, bevindingen: bericht.bevindingen())
             if let schemas {
                 switch schemas.validator(
                     standaard: bericht.standaard, release: bericht.release, berichttype: bericht.berichttype)

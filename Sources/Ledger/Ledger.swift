@@ -35,9 +35,9 @@ public final class Ledger {
     ///
     /// A re-delivery of bytes already in the log is a duplicate and writes nothing; a different
     /// message with the identity of an earlier one is appended and marked as a conflict.
-    /// `beforeCommit` runs inside the transaction once the events are written.
+    /// `beforeCommit` runs inside the transaction once the events are written, with the outcomes.
     public func append(
-        _ events: [NewEvent], beforeCommit: () throws(LedgerError) -> Void = {}
+        _ events: [NewEvent], beforeCommit: ([AppendOutcome]) throws(LedgerError) -> Void = { _ in }
     ) throws(LedgerError) -> [AppendOutcome] {
         try trainMissingDictionaries(for: events)
         return try store.append(prepare(events), beforeCommit: beforeCommit)

@@ -1,4 +1,4 @@
-import Berichten
+public import Berichten
 public import Ledger
 
 /// Keeps projections in step with the log: catch-up from checkpoints, full replay, and a check
@@ -23,8 +23,11 @@ public struct ProjectionRunner: Sendable {
     /// stored version differs from its code's version is rebuilt from position 1. Writes
     /// nothing when every projection is current.
     /// - returns: the position the projections now reflect.
+    ///
+    /// `decoded` holds messages the caller already decoded, by position (an ingest has just
+    /// decoded its batch); the others are decoded from the log.
     @discardableResult
-    public func catchUp(store: SQLiteStore) throws(LedgerError) -> Int64 {
+    public func catchUp(store: SQLiteStore, decoded: [Int64: Bericht] = [:]) throws(LedgerError) -> Int64 {
         let connection = store.connection
         return try connection.writeTransaction { () throws(LedgerError) -> Int64 in
             let head = try store.headPosition()
@@ -36,7 +39,7 @@ public struct ProjectionRunner: Sendable {
             guard !stale.isEmpty || (from.min() ?? head) < head else { return head }
             try connection.execute(Checkpoint.schema)
             try rebuildSchema(of: stale, in: connection)
-            return try fold(reader: store, into: connection, after: from)
+            return try fold(reader: store, into: connection, after: from, decoded: decoded)
         }
     }
 
@@ -136,13 +139,14 @@ public struct ProjectionRunner: Sendable {
     @discardableResult
     private func fold(
         reader: any EventStore, into connection: SQLiteConnection, after: [Int64], through last: Int64 = .max,
-        checkpoint: Bool = true
+        checkpoint: Bool = true, decoded: [Int64: Bericht] = [:]
     ) throws(LedgerError) -> Int64 {
         let database = ProjectionDatabase(connection: connection)
         var position = after.min() ?? 0
         try reader.forEachEvent(from: position + 1) { (event) throws(LedgerError) in
             guard event.position <= last else { return }
-            let bericht = event.kind == .bericht ? try? BerichtDecoder.decode(event.payload) : nil
+            let bericht = event.kind == .bericht
+                ? decoded[event.position] ?? (try? BerichtDecoder.decode(event.payload)) : nil
             for (projection, checkpoint) in zip(projections, after) where event.position > checkpoint {
                 try projection.apply(event, bericht, to: database)
             }

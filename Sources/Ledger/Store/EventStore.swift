@@ -3,10 +3,10 @@
 /// ingest or projections. ``SQLiteStore`` is the embedded default.
 public protocol EventStore: AnyObject {
     /// Appends a batch in one transaction: all of it, or none of it. `beforeCommit` runs inside
-    /// that transaction after the events are written, so whatever it writes (projections and
-    /// their checkpoints) commits with them or not at all.
+    /// that transaction after the events are written, with what happened to each, so whatever it
+    /// writes (projections and their checkpoints) commits with them or not at all.
     func append(
-        _ batch: [PreparedEvent], beforeCommit: () throws(LedgerError) -> Void
+        _ batch: [PreparedEvent], beforeCommit: ([AppendOutcome]) throws(LedgerError) -> Void
     ) throws(LedgerError) -> [AppendOutcome]
     /// Calls `body` for every event from `position` on, in log order, payloads decompressed.
     func forEachEvent(from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void) throws(LedgerError)

@@ -131,7 +131,7 @@ public final class SQLiteStore: EventStore {
     // MARK: Appending
 
     public func append(
-        _ batch: [PreparedEvent], beforeCommit: () throws(LedgerError) -> Void
+        _ batch: [PreparedEvent], beforeCommit: ([AppendOutcome]) throws(LedgerError) -> Void
     ) throws(LedgerError) -> [AppendOutcome] {
         let selectIdentity = statements.selectIdentity
         let recordedAt = Timestamp.now()
@@ -177,7 +177,7 @@ public final class SQLiteStore: EventStore {
                     "UPDATE ledger_info SET value = '\(position)' WHERE key = 'head_position';"
                         + "UPDATE ledger_info SET value = '\(previous)' WHERE key = 'head_hash';")
             }
-            try beforeCommit()
+            try beforeCommit(outcomes)
             return outcomes
         }
     }

@@ -16,7 +16,7 @@ extension GlobalOptions {
         let vastlegging = Vastlegging(door: door, op: Self.nu(), inhoud: inhoud)
         let uitkomsten = try ledger.append([
             NewEvent(kind: kind, payload: vastlegging.bytes, metadata: EventMetadata(), source: bron),
-        ]) { () throws(LedgerError) in
+        ]) { _ throws(LedgerError) in
             try ProjectionRunner.zorgledger.catchUp(store: store)
         }
         return uitkomsten[0].position

@@ -11,8 +11,8 @@ extension Ingester {
     ) throws -> (Ledger, Ingester) {
         let store = try SQLiteStore(path: path, access: .createIfMissing)
         let ledger = try Ledger(store: store)
-        let ingester = Ingester(ledger: ledger, batchSize: batchSize, schemas: schemas) { () throws(LedgerError) in
-            try ProjectionRunner.zorgledger.catchUp(store: store)
+        let ingester = Ingester(ledger: ledger, batchSize: batchSize, schemas: schemas) { (appended) throws(LedgerError) in
+            try ProjectionRunner.zorgledger.catchUp(store: store, decoded: appended)
         }
         return (ledger, ingester)
     }
