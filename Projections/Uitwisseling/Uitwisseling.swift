@@ -11,7 +11,7 @@ public import Projection
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 1
+    public let version = 2
     public let tableNames = ["uitwisseling_berichten"]
     public let viewNames = ["uitwisseling_paren", "uitwisseling_afgewezen", "uitwisseling_status"]
 
@@ -82,15 +82,22 @@ public struct Uitwisseling: Projection {
                 .integer(Int(event.position)), .text(metadata.standaard), .text(metadata.release),
                 .integer(metadata.berichtCode), .text(metadata.berichttype), .text(metadata.afzender),
                 .text(metadata.ontvanger), .text(metadata.identificatie), .text(metadata.dagtekening),
-                .text(event.source), .text(bericht?.gemeente), .text(bericht?.aanbieder),
+                .text(event.source), .text(bericht?.gemeente ?? Self.party(of: metadata, digits: 4)),
+                .text(bericht?.aanbieder ?? Self.party(of: metadata, digits: 8)),
                 .integer(bericht?.berichttype.isRetour ?? (metadata.heenbericht != nil) ? 1 : 0),
                 .integer(heen?.berichtCode ?? metadata.heenbericht?.berichtCode),
                 .text(heen?.afzender ?? metadata.heenbericht?.afzender),
                 .text(heen?.identificatie ?? metadata.heenbericht?.identificatie),
                 .text(bericht?.retourCodes.joined(separator: " ") ?? ""),
                 .integer(bericht?.wijstHeenberichtAf == true ? 1 : 0),
-                .text(Self.unique(bericht?.bevindingen().map(\.regel) ?? []).joined(separator: " ")),
+                // A message that no longer decodes was recorded for its header alone: it breaks its schema.
+                .text(bericht.map { Self.unique($0.bevindingen().map(\.regel)).joined(separator: " ") } ?? "XSD"),
             ])
+    }
+
+    /// The gemeente (4 digits) or aanbieder (8 digits) among a message's two parties.
+    private static func party(of metadata: EventMetadata, digits: Int) -> String? {
+        [metadata.afzender, metadata.ontvanger].compactMap { $0 }.first { $0.utf8.count == digits }
     }
 
     private static func unique(_ codes: [String]) -> [String] {

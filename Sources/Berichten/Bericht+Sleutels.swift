@@ -33,25 +33,14 @@ extension Bericht {
     }
 
     /// The gemeente's 4-digit CBS code, whichever side of the exchange it is on.
-    public var gemeente: String { header.afzender.utf8.count == 4 ? header.afzender : header.ontvanger }
+    public var gemeente: String { header.gemeente }
 
     /// The aanbieder's 8-digit AGB code, whichever side of the exchange it is on.
-    public var aanbieder: String { header.afzender.utf8.count == 8 ? header.afzender : header.ontvanger }
+    public var aanbieder: String { header.aanbieder }
 
-    /// For a retour, the heenbericht it answers, as the key that heenbericht was stored under.
-    ///
-    /// A retour (302 … 320) copies its heenbericht's header, so the heenbericht is the previous
-    /// BerichtCode with the same Afzender and Identificatie. A 325 has its own header and names the
-    /// 323 in DeclaratieIdentificatie; that 323 was sent by the aanbieder, the 325's Ontvanger.
-    /// Nil for a heenbericht.
+    /// For a retour or 325, the heenbericht it answers; see ``Header/heenIdentiteit(berichttype:standaard:)``.
     public var heenIdentiteit: (berichtCode: Int, afzender: String, identificatie: String)? {
-        guard let heen = berichttype.heenbericht else { return nil }
-        let code = heen.berichtCode(for: standaard)
-        if berichttype == .declaratieAntwoord {
-            guard let declaratie = header.declaratieIdentificatie else { return nil }
-            return (code, header.ontvanger, declaratie)
-        }
-        return (code, header.afzender, header.identificatie)
+        header.heenIdentiteit(berichttype: berichttype, standaard: standaard)
     }
 
     /// The clients in the message, in order; a 319/320 has none.
@@ -67,5 +56,31 @@ extension Bericht {
         case .declaratieAntwoord(let antwoord): antwoord?.clienten.map(\.client) ?? []
         case .antwoord, .antwoordRetour: []
         }
+    }
+}
+
+extension Header {
+    /// The gemeente's 4-digit CBS code, whichever side of the exchange it is on.
+    public var gemeente: String { afzender.utf8.count == 4 ? afzender : ontvanger }
+
+    /// The aanbieder's 8-digit AGB code, whichever side of the exchange it is on.
+    public var aanbieder: String { afzender.utf8.count == 8 ? afzender : ontvanger }
+
+    /// For a retour, the heenbericht it answers, as the key that heenbericht was stored under.
+    ///
+    /// A retour (302 … 320) copies its heenbericht's header, so the heenbericht is the previous
+    /// BerichtCode with the same Afzender and Identificatie. A 325 has its own header and names the
+    /// 323 in DeclaratieIdentificatie; that 323 was sent by the aanbieder, the 325's Ontvanger.
+    /// Nil for a heenbericht.
+    public func heenIdentiteit(
+        berichttype: Berichttype, standaard: Standaard
+    ) -> (berichtCode: Int, afzender: String, identificatie: String)? {
+        guard let heen = berichttype.heenbericht else { return nil }
+        let code = heen.berichtCode(for: standaard)
+        if berichttype == .declaratieAntwoord {
+            guard let declaratie = declaratieIdentificatie else { return nil }
+            return (code, ontvanger, declaratie)
+        }
+        return (code, afzender, identificatie)
     }
 }

@@ -34,3 +34,11 @@ extension Bevinding {
         return name[name.index(after: close)...]
     }
 }
+
+extension Bevinding {
+    /// What the decoder found against the message's schema, for a message of which only the header
+    /// could be read. ``BerichtError`` already leaves personal values out of its text.
+    init(schemaFout error: BerichtError) {
+        self.init(regel: "XSD", pad: error.path.isEmpty ? "line \(error.line)" : error.path, toelichting: error.problem)
+    }
+}

@@ -61,7 +61,7 @@ public final class Ingester {
                 var appended: [Int64: Bericht] = [:]
                 for (outcome, (_, message)) in zip(outcomes, origins) {
                     if case .duplicate = outcome { continue }
-                    appended[outcome.position] = message.bericht
+                    if let bericht = message.bericht { appended[outcome.position] = bericht }
                 }
                 try beforeCommit(appended)
             }
@@ -97,7 +97,8 @@ public final class Ingester {
 
     private struct Decoded: Sendable {
         var event: NewEvent
-        var bericht: Bericht
+        /// Nil for a message of which only the header could be read.
+        var bericht: Bericht?
         var bevindingen: [Bevinding]
         /// The XSD that was needed but missing or unusable, so the message was not validated.
         var schemaMissing: String?
@@ -149,7 +150,13 @@ public final class Ingester {
             }
             return .success(decoded)
         } catch {
-            return .failure(.init(source: source, reason: error.description))
+            // A message whose header can be read was exchanged: it is recorded, flagged with what
+            // breaks its schema, and (like any level-1 failure) counts as not sent.
+            guard let kop = try? Berichtkop.read(bytes) else {
+                return .failure(.init(source: source, reason: error.description))
+            }
+            let event = NewEvent(kind: .bericht, payload: bytes, metadata: EventMetadata(kop), source: source.name)
+            return .success(Decoded(event: event, bericht: nil, bevindingen: [Bevinding(schemaFout: error)]))
         }
     }
 }

@@ -41,6 +41,21 @@ struct BadInputTests {
         #expect(listener.wasContacted())
     }
 
+    /// An XInclude inside an otherwise readable message: the message was exchanged, so it is
+    /// recorded and flagged for breaking its schema, and the include is never followed.
+    @Test func anXIncludeIsRecordedButNeverFollowed() throws {
+        let work = try Workspace()
+        let listener = try PortTripwire()
+        let text = String(decoding: try Workspace.example("JW301"), as: UTF8.self)
+        let include = "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"http://127.0.0.1:\(listener.port)/x\"/>"
+        try work.write("xinclude.xml", Array(text.replacingOccurrences(of: "<jw301:Header>", with: include + "<jw301:Header>").utf8))
+        let exit = try work.run(["ingest", work.path("xinclude.xml"), "--format", "json"])
+        #expect(exit.status == 0, "\(exit.stderr)")
+        #expect(exit.output.contains("\"appended\": 1"))
+        #expect(exit.output.contains("\"bevindingen\": [\"XSD\"]"))
+        #expect(!listener.wasContacted(), "an XInclude made zorgledger connect to 127.0.0.1")
+    }
+
     @Test func aHugeStandardInputIsCutOffWithBoundedMemory() throws {
         let work = try Workspace()
         try work.write("huge.xml", [UInt8](repeating: UInt8(ascii: "<"), count: 30_000_000))

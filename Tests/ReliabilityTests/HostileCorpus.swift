@@ -50,11 +50,6 @@ struct HostileCorpus {
             Case(file: "xxe-url.xml",
                  bytes: Array("<?xml version=\"1.0\"?>\n<!DOCTYPE Bericht SYSTEM \"http://127.0.0.1:\(port)/bericht.dtd\" [<!ENTITY x SYSTEM \"http://127.0.0.1:\(port)/x\">]>\n<Bericht xmlns=\"\(namespace)\">&x;</Bericht>\n".utf8),
                  reason: "DOCTYPE declarations are refused"),
-            Case(file: "xinclude.xml",
-                 bytes: Array(text.replacingOccurrences(
-                     of: "<jw301:Header>",
-                     with: "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"http://127.0.0.1:\(port)/x\"/><jw301:Header>").utf8),
-                 reason: "unexpected element include"),
             Case(file: "xhtml.xml",
                  bytes: Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<html xmlns=\"http://www.w3.org/1999/xhtml\"><body><p>Bericht</p></body></html>\n".utf8),
                  reason: "root element is not Bericht"),

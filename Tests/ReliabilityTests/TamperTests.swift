@@ -14,12 +14,12 @@ struct TamperTests {
         raw_size, payload, content_hash, chain_hash
         """
 
-    /// A ledger of the twelve decodable examples, intact.
+    /// A ledger of the fourteen examples (two of them recorded for their header alone), intact.
     private func ledger() throws -> Workspace {
         let work = try Workspace()
         _ = try work.run(["ingest", Workspace.examples.path])
         let verify = try work.run(["verify"])
-        #expect(verify.status == 0 && verify.output.hasPrefix("ok: 12 events"), "\(verify.output)\(verify.stderr)")
+        #expect(verify.status == 0 && verify.output.hasPrefix("ok: 14 events"), "\(verify.output)\(verify.stderr)")
         return work
     }
 
@@ -47,15 +47,15 @@ struct TamperTests {
 
     @Test func anEventInsertedInTheMiddle() throws {
         // Make room after position 6 and put a copy of event 2 there, as a forger would.
-        let shift = (7...12).reversed().map { "UPDATE events SET position = \($0 + 1) WHERE position = \($0);" }.joined()
+        let shift = (7...14).reversed().map { "UPDATE events SET position = \($0 + 1) WHERE position = \($0);" }.joined()
         try expectDetected(try ledger(), at: 7, shift + """
             INSERT INTO events (position, \(Self.columns)) SELECT 7, \(Self.columns) FROM events WHERE position = 2;
             """)
     }
 
     @Test func anEventAppendedAtTheEnd() throws {
-        try expectDetected(try ledger(), at: 13, """
-            INSERT INTO events (position, \(Self.columns)) SELECT 13, \(Self.columns) FROM events WHERE position = 3;
+        try expectDetected(try ledger(), at: 15, """
+            INSERT INTO events (position, \(Self.columns)) SELECT 15, \(Self.columns) FROM events WHERE position = 3;
             """)
     }
 
