@@ -53,7 +53,7 @@ let benchmarks: @Sendable () -> Void = {
     }
 
     let batch = Array(corpus.events.prefix(1000))
-    let rows = warm.prepare(batch)
+    let rows = warm.compressor.prepare(batch)
     var round = 0
 
     Benchmark("Append_1000", configuration: .init(metrics: [.wallClock, .mallocCountTotal], maxIterations: 20)) {

@@ -45,7 +45,7 @@ struct RatioReport: ParsableCommand {
         // The rows the raw baseline inserts: compressed by the ledger with its trained dictionaries.
         let warm = try Ledger(path: scratch + "/warm.sqlite", access: .createIfMissing)
         _ = try warm.append(Array(corpus.events.prefix(1000)))
-        let rows = warm.prepare(corpus.events)
+        let rows = warm.compressor.prepare(corpus.events)
 
         var rawInsert: [Double] = [], append: [Double] = [], ingestLog: [Double] = []
         var ingestCLI: [Double] = [], ingestPeak: [Double] = []
@@ -60,9 +60,7 @@ struct RatioReport: ParsableCommand {
             let appended = scratch + "/append-\(run).sqlite"
             let ledger = try Ledger(path: appended, access: .createIfMissing)
             let appendClock = Stopwatch()
-            for start in stride(from: 0, to: corpus.events.count, by: 1000) {
-                _ = try ledger.append(Array(corpus.events[start..<min(start + 1000, corpus.events.count)]))
-            }
+            try appendPipelined(corpus.events, to: ledger)
             append.append(count / appendClock.seconds)
 
             let logOnly = scratch + "/log-\(run).sqlite"
@@ -119,6 +117,35 @@ struct RatioReport: ParsableCommand {
                          peakMiB: large.peakMiB, limit: Double(growth) * 1.1)
         }
         print(table.rendered)
+    }
+
+    /// Appends in batches of 1000 the way an ingest does: the next batch is compressed on other
+    /// threads while the writer commits this one.
+    private func appendPipelined(_ events: [NewEvent], to ledger: Ledger) throws {
+        let batches = stride(from: 0, to: events.count, by: 1000).map {
+            Array(events[$0..<min($0 + 1000, events.count)])
+        }
+        let compressor = ledger.compressor
+        final class Prepared: @unchecked Sendable {
+            let done = DispatchGroup()
+            var events: [PreparedEvent] = []
+        }
+        func start(_ batch: [NewEvent]) -> Prepared {
+            let prepared = Prepared()
+            prepared.done.enter()
+            DispatchQueue.global().async {
+                prepared.events = compressor.prepare(batch)
+                prepared.done.leave()
+            }
+            return prepared
+        }
+        var next = batches.first.map(start)
+        for index in batches.indices {
+            guard let current = next else { break }
+            current.done.wait()
+            next = index + 1 < batches.count ? start(batches[index + 1]) : nil
+            _ = try ledger.append(batches[index], prepared: current.events)
+        }
     }
 
     private func timedIngest(messages: Int, cli: String) throws -> ChildProcess.Measurement {

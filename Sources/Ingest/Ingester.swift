@@ -4,7 +4,7 @@ public import Ledger
 
 /// Appends messages from files to a ledger in batches: each batch is read and decoded on all
 /// cores, compressed on all cores, and then committed by the one writer in one transaction.
-/// The next batch is read and decoded while the writer commits the current one.
+/// The next batch is read, decoded and compressed while the writer commits the current one.
 ///
 /// A batch is all or nothing: a crash leaves every earlier batch in the log and none of the
 /// current one, so running the same ingest again completes it, the earlier messages counting as
@@ -40,12 +40,14 @@ public final class Ingester {
         let batches = stride(from: 0, to: sources.count, by: batchSize).map {
             Array(sources[$0..<min($0 + batchSize, sources.count)])
         }
-        var next = batches.first.map { DecodingBatch($0, schemas: schemas) }
+        let compressor = ledger.compressor
+        var next = batches.first.map { DecodingBatch($0, schemas: schemas, compressor: compressor) }
         var done = 0
         for index in batches.indices {
             guard let current = next else { break }
-            let decoded = current.results()
-            next = index + 1 < batches.count ? DecodingBatch(batches[index + 1], schemas: schemas) : nil
+            let (decoded, prepared) = current.results()
+            next = index + 1 < batches.count
+                ? DecodingBatch(batches[index + 1], schemas: schemas, compressor: compressor) : nil
             var events: [NewEvent] = []
             var origins: [(IngestSource, Decoded)] = []
             for (source, result) in zip(batches[index], decoded) {
@@ -57,7 +59,7 @@ public final class Ingester {
                     report.rejected.append(rejection)
                 }
             }
-            let outcomes = try ledger.append(events) { (outcomes) throws(LedgerError) in
+            let outcomes = try ledger.append(events, prepared: prepared) { (outcomes) throws(LedgerError) in
                 var appended: [Int64: Bericht] = [:]
                 for (outcome, (_, message)) in zip(outcomes, origins) {
                     if case .duplicate = outcome { continue }
@@ -75,23 +77,26 @@ public final class Ingester {
         return report
     }
 
-    /// A batch being read and decoded on other threads while the writer works.
+    /// A batch being read, decoded and compressed on other threads while the writer works.
     private final class DecodingBatch: @unchecked Sendable {
         private let finished = DispatchGroup()
         // Written once by the decoding thread before `finished` is left, read only after waiting on it.
         private var decoded: [Result<Decoded, IngestReport.Rejection>] = []
+        private var prepared: [PreparedEvent] = []
 
-        init(_ batch: [IngestSource], schemas: SchemaSet?) {
+        init(_ batch: [IngestSource], schemas: SchemaSet?, compressor: EventCompressor) {
             finished.enter()
             DispatchQueue.global().async { [self] in
                 decoded = Ingester.decode(batch, schemas: schemas)
+                prepared = compressor.prepare(decoded.compactMap { try? $0.get().event })
                 finished.leave()
             }
         }
 
-        func results() -> [Result<Decoded, IngestReport.Rejection>] {
+        /// The decoded batch, and the prepared events of the messages that decoded, in order.
+        func results() -> ([Result<Decoded, IngestReport.Rejection>], [PreparedEvent]) {
             finished.wait()
-            return decoded
+            return (decoded, prepared)
         }
     }
 

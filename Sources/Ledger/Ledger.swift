@@ -1,5 +1,3 @@
-import Dispatch
-
 /// The ledger: an append-only log of events in an ``EventStore``, with compression and hash
 /// chaining done before the writer sees an event.
 ///
@@ -9,21 +7,22 @@ import Dispatch
 /// try ledger.forEachEvent(from: 1) { event in … }  // in log order, payloads decompressed
 /// ```
 ///
-/// Compression runs on every core; the single writer only binds and steps. Use one `Ledger`
-/// per thread: it owns a database connection.
+/// Compression runs on every core; the single writer only binds and steps. A caller that
+/// appends batch after batch can compress the next batch on other threads with ``compressor``
+/// while this one commits, and hand both to ``append(_:prepared:beforeCommit:)``. Use one
+/// `Ledger` per thread: it owns a database connection.
 public final class Ledger {
     public let store: any EventStore
+    /// Compresses and hashes events with the ledger's current dictionaries, from any thread.
+    public let compressor: EventCompressor
     private let trainer: DictionaryTrainer
-    private var current: [String: CompressionDictionary] = [:]
     /// Kinds of message that had too few samples for a dictionary at the last try.
     private var untrainable: [String: Int] = [:]
 
     public init(store: any EventStore, trainer: DictionaryTrainer = DictionaryTrainer()) throws(LedgerError) {
         self.store = store
         self.trainer = trainer
-        for dictionary in try store.dictionaries() where (current[dictionary.soort]?.versie ?? 0) < dictionary.versie {
-            current[dictionary.soort] = dictionary
-        }
+        compressor = EventCompressor(try store.dictionaries())
     }
 
     /// Opens (or creates) the SQLite ledger at `path`.
@@ -40,39 +39,25 @@ public final class Ledger {
         _ events: [NewEvent], beforeCommit: ([AppendOutcome]) throws(LedgerError) -> Void = { _ in }
     ) throws(LedgerError) -> [AppendOutcome] {
         try trainMissingDictionaries(for: events)
-        return try store.append(prepare(events), beforeCommit: beforeCommit)
+        return try store.append(compressor.prepare(events), beforeCommit: beforeCommit)
     }
 
-    /// Compresses and hashes `events` on all cores.
-    public func prepare(_ events: [NewEvent]) -> [PreparedEvent] {
-        let dictionaries = current
-        let prepared = UnsafeMutableBufferPointer<PreparedEvent>.allocate(capacity: events.count)
-        defer { prepared.deallocate() }
-        let chunk = 64
-        // Each iteration initializes its own slots only, so the unsynchronized writes never overlap.
-        nonisolated(unsafe) let output = prepared
-        DispatchQueue.concurrentPerform(iterations: (events.count + chunk - 1) / chunk) { index in
-            let scratch = CompressionScratch()
-            for offset in (index * chunk)..<min(events.count, (index + 1) * chunk) {
-                (output.baseAddress! + offset).initialize(
-                    to: Self.prepare(events[offset], dictionaries: dictionaries, scratch: scratch))
-            }
+    /// Appends `events` that ``compressor`` prepared earlier, perhaps on another thread while the
+    /// previous batch was committed. A kind of message that got its first dictionary since is
+    /// compressed again with it, so no event is stored with less compression than it could have.
+    public func append(
+        _ events: [NewEvent], prepared: [PreparedEvent],
+        beforeCommit: ([AppendOutcome]) throws(LedgerError) -> Void = { _ in }
+    ) throws(LedgerError) -> [AppendOutcome] {
+        precondition(events.count == prepared.count, "every event needs its prepared form")
+        try trainMissingDictionaries(for: events)
+        var prepared = prepared
+        let stale = prepared.indices.filter { index in
+            guard prepared[index].dictionaryID == nil, let soort = events[index].metadata.soort else { return false }
+            return compressor.dictionary(for: soort) != nil
         }
-        let result = Array(prepared)
-        _ = prepared.deinitialize()
-        return result
-    }
-
-    static func prepare(
-        _ event: NewEvent, dictionaries: [String: CompressionDictionary], scratch: CompressionScratch
-    ) -> PreparedEvent {
-        let dictionary = event.metadata.soort.flatMap { dictionaries[$0] }
-        return event.payload.withUnsafeBytes { raw in
-            PreparedEvent(
-                kind: event.kind, metadata: event.metadata, source: event.source,
-                compressed: PayloadCodec.compress(raw, dictionary: dictionary, scratch: scratch), rawSize: raw.count,
-                dictionaryID: dictionary?.id, contentHash: Digest(of: raw))
-        }
+        for (index, again) in zip(stale, compressor.prepare(stale.map { events[$0] })) { prepared[index] = again }
+        return try store.append(prepared, beforeCommit: beforeCommit)
     }
 
     /// Trains a dictionary for each kind of message in `events` that has none yet, from this
@@ -80,7 +65,7 @@ public final class Ledger {
     private func trainMissingDictionaries(for events: [NewEvent]) throws(LedgerError) {
         var pending: [String: [[UInt8]]] = [:]
         for event in events {
-            guard let soort = event.metadata.soort, current[soort] == nil else { continue }
+            guard let soort = event.metadata.soort, compressor.dictionary(for: soort) == nil else { continue }
             if pending[soort, default: []].count < 64 { pending[soort, default: []].append(event.payload) }
         }
         for (soort, batchSamples) in pending.sorted(by: { $0.key < $1.key }) {
@@ -94,7 +79,7 @@ public final class Ledger {
                 untrainable[soort] = samples.count
                 continue
             }
-            current[soort] = try store.addDictionary(soort: soort, bytes: bytes)
+            compressor.install(try store.addDictionary(soort: soort, bytes: bytes))
             untrainable[soort] = nil
         }
     }

@@ -33,7 +33,7 @@ struct LedgerTests {
         let dictionaries = try ledger.store.dictionaries()
         #expect(dictionaries.map(\.soort) == ["iJw/301"])
         #expect(dictionaries.map(\.versie) == [1])
-        let prepared = ledger.prepare([events[0]])[0]
+        let prepared = ledger.compressor.prepare([events[0]])[0]
         let plain = PayloadCodec.compress(events[0].payload, dictionary: nil)
         #expect(prepared.dictionaryID == dictionaries[0].id)
         #expect(prepared.compressed.count * 2 < plain.count)

@@ -62,26 +62,18 @@ public final class SQLiteStore: EventStore {
     /// - throws: ``LedgerError`` with `.cannotOpen` for a missing file, `.notALedger` for any other
     ///   kind of file, `.newerFormat` for a ledger from a newer zorgledger.
     public init(path: String, access: Access) throws(LedgerError) {
-        var created = false
         if access == .createIfMissing {
-            let fd = open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-            if fd >= 0 {
-                close(fd)
-                created = true
-            } else if errno != EEXIST {
-                throw LedgerError(.cannotOpen, "\(path): cannot create the ledger file (\(String(cString: strerror(errno))))")
-            }
+            try Self.createIfMissing(path)
         } else if Glibc.access(path, F_OK) != 0 {
             throw LedgerError(.cannotOpen, "\(path): no such ledger; create one with `zorgledger ingest`")
         }
         connection = try SQLiteConnection(path: path, mode: access == .read ? .readOnly : .readWrite)
-        // A process killed between creating the file and committing the schema leaves an empty
-        // database: nothing to lose, so it is initialised as if it had just been created.
-        if created || (access == .createIfMissing && (try? Self.isEmptyDatabase(connection)) == true) {
+        // An empty file given as a new ledger holds nothing to lose: it is initialised.
+        if access == .createIfMissing && (try? Self.isEmptyDatabase(connection)) == true {
             try Self.createSchema(connection)
         }
         try Self.checkFormat(connection)
-        if access != .read || created {
+        if access != .read {
             try connection.execute(Schema.connectionPragmas)
         } else {
             try connection.execute("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
@@ -91,6 +83,30 @@ public final class SQLiteStore: EventStore {
 
     /// Creates the tables unless another process did so first: two ingests that create the same
     /// ledger at once both see an empty file, so emptiness is decided again under the write lock.
+    /// Creates a new, owner-only ledger at `path` unless one exists, atomically: the schema is
+    /// built in a temporary file beside it, which is then linked into place. A kill at any moment
+    /// leaves either no ledger or a complete one, never a half-made file; of two processes
+    /// creating the same ledger at once, the second to link opens the first one's.
+    private static func createIfMissing(_ path: String) throws(LedgerError) {
+        guard Glibc.access(path, F_OK) != 0 else { return }
+        let temporary = "\(path).creating-\(getpid())"
+        unlink(temporary)
+        let fd = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+        guard fd >= 0 else {
+            throw LedgerError(.cannotOpen, "\(path): cannot create the ledger file (\(String(cString: strerror(errno))))")
+        }
+        close(fd)
+        defer { unlink(temporary) }
+        do {
+            // Closed before linking, so the new file carries no -wal or -shm of its own.
+            let connection = try SQLiteConnection(path: temporary, mode: .readWrite)
+            try createSchema(connection)
+        }
+        if link(temporary, path) != 0 && errno != EEXIST {
+            throw LedgerError(.cannotOpen, "\(path): cannot create the ledger file (\(String(cString: strerror(errno))))")
+        }
+    }
+
     private static func createSchema(_ connection: SQLiteConnection) throws(LedgerError) {
         try connection.execute(Schema.filePragmas)
         try connection.writeTransaction { () throws(LedgerError) in
