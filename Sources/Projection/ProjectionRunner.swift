@@ -1,3 +1,4 @@
+import Dispatch
 public import Berichten
 public import Ledger
 
@@ -143,15 +144,26 @@ public struct ProjectionRunner: Sendable {
     ) throws(LedgerError) -> Int64 {
         let database = ProjectionDatabase(connection: connection)
         var position = after.min() ?? 0
+        // Events are folded in chunks: a chunk's messages are decoded on all cores, then applied
+        // in log order by this thread, which alone writes to the database.
+        var chunk: [StoredEvent] = []
+        chunk.reserveCapacity(Self.chunkSize)
+        func apply() throws(LedgerError) {
+            let berichten = Self.decode(chunk, known: decoded)
+            for (event, bericht) in zip(chunk, berichten) {
+                for (projection, checkpoint) in zip(projections, after) where event.position > checkpoint {
+                    try projection.apply(event, bericht, to: database)
+                }
+                position = event.position
+            }
+            chunk.removeAll(keepingCapacity: true)
+        }
         try reader.forEachEvent(from: position + 1) { (event) throws(LedgerError) in
             guard event.position <= last else { return }
-            let bericht = event.kind == .bericht
-                ? decoded[event.position] ?? (try? BerichtDecoder.decode(event.payload)) : nil
-            for (projection, checkpoint) in zip(projections, after) where event.position > checkpoint {
-                try projection.apply(event, bericht, to: database)
-            }
-            position = event.position
+            chunk.append(event)
+            if chunk.count == Self.chunkSize { try apply() }
         }
+        try apply()
         if checkpoint {
             for (projection, from) in zip(projections, after) {
                 try Checkpoint(name: projection.name, version: projection.version, position: max(from, position))
@@ -159,5 +171,25 @@ public struct ProjectionRunner: Sendable {
             }
         }
         return position
+    }
+
+    private static let chunkSize = 512
+
+    /// The messages of `events`, decoded on all cores unless `known` has them already; nil for
+    /// events that are no messages or no longer decode (their metadata is then all there is).
+    private static func decode(_ events: [StoredEvent], known: [Int64: Bericht]) -> [Bericht?] {
+        let results = UnsafeMutableBufferPointer<Bericht?>.allocate(capacity: events.count)
+        defer { results.deallocate() }
+        // Each iteration initializes its own slot only, so the unsynchronized writes never overlap.
+        nonisolated(unsafe) let output = results
+        DispatchQueue.concurrentPerform(iterations: events.count) { index in
+            let event = events[index]
+            let bericht = event.kind == .bericht
+                ? known[event.position] ?? (try? BerichtDecoder.decode(event.payload)) : nil
+            (output.baseAddress! + index).initialize(to: bericht)
+        }
+        let array = Array(results)
+        _ = results.deinitialize()
+        return array
     }
 }
