@@ -87,30 +87,34 @@ let package = Package(
             path: "Benchmarks/LedgerBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]),
 
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "CSQLite"]),
-        .testTarget(name: "BerichtenTests", dependencies: ["Berichten"]),
-        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Berichten"]),
+        // One copy of what the test targets share: the child process runner, work folders, temporary
+        // ledgers, the shared reference material and a seeded generator (like ArgumentParserTestHelpers).
+        .target(
+            name: "TestSupport", dependencies: ["Ledger", "Ingest", "Berichten", "Projection"], path: "Tests/TestSupport"),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "CSQLite", "TestSupport"]),
+        .testTarget(name: "BerichtenTests", dependencies: ["Berichten", "Generator"]),
+        .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Berichten", "TestSupport"]),
         .testTarget(
             name: "zorgledgerTests",
             dependencies: [
                 "Ingest", "Ledger", "Berichten", "Generator",
-                "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
+                "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "TestSupport",
             ]),
         // Tries to break the built executable: kills, hostile files, tampering, races, full disks, leaks.
-        .testTarget(name: "ReliabilityTests"),
+        .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport"]),
         // The query CLI as people and scripts use it: every command and format of the built executable.
-        .testTarget(name: "CLITests"),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
         .testTarget(
             name: "ProjectionsTests",
             dependencies: [
                 "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
-                "Ingest", "Ledger", "Berichten", "Generator",
+                "Ingest", "Ledger", "Berichten", "Generator", "TestSupport",
             ]),
         .testTarget(
             name: "ReconciliatieTests",
             dependencies: [
                 "Reconciliatie", "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
-                "Ingest", "Ledger", "Berichten", "Generator",
+                "Ingest", "Ledger", "Berichten", "Generator", "TestSupport",
             ]),
     ]
 )

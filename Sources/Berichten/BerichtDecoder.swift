@@ -30,8 +30,20 @@ public enum BerichtDecoder {
         else { throw BerichtError(.notWellFormed, "libxml2 could not create a parser") }
         defer { xmlFreeParserCtxt(parser) }
 
+        return try withUnsafeTemporaryAllocation(
+            of: UnsafePointer<UInt8>?.self, capacity: MessageSchema.maximumElementCount
+        ) { (internedNames) throws(BerichtError) in
+            try parse(parser, expectedSize: buffer.count, internedNames: internedNames)
+        }
+    }
+
+    /// The SAX pass and the typed model; `internedNames` is scratch space for the builder.
+    private static func parse(
+        _ parser: xmlParserCtxtPtr, expectedSize: Int, internedNames: UnsafeMutableBufferPointer<UnsafePointer<UInt8>?>
+    ) throws(BerichtError) -> Bericht {
         let builder = UnsafeMutablePointer<ElementTreeBuilder>.allocate(capacity: 1)
-        builder.initialize(to: ElementTreeBuilder(parser: parser, expectedSize: buffer.count))
+        builder.initialize(
+            to: ElementTreeBuilder(parser: parser, expectedSize: expectedSize, internedNames: internedNames))
         defer {
             builder.deinitialize(count: 1)
             builder.deallocate()

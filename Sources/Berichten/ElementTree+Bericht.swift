@@ -212,7 +212,7 @@ extension ElementTree {
             omvang: try optional(.omvang, of: node, omvang),
             budget: try optional(.budget, of: node, bedrag),
             verwijzer: Verwijzer(
-                type: try digits(try required(.type, of: verwijzer), count: 2, "TypeVerwijzer code"),
+                type: try typeVerwijzer(try required(.type, of: verwijzer)),
                 naam: try optional(.naam, of: verwijzer) { (node) throws(BerichtError) in try text(node, maxLength: 64) },
                 zorgverlenerCode: try optional(.zorgverlenerCode, of: verwijzer) { (node) throws(BerichtError) in
                     try digits(node, count: 8, "AGB code")
@@ -220,6 +220,13 @@ extension ElementTree {
             raamcontract: try optional(.raamcontract, of: node, jaNee),
             commentaar: try optional(.commentaar, of: node, commentaar),
             retourCodes: try retourCodes(of: node))
+    }
+
+    private func typeVerwijzer(_ node: Int32) throws(BerichtError) -> String {
+        guard MessageSchema.Codes.typeVerwijzer.contains(bytes(node)) else {
+            throw error(.invalidCode, node, "\(quoted(node))is not a valid TypeVerwijzer")
+        }
+        return String(decoding: bytes(node), as: UTF8.self)
     }
 
     private func verzoek(_ node: Int32) throws(BerichtError) -> Verzoek {

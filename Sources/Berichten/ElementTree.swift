@@ -180,7 +180,7 @@ struct ElementTree {
 
     /// `'05' ` for short printable code-like values, nothing otherwise: a bad code is safe to
     /// show, a long value might be someone's name.
-    private func quoted(_ node: Int32, limit: Int = 4) -> String {
+    func quoted(_ node: Int32, limit: Int = 4) -> String {
         let bytes = self.bytes(node)
         guard !bytes.isEmpty, bytes.count <= limit,
             bytes.allSatisfy({ Self.isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ":") })

@@ -39,6 +39,12 @@ struct ElementTreeBuilder {
     private var frames: ContiguousArray<Frame> = []
     private(set) var namespace: BerichtNamespace?
     private(set) var schema: MessageSchema?
+    /// The schema's elements, held apart from the class so the callbacks retain nothing.
+    private var elements = UnsafeMutableBufferPointer<MessageSchema.Element>(start: nil, count: 0)
+    /// Per schema element, the local name libxml2 gave it once it matched. libxml2 interns local
+    /// names in the parser's dictionary, so after the first byte comparison a pointer compare
+    /// decides: the same name always arrives as the same pointer within one parse.
+    private let internedNames: UnsafeMutableBufferPointer<UnsafePointer<UInt8>?>
     private var messageURI: UnsafePointer<UInt8>?
     private var basisschemaURI: UnsafePointer<UInt8>?
     /// The first problem found by this builder; it stopped the parser.
@@ -46,8 +52,10 @@ struct ElementTreeBuilder {
     /// The first problem libxml2 reported (not well-formed).
     private(set) var parseError: (message: String, line: Int)?
 
-    init(parser: xmlParserCtxtPtr, expectedSize: Int) {
+    /// `internedNames` must hold ``MessageSchema/maximumElementCount`` entries; the caller owns it.
+    init(parser: xmlParserCtxtPtr, expectedSize: Int, internedNames: UnsafeMutableBufferPointer<UnsafePointer<UInt8>?>) {
         self.parser = parser
+        self.internedNames = internedNames
         nodes.reserveCapacity(expectedSize / 40)
         values.reserveCapacity(expectedSize / 4)
         frames.reserveCapacity(16)
@@ -65,20 +73,20 @@ struct ElementTreeBuilder {
         attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     ) {
         guard failure == nil else { return }
-        guard let top = frames.last, let schema else { return startRoot(localName, uri) }
+        guard let top = frames.last, schema != nil else { return startRoot(localName, uri) }
         guard !top.isLeaf else {
             return fail(.unexpectedElement, at: top.node, "unexpected element \(Self.name(localName))")
         }
-        let parent = schema.elements[Int(top.element)]
+        let parent = elements[Int(top.element)]
         var candidate = max(top.cursor, 0)
-        while candidate < parent.childCount, !schema.matches(parent.firstChild + candidate, localName) {
+        while candidate < parent.childCount, !matches(parent.firstChild + candidate, localName) {
             candidate += 1
         }
         guard candidate < parent.childCount else {
             return fail(.unexpectedElement, at: top.node, "unexpected element \(Self.name(localName))")
         }
         let elementIndex = parent.firstChild + candidate
-        let element = schema.elements[Int(elementIndex)]
+        let element = elements[Int(elementIndex)]
         var frame = top
         if candidate == top.cursor {
             guard element.repeats else {
@@ -113,8 +121,13 @@ struct ElementTreeBuilder {
             while end > start, ASCII.isWhitespace(values[end - 1]) { end -= 1 }
             nodes[index].valueStart = Int32(start)
             nodes[index].valueEnd = Int32(end)
-        } else if let schema {
-            let element = schema.elements[Int(frame.element)]
+            if case let waarde = elements[Int(frame.element)].waarde, waarde != .gelezen,
+                let (kind, problem) = values.withUnsafeBufferPointer({ waarde.problem(.init(rebasing: $0[start..<end])) })
+            {
+                return fail(kind, at: frame.node, problem)
+            }
+        } else {
+            let element = elements[Int(frame.element)]
             if let missing = firstRequired(in: element, from: frame.cursor + 1, to: element.childCount) {
                 return fail(.missingElement, at: frame.node, "missing required element \(missing.rawValue)")
             }
@@ -163,7 +176,10 @@ struct ElementTreeBuilder {
             return fail(error.kind, error.problem)
         }
         self.namespace = namespace
-        schema = MessageSchema.schema(for: namespace.berichttype, in: namespace.standaard)
+        let schema = MessageSchema.schema(for: namespace.berichttype, in: namespace.standaard)
+        self.schema = schema
+        elements = schema.elements
+        internedNames.update(repeating: nil)
         messageURI = uri
         push(element: 0, parent: -1, occurrence: 1, isLeaf: false)
     }
@@ -179,11 +195,19 @@ struct ElementTreeBuilder {
     }
 
     private func firstRequired(in parent: MessageSchema.Element, from: Int32, to: Int32) -> Tag? {
-        guard let schema, from < to else { return nil }
-        for child in from..<to where schema.elements[Int(parent.firstChild + child)].required {
-            return schema.elements[Int(parent.firstChild + child)].tag
+        guard from < to else { return nil }
+        for child in from..<to where elements[Int(parent.firstChild + child)].required {
+            return elements[Int(parent.firstChild + child)].tag
         }
         return nil
+    }
+
+    @inline(__always)
+    private func matches(_ element: Int32, _ localName: UnsafePointer<UInt8>) -> Bool {
+        if let interned = internedNames[Int(element)] { return interned == localName }
+        guard schema.unsafelyUnwrapped.matches(element, localName) else { return false }
+        internedNames[Int(element)] = localName
+        return true
     }
 
     /// libxml2 interns namespace URIs per parse, so after the first byte comparison a pointer check suffices.

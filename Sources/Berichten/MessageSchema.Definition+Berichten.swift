@@ -17,6 +17,13 @@ extension MessageSchema.Definition {
             Def(tag: tag, occurs: occurs, inBasisschema: false, children: children)
         }
 
+        /// A leaf the typed model does not read; the builder checks its text against `waarde`.
+        func leaf(_ tag: Tag, _ occurs: MessageSchema.Occurs, _ waarde: MessageSchema.Waarde) -> Def {
+            Def(tag: tag, occurs: occurs, inBasisschema: false, children: [], waarde: waarde)
+        }
+
+        func leaf(_ tag: Tag, _ waarde: MessageSchema.Waarde) -> Def { leaf(tag, .one, waarde) }
+
         /// An element of a composite data type (CDT_…): its descendants are in the basisschema namespace.
         func cdt(_ tag: Tag, _ occurs: MessageSchema.Occurs, _ children: [Def]) -> Def {
             element(tag, occurs, children.map(Builder.inBasisschema))
@@ -37,7 +44,7 @@ extension MessageSchema.Definition {
         private static func inBasisschema(_ definition: Def) -> Def {
             Def(
                 tag: definition.tag, occurs: definition.occurs, inBasisschema: true,
-                children: definition.children.map(inBasisschema))
+                children: definition.children.map(inBasisschema), waarde: definition.waarde)
         }
 
         func header(_ type: Berichttype) -> Def {
@@ -48,12 +55,12 @@ extension MessageSchema.Definition {
             ]
             if type == .declaratieAntwoord {
                 children += [
-                    identificatie(.declaratieIdentificatie), element(.xsltVersie, .optional),
+                    identificatie(.declaratieIdentificatie), leaf(.xsltVersie, .optional, .versie),
                     xsdVersie(.xsdVersieDeclaratie), retourCodes(.one),
                 ]
             } else if retour {
                 children += [
-                    element(.identificatieRetour), element(.dagtekeningRetour), element(.xsltVersie, .optional),
+                    element(.identificatieRetour), element(.dagtekeningRetour), leaf(.xsltVersie, .optional, .versie),
                     xsdVersie(.xsdVersieRetour), retourCodes(.optional),
                 ]
             }
@@ -65,7 +72,7 @@ extension MessageSchema.Definition {
         }
 
         private func xsdVersie(_ tag: Tag) -> Def {
-            cdt(tag, .one, [element(.basisschemaXsdVersie), element(.berichtXsdVersie)])
+            cdt(tag, .one, [leaf(.basisschemaXsdVersie, .versie), leaf(.berichtXsdVersie, .versie)])
         }
 
         func inhoud(_ type: Berichttype) -> Def {
@@ -83,12 +90,21 @@ extension MessageSchema.Definition {
 
         // MARK: Shared pieces
 
-        private var geboortedatum: Def {
-            cdt(.geboortedatum, .one, [element(.datum), element(.datumGebruik, .optional)])
+        private var geboortedatumDelen: [Def] {
+            [leaf(.datum, .datum), leaf(.datumGebruik, .optional, .code(.datumGebruik))]
         }
 
+        private var geboortedatum: Def {
+            cdt(.geboortedatum, .one, geboortedatumDelen)
+        }
+
+        private func geslacht(_ occurs: MessageSchema.Occurs) -> Def { leaf(.geslacht, occurs, .code(.geslacht)) }
+
+        /// A client's Commentaar; the typed model reads only the products' Commentaar.
+        private var clientCommentaar: Def { leaf(.commentaar, .optional, .tekst(maxLength: .max)) }
+
         private func achternaam(_ tag: Tag, _ occurs: MessageSchema.Occurs) -> Def {
-            element(tag, occurs, [element(.achternaam), element(.voorvoegsel, .optional)])
+            element(tag, occurs, [leaf(.achternaam, .tekst(maxLength: 200)), leaf(.voorvoegsel, .optional, .tekst(maxLength: 10))])
         }
 
         private func volledigeNaam() -> Def {
@@ -96,14 +112,18 @@ extension MessageSchema.Definition {
                 .naam, .one,
                 [
                     achternaam(.geslachtsnaam, .one), achternaam(.partnernaam, .optional),
-                    element(.voornamen, .optional), element(.voorletters, .optional), element(.naamGebruik),
+                    leaf(.voornamen, .optional, .tekst(maxLength: 200)), leaf(.voorletters, .optional, .voorletters),
+                    leaf(.naamGebruik, .code(.naamGebruik)),
                 ])
         }
 
         private var verkorteNaam: Def {
             cdt(
                 .naam, .one,
-                [achternaam(.geslachtsnaam, .one), element(.voornamen, .optional), element(.voorletters, .optional)])
+                [
+                    achternaam(.geslachtsnaam, .one), leaf(.voornamen, .optional, .tekst(maxLength: 200)),
+                    leaf(.voorletters, .optional, .voorletters),
+                ])
         }
 
         private var product: Def {
@@ -115,7 +135,9 @@ extension MessageSchema.Definition {
         }
 
         private func periode(_ tag: Tag, _ occurs: MessageSchema.Occurs, open: Bool = false) -> Def {
-            cdt(tag, occurs, [element(.begindatum, open ? .optional : .one), element(.einddatum, open ? .optional : .one)])
+            // Only the open period of a Contact is left unread by the typed model.
+            let datum = { (tag: Tag) in open ? leaf(tag, .optional, .datum) : element(tag) }
+            return cdt(tag, occurs, [datum(.begindatum), datum(.einddatum)])
         }
 
         private func bedrag(_ tag: Tag, totaal: Bool) -> Def {
@@ -126,27 +148,30 @@ extension MessageSchema.Definition {
 
         private var contact: Def {
             let telefoon = { (tag: Tag, occurs: MessageSchema.Occurs) in
-                element(tag, occurs, [element(.telefoonnummer), element(.landnummer)])
+                element(tag, occurs, [leaf(.telefoonnummer, .telefoonnummer), leaf(.landnummer, .tekst(maxLength: 4))])
             }
             return klasse(
                 .contact, .one,
                 [
-                    element(.soort),
+                    leaf(.soort, .code(.adresSoort)),
                     cdt(
                         .adres, .optional,
                         [
                             element(
                                 .huis, .optional,
                                 [
-                                    element(.huisnummer), element(.huisletter, .optional),
-                                    element(.huisnummerToevoeging, .optional), element(.aanduidingWoonadres, .optional),
+                                    leaf(.huisnummer, .getal(maximum: 99_999)),
+                                    leaf(.huisletter, .optional, .tekst(maxLength: 1)),
+                                    leaf(.huisnummerToevoeging, .optional, .tekst(maxLength: 4)),
+                                    leaf(.aanduidingWoonadres, .optional, .code(.aanduidingWoonadres)),
                                 ]),
-                            element(.postcode, .optional), element(.straatnaam, .optional),
-                            element(.plaatsnaam, .optional), element(.landCode, .optional),
+                            leaf(.postcode, .optional, .tekst(maxLength: 8)),
+                            leaf(.straatnaam, .optional, .tekst(maxLength: 24)),
+                            leaf(.plaatsnaam, .optional, .tekst(maxLength: 80)), leaf(.landCode, .optional, .code(.landCode)),
                         ]),
-                    element(.organisatie, .optional),
+                    leaf(.organisatie, .optional, .tekst(maxLength: 35)),
                     cdt(.telefoon, .optional, [telefoon(.telefoon01, .one), telefoon(.telefoon02, .optional)]),
-                    element(.emailadres, .optional),
+                    leaf(.emailadres, .optional, .tekst(maxLength: 80)),
                     periode(.periode, .optional, open: true),
                 ])
         }
@@ -157,19 +182,22 @@ extension MessageSchema.Definition {
             return klasse(
                 .client, inhoudOccurs(),
                 [
-                    element(.bsn), geboortedatum, element(.geslacht), volledigeNaam(),
-                    cdt(.communicatie, .optional, [element(.vorm), element(.taal, .optional)]),
-                    element(.juridischeStatus, .optional), element(.wettelijkeVertegenwoordiging, .optional),
-                    element(.commentaar, .optional),
+                    element(.bsn), geboortedatum, geslacht(.one), volledigeNaam(),
+                    cdt(
+                        .communicatie, .optional,
+                        [leaf(.vorm, .code(.communicatievorm)), leaf(.taal, .optional, .tekst(maxLength: 25))]),
+                    leaf(.juridischeStatus, .optional, .code(.juridischeStatus)),
+                    leaf(.wettelijkeVertegenwoordiging, .optional, .code(.wettelijkeVertegenwoordiging)),
+                    clientCommentaar,
                     element(
                         .relaties, .optional,
                         [
                             klasse(
                                 .relatie, .many,
                                 [
-                                    element(.nummer), element(.volgorde, .optional), element(.soort),
-                                    cdt(.geboortedatum, .optional, [element(.datum), element(.datumGebruik, .optional)]),
-                                    element(.geslacht, .optional), volledigeNaam(), contact,
+                                    leaf(.nummer, .tekst(maxLength: 20)), leaf(.volgorde, .optional, .getal(maximum: 99)),
+                                    leaf(.soort, .code(.soortRelatie)), cdt(.geboortedatum, .optional, geboortedatumDelen),
+                                    geslacht(.optional), volledigeNaam(), contact,
                                 ])
                         ]),
                     element(.contactgegevens, .one, [contactgegevens]),
@@ -194,7 +222,7 @@ extension MessageSchema.Definition {
             klasse(
                 .client, inhoudOccurs(),
                 [
-                    element(.bsn), geboortedatum, element(.geslacht), verkorteNaam,
+                    element(.bsn), geboortedatum, geslacht(.one), verkorteNaam,
                     element(lijst, .one, [product]),
                 ])
         }
@@ -222,10 +250,10 @@ extension MessageSchema.Definition {
         private var verzoekOmToewijzingClient: Def {
             klasse(
                 .client, inhoudOccurs(),
-                [element(.bsn), geboortedatum, element(.geslacht), verkorteNaam]
+                [element(.bsn), geboortedatum, geslacht(.one), verkorteNaam]
                     + (iJw ? [element(.gezagsdragerBekend, .optional)] : [])
                     + [
-                        element(.commentaar, .optional),
+                        clientCommentaar,
                         element(
                             .aangevraagdeProducten, .one,
                             [

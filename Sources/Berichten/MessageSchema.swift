@@ -16,6 +16,8 @@ final class MessageSchema: @unchecked Sendable {
         var childCount: Int32
         var nameOffset: Int32
         var nameLength: Int32
+        /// For a leaf the typed model does not read, what its text may be.
+        var waarde: Waarde
 
         var isLeaf: Bool { childCount == 0 }
     }
@@ -30,6 +32,7 @@ final class MessageSchema: @unchecked Sendable {
         var occurs: Occurs
         var inBasisschema: Bool
         var children: [Definition]
+        var waarde: Waarde = .gelezen
     }
 
     let elements: UnsafeMutableBufferPointer<Element>
@@ -50,7 +53,7 @@ final class MessageSchema: @unchecked Sendable {
                     tag: definition.tag, required: definition.occurs != .optional,
                     repeats: definition.occurs == .many, inBasisschema: definition.inBasisschema,
                     firstChild: nextFree, childCount: Int32(definition.children.count),
-                    nameOffset: Int32(nameBytes.count), nameLength: Int32(name.count)))
+                    nameOffset: Int32(nameBytes.count), nameLength: Int32(name.count), waarde: definition.waarde))
             nameBytes += name
             nextFree += Int32(definition.children.count)
             queue += definition.children
@@ -81,6 +84,9 @@ final class MessageSchema: @unchecked Sendable {
         let index = Berichttype.allCases.firstIndex(of: type)! * 2 + (standaard == .iJw ? 1 : 0)
         return all[index]
     }
+
+    /// The most elements any schema has: the size of a decoder's per-parse name table.
+    static let maximumElementCount = all.map(\.elements.count).max()!
 
     private static let all: [MessageSchema] = Berichttype.allCases.flatMap { type in
         [Standaard.iWmo, .iJw].map { MessageSchema(root: Definition.bericht(type, standaard: $0)) }

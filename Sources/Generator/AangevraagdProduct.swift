@@ -1,3 +1,5 @@
+internal import Berichten
+
 /// The product asked for in a 315 VOT, on the strength of a (wettelijke) verwijzing.
 struct AangevraagdProduct {
     var referentieAanbieder: String
@@ -5,8 +7,6 @@ struct AangevraagdProduct {
     var ingangsdatum: Datum
     var einddatum: Datum
     var volume: Int
-    /// COD327: 01 gemeente, 02 huisarts, 03 jeugdarts, 05 medisch specialist.
-    var verwijzerType: String
-    var verwijzerNaam: String?
-    var verwijzerAgb: String?
+    /// Type COD327: 01 gemeente, 02 huisarts, 03 jeugdarts, 05 medisch specialist.
+    var verwijzer: Verwijzer
 }

@@ -1,3 +1,5 @@
+internal import Berichten
+
 /// One line of a 323: the delivered volume of one product on one toewijzing in one month (IV084),
 /// or a credit of an approved line.
 struct Prestatie {
@@ -8,7 +10,7 @@ struct Prestatie {
     var einddatum: Datum
     var volume: Int
     var tarief: Int
-    var credit: Bool
+    var debetCredit: DebetCredit
     /// The retourcode the gemeente's 325 will give this line; nil when it is approved.
     var afwijzing: String?
 
@@ -16,5 +18,5 @@ struct Prestatie {
     var bedrag: Int { volume * tarief }
 
     /// The amount with its sign, for totals (Σ debet − Σ credit).
-    var saldo: Int { credit ? -bedrag : bedrag }
+    var saldo: Int { debetCredit.metTeken(bedrag) }
 }

@@ -37,10 +37,10 @@ extension Renderer {
             writer.element("Code", toewijzing.code, .basis)
             writer.close("Product")
             writer.element("Toewijzingsdatum", toewijzing.toewijzingsdatum)
-            writer.element("Toewijzingstijd", tijd: toewijzing.toewijzingstijd)
+            writer.element("Toewijzingstijd", toewijzing.toewijzingstijd)
             writer.element("Ingangsdatum", toewijzing.ingangsdatum)
             writer.element("Einddatum", toewijzing.einddatum)
-            if let reden = toewijzing.redenWijziging { writer.element("RedenWijziging", reden) }
+            if let reden = toewijzing.redenWijziging { writer.element("RedenWijziging", reden.rawValue) }
             omvang(toewijzing.product, volume: toewijzing.volume)
             if codes { retourCodes([toewijzing.nummer == afkeuring ? "S329" : "0200"]) }
             writer.close("ToegewezenProduct")
@@ -56,7 +56,7 @@ extension Renderer {
         for start in producten {
             writer.open("StartProduct")
             regieSleutel(start.toewijzing, begindatum: start.begindatum)
-            writer.element("StatusAanlevering", start.statusAanlevering)
+            writer.element("StatusAanlevering", start.statusAanlevering.rawValue)
             writer.close("StartProduct")
         }
         writer.close("StartProducten")
@@ -69,9 +69,9 @@ extension Renderer {
         for stop in producten {
             writer.open("StopProduct")
             regieSleutel(stop.toewijzing, begindatum: stop.begindatum)
-            writer.element("RedenBeeindiging", stop.redenBeeindiging)
+            writer.element("RedenBeeindiging", stop.redenBeeindiging.rawValue)
             writer.element("Einddatum", stop.einddatum)
-            writer.element("StatusAanlevering", "1")
+            writer.element("StatusAanlevering", StatusAanlevering.eersteAanlevering.rawValue)
             writer.close("StopProduct")
         }
         writer.close("StopProducten")
@@ -89,9 +89,9 @@ extension Renderer {
         writer.element("ToewijzingEinddatum", aanvraag.einddatum)
         omvang(aanvraag.product, volume: aanvraag.volume)
         writer.open("Verwijzer")
-        writer.element("Type", aanvraag.verwijzerType, .basis)
-        if let naam = aanvraag.verwijzerNaam { writer.element("Naam", naam, .basis) }
-        if let agb = aanvraag.verwijzerAgb { writer.element("ZorgverlenerCode", agb, .basis) }
+        writer.element("Type", aanvraag.verwijzer.type, .basis)
+        if let naam = aanvraag.verwijzer.naam { writer.element("Naam", naam, .basis) }
+        if let agb = aanvraag.verwijzer.zorgverlenerCode { writer.element("ZorgverlenerCode", agb, .basis) }
         writer.close("Verwijzer")
         writer.close("AangevraagdProduct")
         writer.close("AangevraagdeProducten")
@@ -103,7 +103,7 @@ extension Renderer {
         writer.element("Bsn", traject.client.bsn)
         writer.open("Verzoek")
         writer.element("ReferentieAanbieder", verzoek.referentieAanbieder)
-        writer.element("RedenVerzoek", verzoek.redenVerzoek)
+        writer.element("RedenVerzoek", verzoek.redenVerzoek.rawValue)
         writer.open("TeWijzigenProducten")
         writer.open("TeWijzigenProduct")
         writer.element("ToewijzingNummer", verzoek.toewijzing.nummer)
@@ -119,8 +119,8 @@ extension Renderer {
     mutating func antwoordBody(_ traject: Traject, _ antwoord: Antwoord) {
         writer.open("Antwoord")
         writer.element("ReferentieAanbieder", antwoord.referentieAanbieder)
-        writer.element("VerzoekAntwoord", antwoord.verzoekAntwoord)
-        if let reden = antwoord.redenAfwijzing { writer.element("RedenAfwijzingVerzoek", reden) }
+        writer.element("VerzoekAntwoord", antwoord.verzoekAntwoord.rawValue)
+        if let reden = antwoord.redenAfwijzing { writer.element("RedenAfwijzingVerzoek", reden.rawValue) }
         if let gemeente = antwoord.woonplaatsbeginsel, traject.standaard == .iJw {
             writer.open("Woonplaatsbeginsel")
             writer.element("Gemeente", gemeente)
@@ -211,8 +211,8 @@ extension Renderer {
     private mutating func omvang(_ product: Product, volume: Int) {
         writer.open("Omvang")
         writer.element("Volume", volume, .basis)
-        writer.element("Eenheid", product.eenheid, .basis)
-        writer.element("Frequentie", product.frequentie, .basis)
+        writer.element("Eenheid", product.eenheid.rawValue, .basis)
+        writer.element("Frequentie", product.frequentie.rawValue, .basis)
         writer.close("Omvang")
     }
 }

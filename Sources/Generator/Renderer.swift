@@ -42,7 +42,7 @@ struct Renderer {
     }
 
     /// Who sends the heenbericht of `soort`: the gemeente for 301 and 319, otherwise the aanbieder.
-    static func partijen(_ soort: Berichtsoort, _ traject: Traject) -> (afzender: String, ontvanger: String) {
+    static func partijen(_ soort: Berichttype, _ traject: Traject) -> (afzender: String, ontvanger: String) {
         switch soort {
         case .toewijzing, .antwoord: (traject.gemeente.code, traject.aanbieder.agb)
         default: (traject.aanbieder.agb, traject.gemeente.code)
@@ -50,21 +50,21 @@ struct Renderer {
     }
 
     private mutating func afronden(
-        _ soort: Berichtsoort, _ standaard: Standaard, afzender: String, identificatie: String
+        _ soort: Berichttype, _ standaard: Standaard, afzender: String, identificatie: String
     ) -> GegenereerdBericht {
         GegenereerdBericht(
             bestandsnaam: "\(soort.naam(standaard))_\(afzender)_\(identificatie).xml", bytes: writer.finish(),
-            standaard: standaard, berichttype: soort.nummer)
+            standaard: standaard, berichttype: soort.rawValue)
     }
 
     // MARK: Headers
 
     private mutating func heenHeader(
-        _ soort: Berichtsoort, _ standaard: Standaard, afzender: String, ontvanger: String, identificatie: String,
+        _ soort: Berichttype, _ standaard: Standaard, afzender: String, ontvanger: String, identificatie: String,
         dagtekening: Datum
     ) {
         writer.open("Header")
-        writer.element("BerichtCode", soort.berichtCode(standaard))
+        writer.element("BerichtCode", soort.berichtCode(for: standaard))
         writer.element("BerichtVersie", 3)
         writer.element("BerichtSubversie", 2)
         writer.element("Afzender", afzender)
@@ -125,7 +125,7 @@ struct Renderer {
         let id = identificatie(Renderer.sleutel(traject, stap, retour: true), afzender: heenOntvanger)
         writer.begin(soort, traject.standaard, style: style(of: heenOntvanger))
         writer.open("Header")
-        writer.element("BerichtCode", soort.berichtCode(traject.standaard))
+        writer.element("BerichtCode", soort.berichtCode(for: traject.standaard))
         writer.element("BerichtVersie", 3)
         writer.element("BerichtSubversie", 2)
         writer.element("Afzender", heenAfzender)
@@ -161,7 +161,7 @@ struct Renderer {
         writer.element("DeclaratieNummer", declaratie.declaratieNummer)
         writer.open("DeclaratiePeriode")
         writer.element("Begindatum", Datum.eersteDag(maandIndex: declaratie.periode), .basis)
-        writer.element("Einddatum", Datum.laatsteDag(maandIndex: declaratie.periode), .basis)
+        writer.element("Einddatum", Datum.eersteDag(maandIndex: declaratie.periode).laatsteDagVanDeMaand, .basis)
         writer.close("DeclaratiePeriode")
         writer.element("DeclaratieDagtekening", declaratie.dagtekening)
         totaalBedrag("TotaalIngediendBedrag", declaratie.totaalIngediend)
@@ -186,7 +186,7 @@ struct Renderer {
         let id = identificatie(declaratie.sleutel + 1, afzender: afzender)
         writer.begin(.declaratieAntwoord, declaratie.standaard, style: style(of: afzender))
         writer.open("Header")
-        writer.element("BerichtCode", Berichtsoort.declaratieAntwoord.berichtCode(declaratie.standaard))
+        writer.element("BerichtCode", Berichttype.declaratieAntwoord.berichtCode(for: declaratie.standaard))
         writer.element("BerichtVersie", 3)
         writer.element("BerichtSubversie", 2)
         writer.element("Afzender", afzender)
@@ -225,7 +225,7 @@ struct Renderer {
     private mutating func totaalBedrag(_ naam: StaticString, _ saldo: Int) {
         writer.open(naam)
         writer.element("TotaalBedrag", abs(saldo), .basis)
-        writer.element("DebetCredit", saldo < 0 ? "C" : "D", .basis)
+        writer.element("DebetCredit", (saldo < 0 ? DebetCredit.credit : .debet).rawValue, .basis)
         writer.close(naam)
     }
 
@@ -243,11 +243,11 @@ struct Renderer {
         writer.element("Einddatum", prestatie.einddatum, .basis)
         writer.close("ProductPeriode")
         writer.element("GeleverdVolume", prestatie.volume)
-        writer.element("Eenheid", prestatie.toewijzing.product.eenheid)
+        writer.element("Eenheid", prestatie.toewijzing.product.eenheid.rawValue)
         writer.element("ProductTarief", prestatie.tarief)
         writer.open("IngediendBedrag")
         writer.element("Bedrag", prestatie.bedrag, .basis)
-        writer.element("DebetCredit", prestatie.credit ? "C" : "D", .basis)
+        writer.element("DebetCredit", prestatie.debetCredit.rawValue, .basis)
         writer.close("IngediendBedrag")
         if metRetourCode, let code = prestatie.afwijzing { retourCodes([code]) }
         writer.close("Prestatie")

@@ -1,3 +1,5 @@
+internal import Berichten
+
 extension Scenario {
     /// Produces the scenario month by month: it builds the trajectories that begin in a month,
     /// schedules their messages into monthly buckets, adds that month's declaraties and answers,
@@ -87,8 +89,8 @@ extension Scenario {
                 if groepen[sleutel] == nil { volgorde.append(sleutel) }
                 groepen[sleutel, default: []].append((traject.client.bsn, regels))
             }
-            let delen = Datum.eersteDag(maandIndex: periode).delen
-            let periodeCode = "\(delen.jaar % 100)\(Format.padded(delen.maand, width: 2))"
+            let periodeBegin = Datum.eersteDag(maandIndex: periode)
+            let periodeCode = "\(periodeBegin.year % 100)\(Format.padded(periodeBegin.month, width: 2))"
             for sleutel in volgorde {
                 let aanbieder = scenario.aanbieders[sleutel / 8]
                 let gemeente = scenario.gemeenten[sleutel % 8]

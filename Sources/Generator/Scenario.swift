@@ -33,7 +33,8 @@ public struct Scenario: Sendable, Sequence {
         self.months = months
         self.seed = seed
         self.startMonth = startMonth
-        eersteDag = Datum(jaar: startMonth.year, maand: startMonth.month, dag: 1)
+        // The precondition above keeps the month valid, so the date exists.
+        eersteDag = Datum(year: startMonth.year, month: startMonth.month, day: 1)!
         gemeenten = Array(Gemeente.alle.prefix(Swift.min(Gemeente.alle.count, Swift.max(2, clients / 4))))
         let aantalAanbieders = Swift.max(4, clients / 30 / 2 * 2)
         aanbieders = Aanbieder.maak(aantal: aantalAanbieders, seed: seed)

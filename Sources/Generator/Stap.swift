@@ -1,3 +1,5 @@
+internal import Berichten
+
 /// One heenbericht of a client's trajectory, with the retour that answers it.
 struct Stap {
     /// Boxed, so that a step stays small whatever its payload: trajectories are held for months.
@@ -9,7 +11,7 @@ struct Stap {
         case verzoekOmWijziging(VerzoekOmWijziging)
         case antwoord(Antwoord)
 
-        var soort: Berichtsoort {
+        var soort: Berichttype {
             switch self {
             case .toewijzing: .toewijzing
             case .start: .start

@@ -112,7 +112,9 @@ final class Traject {
 
         var stappen: [Stap] = []
         func kantoortijd() -> Int { r.inRange(27_000...61_200) }
-        func tijdstip() -> Int { r.inRange(28_800...64_800) }
+        func tijdstip() -> Tijd { Tijd(seconden: r.inRange(28_800...64_800)) }
+        /// Codes are drawn from the standaard's own list (WMO588 or JZ588), so the lookup cannot fail.
+        func beeindiging(_ code: String) -> RedenBeeindiging { RedenBeeindiging(rawValue: code, standaard: standaard)! }
         /// Adds a heenbericht and schedules its retour 0–2 werkdagen after arrival.
         func stap(
             _ inhoud: Stap.Inhoud, slot: Int, _ dagtekening: Datum, aankomst: Moment? = nil,
@@ -141,23 +143,29 @@ final class Traject {
             let ref = "VOT-\(referentieCode)-\(Format.padded(begin.dagnummer % 100_000, width: 5))"
             referentie = ref
             ingang = begin.plus(dagen: r.inRange(7...14))
-            let verwijzer: (String, String?, String?) =
+            let verwijzer: Verwijzer =
                 switch r.below(3) {
-                case 0: ("02", "Huisartsenpraktijk \(gemeente.plaats)", "01" + Format.padded(r.below(1_000_000), width: 6))
-                case 1: (standaard == .iJw ? "03" : "01", "GGD \(gemeente.plaats)", nil)
-                default: ("05", nil, "03" + Format.padded(r.below(1_000_000), width: 6))
+                case 0:
+                    Verwijzer(
+                        type: "02", naam: "Huisartsenpraktijk \(gemeente.plaats)",
+                        zorgverlenerCode: "01" + Format.padded(r.below(1_000_000), width: 6))
+                case 1: Verwijzer(type: standaard == .iJw ? "03" : "01", naam: "GGD \(gemeente.plaats)")
+                default: Verwijzer(type: "05", zorgverlenerCode: "03" + Format.padded(r.below(1_000_000), width: 6))
                 }
             let aanvraag = AangevraagdProduct(
                 referentieAanbieder: ref, product: product, ingangsdatum: ingang,
-                einddatum: ingang.plus(dagen: k.maanden * 30 - 1), volume: volume, verwijzerType: verwijzer.0,
-                verwijzerNaam: verwijzer.1, verwijzerAgb: verwijzer.2)
+                einddatum: ingang.plus(dagen: k.maanden * 30 - 1), volume: volume, verwijzer: verwijzer)
             stap(.verzoekOmToewijzing(aanvraag), slot: 0, begin)
             if k.afgewezen || k.inOnderzoek {
                 let dag319 = begin.plus(werkdagen: r.inRange(2...4))
-                let reden = k.afgewezen ? (standaard == .iJw && r.chance(50) ? "8" : r.pick(["3", "4", "7"])) : nil
+                let reden: RedenAfwijzingVerzoek? =
+                    k.afgewezen
+                    ? (standaard == .iJw && r.chance(50)
+                        ? .woonplaatsbeginsel : r.pick([.geenContract, .pastNietBinnenContract, .zorginhoudelijkeAfkeur]))
+                    : nil
                 let antwoord = Antwoord(
-                    referentieAanbieder: ref, verzoekAntwoord: k.afgewezen ? "1" : "2", redenAfwijzing: reden,
-                    woonplaatsbeginsel: reden == "8" ? scenario.gemeenten[(gemeenteIndex + 1) % scenario.gemeenten.count].code : nil)
+                    referentieAanbieder: ref, verzoekAntwoord: k.afgewezen ? .afgewezen : .inOnderzoek, redenAfwijzing: reden,
+                    woonplaatsbeginsel: reden == .woonplaatsbeginsel ? scenario.gemeenten[(gemeenteIndex + 1) % scenario.gemeenten.count].code : nil)
                 stap(.antwoord(antwoord), slot: 1, dag319)
                 dag301 = dag319.plus(dagen: r.inRange(10...25)).werkdagOfVolgende
             } else {
@@ -198,7 +206,7 @@ final class Traject {
             // An administrative correction follows the next working day and overtakes the first file.
             let eerste = hoofd
             let dag = dag301.plus(werkdagen: 1)
-            hoofd = hoofd.gewijzigd(op: dag, tijd: tijdstip(), reden: "14")
+            hoofd = hoofd.gewijzigd(op: dag, tijd: tijdstip(), reden: .administratieveCorrectie)
             hoofd.einddatum = hoofd.einddatum.plus(dagen: r.inRange(14...40))
             let aankomst = Moment(dag: dag, seconde: kantoortijd())
             stap(.toewijzing([hoofd]), slot: 4, dag, aankomst: aankomst)
@@ -218,7 +226,7 @@ final class Traject {
                 einddatum: hoofd.einddatum, redenWijziging: nil, volume: r.inRange(ander.volumes))
             stap(.toewijzing([hoofd, extra]), slot: 5, dag)
             let dagVerwijderd = dag.plus(werkdagen: r.inRange(2...4))
-            var verwijderd = extra.gewijzigd(op: dagVerwijderd, tijd: tijdstip(), reden: "13")
+            var verwijderd = extra.gewijzigd(op: dagVerwijderd, tijd: tijdstip(), reden: .verwijderd)
             verwijderd.einddatum = verwijderd.ingangsdatum
             stap(.toewijzing([hoofd, verwijderd]), slot: 6, dagVerwijderd)
             laatste301 = dagVerwijderd
@@ -230,17 +238,17 @@ final class Traject {
         if k.startCorrectie {
             let fout = startdatum.plus(dagen: r.inRange(1...3))
             let dag = fout.plus(werkdagen: r.inRange(0...3)).werkdagOfVolgende
-            stap(.start([StartProduct(toewijzing: hoofd, begindatum: fout, statusAanlevering: "1")]), slot: 7, dag)
+            stap(.start([StartProduct(toewijzing: hoofd, begindatum: fout, statusAanlevering: .eersteAanlevering)]), slot: 7, dag)
             let correctie = dag.plus(werkdagen: r.inRange(2...5))
             stap(
                 .start([
-                    StartProduct(toewijzing: hoofd, begindatum: fout, statusAanlevering: "3"),
-                    StartProduct(toewijzing: hoofd, begindatum: startdatum, statusAanlevering: "1"),
+                    StartProduct(toewijzing: hoofd, begindatum: fout, statusAanlevering: .verwijderenAanlevering),
+                    StartProduct(toewijzing: hoofd, begindatum: startdatum, statusAanlevering: .eersteAanlevering),
                 ]), slot: 8, correctie, retourVoorHeen: k.retourVoorHeen)
         } else {
             let dag = startdatum.plus(werkdagen: r.inRange(0...3)).werkdagOfVolgende
             stap(
-                .start([StartProduct(toewijzing: hoofd, begindatum: startdatum, statusAanlevering: "1")]), slot: 7, dag,
+                .start([StartProduct(toewijzing: hoofd, begindatum: startdatum, statusAanlevering: .eersteAanlevering)]), slot: 7, dag,
                 dubbel: k.dubbel, retourVoorHeen: k.retourVoorHeen)
         }
 
@@ -248,12 +256,12 @@ final class Traject {
         if k.tijdelijkeStop && startdatum.dagen(tot: hoofd.einddatum) > 75 {
             let pauze = startdatum.plus(dagen: r.inRange(20...35))
             stap(
-                .stop([StopProduct(toewijzing: hoofd, begindatum: startdatum, redenBeeindiging: "20", einddatum: pauze)]),
+                .stop([StopProduct(toewijzing: hoofd, begindatum: startdatum, redenBeeindiging: beeindiging("20"), einddatum: pauze)]),
                 slot: 9, pauze.plus(werkdagen: r.inRange(1...3)))
             leveringen.append((hoofd.nummer, startdatum, pauze))
             startdatum = pauze.plus(dagen: r.inRange(10...20))
             stap(
-                .start([StartProduct(toewijzing: hoofd, begindatum: startdatum, statusAanlevering: "1")]), slot: 10,
+                .start([StartProduct(toewijzing: hoofd, begindatum: startdatum, statusAanlevering: .eersteAanlevering)]), slot: 10,
                 startdatum.plus(werkdagen: r.inRange(0...2)).werkdagOfVolgende)
         }
 
@@ -268,10 +276,10 @@ final class Traject {
             case .verlenging:
                 let einde = hoofd.einddatum.plus(dagen: r.inRange(60...120))
                 let verzoek = VerzoekOmWijziging(
-                    referentieAanbieder: ref, redenVerzoek: "2", toewijzing: hoofd,
+                    referentieAanbieder: ref, redenVerzoek: .wijzigingZorgplan, toewijzing: hoofd,
                     gewensteIngangsdatum: hoofd.ingangsdatum, einddatum: einde, volume: hoofd.volume)
                 stap(.verzoekOmWijziging(verzoek), slot: 11, vowDag)
-                hoofd = hoofd.gewijzigd(op: dagWijziging, tijd: tijd, reden: "12")
+                hoofd = hoofd.gewijzigd(op: dagWijziging, tijd: tijd, reden: .geinitieerdDoorAanbieder)
                 hoofd.referentieAanbieder = ref
                 hoofd.einddatum = einde
                 stap(.toewijzing([hoofd]), slot: 12, dagWijziging)
@@ -279,7 +287,7 @@ final class Traject {
                 let wissel = dagWijziging.plus(dagen: r.inRange(7...14))
                 let nieuwVolume = min(hoofd.volume + max(1, hoofd.volume / 3), product.volumes.upperBound * 2)
                 let verzoek = VerzoekOmWijziging(
-                    referentieAanbieder: ref, redenVerzoek: "1", toewijzing: hoofd, gewensteIngangsdatum: wissel,
+                    referentieAanbieder: ref, redenVerzoek: .veranderingClientsituatie, toewijzing: hoofd, gewensteIngangsdatum: wissel,
                     einddatum: hoofd.einddatum, volume: nieuwVolume)
                 stap(.verzoekOmWijziging(verzoek), slot: 11, vowDag)
                 var opvolger = hoofd
@@ -290,19 +298,19 @@ final class Traject {
                 opvolger.ingangsdatum = wissel
                 opvolger.redenWijziging = nil
                 opvolger.volume = nieuwVolume
-                hoofd = hoofd.gewijzigd(op: dagWijziging, tijd: tijd, reden: "12")
+                hoofd = hoofd.gewijzigd(op: dagWijziging, tijd: tijd, reden: .geinitieerdDoorAanbieder)
                 hoofd.referentieAanbieder = ref
                 hoofd.einddatum = wissel.plus(dagen: -1)
                 stap(.toewijzing([hoofd, opvolger]), slot: 12, dagWijziging)
                 stap(
                     .stop([
                         StopProduct(
-                            toewijzing: hoofd, begindatum: startdatum, redenBeeindiging: "37", einddatum: hoofd.einddatum)
+                            toewijzing: hoofd, begindatum: startdatum, redenBeeindiging: beeindiging("37"), einddatum: hoofd.einddatum)
                     ]), slot: 13, wissel.plus(werkdagen: r.inRange(0...2)).werkdagOfVolgende)
                 leveringen.append((hoofd.nummer, startdatum, hoofd.einddatum))
                 startdatum = wissel
                 stap(
-                    .start([StartProduct(toewijzing: opvolger, begindatum: wissel, statusAanlevering: "1")]), slot: 14,
+                    .start([StartProduct(toewijzing: opvolger, begindatum: wissel, statusAanlevering: .eersteAanlevering)]), slot: 14,
                     wissel.plus(werkdagen: r.inRange(0...2)).werkdagOfVolgende)
                 nieuw = opvolger
             }
@@ -318,7 +326,7 @@ final class Traject {
             standaard == .iJw
             ? (k.voortijdig ? r.pick(["32", "33", "34"]) : "31") : (k.voortijdig ? r.pick(["21", "22", "23"]) : "19")
         stap(
-            .stop([StopProduct(toewijzing: lopend, begindatum: startdatum, redenBeeindiging: reden, einddatum: stopdatum)]),
+            .stop([StopProduct(toewijzing: lopend, begindatum: startdatum, redenBeeindiging: beeindiging(reden), einddatum: stopdatum)]),
             slot: 15, stopdatum.plus(werkdagen: r.inRange(1...4)))
         leveringen.append((lopend.nummer, startdatum, stopdatum))
 
@@ -354,7 +362,7 @@ final class Traject {
     /// The correct prestaties for calendar month `maand`, one per delivered toewijzing.
     func prestaties(maand: Int) -> [Prestatie] {
         let eerste = Datum.eersteDag(maandIndex: maand)
-        let laatste = Datum.laatsteDag(maandIndex: maand)
+        let laatste = eerste.laatsteDagVanDeMaand
         var resultaat: [Prestatie] = []
         for toewijzing in toewijzingen {
             let periodeBegin = max(eerste, toewijzing.ingangsdatum)
@@ -362,24 +370,26 @@ final class Traject {
             guard periodeBegin <= periodeEind else { continue }
             var dagen = 0
             var weken = 0
-            var vorigeMaandag: Datum?
+            // Weeks are counted on day numbers: this runs for every active client every month.
+            var vorigeMaandag: Int?
             for levering in leveringen where levering.nummer == toewijzing.nummer {
                 let van = max(levering.van, periodeBegin)
                 let tot = min(levering.tot, periodeEind)
                 guard van <= tot else { continue }
                 dagen += van.dagen(tot: tot) + 1
-                var maandag = van.maandagVanWeek
-                while maandag <= tot {
+                let totNummer = tot.dagnummer
+                var maandag = van.maandagVanWeek.dagnummer
+                while maandag <= totNummer {
                     if maandag != vorigeMaandag { weken += 1 }
                     vorigeMaandag = maandag
-                    maandag = maandag.plus(dagen: 7)
+                    maandag += 7
                 }
             }
             guard dagen > 0 else { continue }
             var random = Random(seed: seed, stream: UInt64(index) << 24 ^ UInt64(maand) << 4 ^ UInt64(toewijzing.nummer))
             let product = toewijzing.product
             let volume: Int
-            if product.eenheid == "14" {
+            if product.eenheid == .etmaal {
                 volume = dagen
             } else if product.perWeek {
                 volume = weken * toewijzing.volume - random.below(toewijzing.volume / 2 + 1)
@@ -388,12 +398,11 @@ final class Traject {
                 volume = toewijzing.volume * dagen / periodeDagen - random.below(toewijzing.volume / 10 + 1)
             }
             guard volume > 0 else { continue }
-            let delen = eerste.delen
             resultaat.append(
                 Prestatie(
-                    referentieNummer: "\(toewijzing.nummer)-\(delen.jaar % 100)\(Format.padded(delen.maand, width: 2))",
+                    referentieNummer: "\(toewijzing.nummer)-\(eerste.year % 100)\(Format.padded(eerste.month, width: 2))",
                     vorigReferentieNummer: nil, toewijzing: toewijzing, begindatum: periodeBegin, einddatum: periodeEind,
-                    volume: volume, tarief: product.tarief, credit: false, afwijzing: nil))
+                    volume: volume, tarief: product.tarief, debetCredit: .debet, afwijzing: nil))
         }
         return resultaat
     }
@@ -423,7 +432,7 @@ final class Traject {
                 var credit = prestatie
                 credit.referentieNummer += "C"
                 credit.vorigReferentieNummer = prestatie.referentieNummer
-                credit.credit = true
+                credit.debetCredit = .credit
                 var gecorrigeerd = prestatie
                 gecorrigeerd.referentieNummer += "D"
                 gecorrigeerd.volume = max(1, prestatie.volume - 1)

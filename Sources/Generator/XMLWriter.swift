@@ -18,7 +18,7 @@ struct XMLWriter {
     init() { bytes.reserveCapacity(16 * 1024) }
 
     /// Starts a new document, forgetting the previous one but keeping the buffer's capacity.
-    mutating func begin(_ soort: Berichtsoort, _ standaard: Standaard, style: WriterStyle) {
+    mutating func begin(_ soort: Berichttype, _ standaard: Standaard, style: WriterStyle) {
         bytes.removeAll(keepingCapacity: true)
         depth = 0
         lineEnd = style.lineEnd
@@ -93,25 +93,24 @@ struct XMLWriter {
     mutating func element(_ naam: StaticString, _ waarde: Datum, _ namespace: Namespace = .bericht) {
         indent()
         tag(naam, namespace, closing: false)
-        let delen = waarde.delen
-        digits(delen.jaar, 4)
+        digits(waarde.year, 4)
         bytes.append(45)
-        digits(delen.maand, 2)
+        digits(waarde.month, 2)
         bytes.append(45)
-        digits(delen.dag, 2)
+        digits(waarde.day, 2)
         tag(naam, namespace, closing: true)
         bytes.append(contentsOf: lineEnd)
     }
 
-    /// An `xs:time` without zone from seconds since midnight.
-    mutating func element(_ naam: StaticString, tijd seconden: Int, _ namespace: Namespace = .bericht) {
+    /// An `xs:time` without zone.
+    mutating func element(_ naam: StaticString, _ waarde: Tijd, _ namespace: Namespace = .bericht) {
         indent()
         tag(naam, namespace, closing: false)
-        digits(seconden / 3600, 2)
+        digits(waarde.hour, 2)
         bytes.append(58)
-        digits(seconden / 60 % 60, 2)
+        digits(waarde.minute, 2)
         bytes.append(58)
-        digits(seconden % 60, 2)
+        digits(waarde.second, 2)
         tag(naam, namespace, closing: true)
         bytes.append(contentsOf: lineEnd)
     }

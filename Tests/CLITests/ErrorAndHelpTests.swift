@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Failures are one line on stderr with the contract's exit code; every command explains itself.
@@ -7,7 +8,7 @@ struct ErrorAndHelpTests {
     /// The subcommands `zorgledger --help` lists, so that a new command is checked without a test change.
     static func subcommands() throws -> [String] {
         let work = try WorkDirectory()
-        let help = try CLI.run(["--help"], in: work.url).stdout
+        let help = try work.run(["--help"]).output
         // The section runs from its title to the first empty line.
         let section = (help.components(separatedBy: "SUBCOMMANDS:").last ?? "").components(separatedBy: "\n\n")[0]
         return section.split(separator: "\n").compactMap { line in
@@ -25,11 +26,11 @@ struct ErrorAndHelpTests {
             ]), "\(commands)")
         let work = try WorkDirectory()
         for command in commands {
-            let help = try CLI.run([command, "--help"], in: work.url)
+            let help = try work.run([command, "--help"])
             #expect(help.status == 0, "\(command)")
-            #expect(help.stdout.contains("Example"), "\(command) --help shows no example")
+            #expect(help.output.contains("Example"), "\(command) --help shows no example")
             #expect(
-                help.stdout.contains("zorgledger \(command)") || help.stdout.contains("zorgledger --db"), "\(command)")
+                help.output.contains("zorgledger \(command)") || help.output.contains("zorgledger --db"), "\(command)")
         }
     }
 
@@ -44,7 +45,7 @@ struct ErrorAndHelpTests {
     func failuresAreOneLine(_ arguments: [String]) throws {
         let work = try WorkDirectory()
         try Data("not a ledger\n".utf8).write(to: work.url.appendingPathComponent("notaledger.txt"))
-        let result = try CLI.run(arguments, in: work.url)
+        let result = try work.run(arguments)
         #expect(result.status == 1, "\(arguments): \(result.stderr)")
         #expect(result.stderrLines.count == 1, "\(arguments): \(result.stderr)")
         #expect(result.stderr.hasPrefix("zorgledger: "))
@@ -59,7 +60,7 @@ struct ErrorAndHelpTests {
     ])
     func usageErrorsAreOneLineWithExitTwo(_ arguments: [String]) throws {
         let work = try WorkDirectory()
-        let result = try CLI.run(arguments, in: work.url)
+        let result = try work.run(arguments)
         #expect(result.status == 2, "\(arguments)")
         #expect(result.stderrLines.count == 1, "\(arguments): \(result.stderr)")
         #expect(result.stderr.contains("--help"), "one line that says where help is")

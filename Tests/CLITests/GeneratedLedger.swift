@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// One generated ledger for all read tests: the scripted clients of the generator show every
 /// message type and deviation in both standards, and building it once keeps the suite fast.
@@ -14,10 +15,9 @@ struct GeneratedLedger: Sendable {
 
     private init() throws {
         work = try WorkDirectory()
-        db = work.path("ledger.sqlite")
-        let generate = try CLI.run(
-            ["generate", "--clients", "12", "--months", "6", "--seed", "5", "--out", "traffic"], in: work.url)
-        guard generate.status == 0 else { throw Failure("generate: \(generate.stderr)") }
+        db = work.ledger
+        let generate = try work.run(["generate", "--clients", "12", "--months", "6", "--seed", "5", "--out", "traffic"])
+        guard generate.status == 0 else { throw HelperFailure("generate: \(generate.stderr)") }
         // The generator answers every claim within its period; without one 325 a claim stays open.
         let traffic = work.url.appendingPathComponent("traffic")
         if let antwoord = try FileManager.default.contentsOfDirectory(atPath: traffic.path).sorted()
@@ -25,21 +25,16 @@ struct GeneratedLedger: Sendable {
         {
             try FileManager.default.removeItem(at: traffic.appendingPathComponent(antwoord))
         }
-        let ingest = try CLI.run(["--db", db, "ingest", "traffic"], in: work.url)
-        guard ingest.status == 0 else { throw Failure("ingest: \(ingest.stderr)") }
+        let ingest = try work.run(["--db", db, "ingest", "traffic"])
+        guard ingest.status == 0 else { throw HelperFailure("ingest: \(ingest.stderr)") }
         let toewijzingen = try JSONValue.parse(
-            CLI.run(["--db", db, "toewijzingen", "--show-personal", "--format", "json"], in: work.url).stdout)
+            work.run(["--db", db, "toewijzingen", "--show-personal", "--format", "json"]).output)
         guard case .array(let rows) = toewijzingen, let first = rows.first,
             case .string(let bsn) = first["bsn"], case .integer(let nummer) = first["toewijzingNummer"],
             case .string(let gemeente) = first["gemeente"]
-        else { throw Failure("the generated ledger has no toewijzingen") }
+        else { throw HelperFailure("the generated ledger has no toewijzingen") }
         self.bsn = bsn
         toewijzing = Int(nummer)
         self.gemeente = gemeente
-    }
-
-    struct Failure: Error, CustomStringConvertible {
-        var description: String
-        init(_ description: String) { self.description = description }
     }
 }

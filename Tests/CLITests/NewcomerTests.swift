@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// What the README promises a newcomer, and ingest with full XSD validation.
@@ -8,38 +9,38 @@ struct NewcomerTests {
     /// leave a ledger that verifies; a second run finds every message a duplicate.
     @Test func demoBuildsALedgerAndToursIt() throws {
         let work = try WorkDirectory()
-        let demo = try CLI.run(["demo", "--db", "demo.sqlite"], in: work.url)
+        let demo = try work.run(["demo", "--db", "demo.sqlite"])
         #expect(demo.status == 0, "\(demo.stderr)")
         for section in [
             "== ingest into demo.sqlite", "== the log, per message type", "== current toewijzingen",
             "== declaraties waiting for a 325", "== verzoeken", "== the timeline of toewijzing", "== verify",
             "hash chain intact",
         ] {
-            #expect(demo.stdout.contains(section), "no '\(section)'")
+            #expect(demo.output.contains(section), "no '\(section)'")
         }
-        #expect(demo.stdout.split(separator: "\n").count < 120, "the tour is meant to be short")
-        #expect(try CLI.run(["--db", "demo.sqlite", "verify"], in: work.url).status == 0)
-        let again = try CLI.run(["demo", "--db", "demo.sqlite"], in: work.url)
-        #expect(again.stdout.contains("appended 0, duplicate"))
+        #expect(demo.output.split(separator: "\n").count < 120, "the tour is meant to be short")
+        #expect(try work.run(["--db", "demo.sqlite", "verify"]).status == 0)
+        let again = try work.run(["demo", "--db", "demo.sqlite"])
+        #expect(again.output.contains("appended 0, duplicate"))
     }
 
     @Test func schemasValidateAndSayWhatIsMissing() throws {
-        let schemas = try #require(SharedDomain.xsd, "shared/domain/xsd is missing")
+        let schemas = try #require(SharedDomain.xsdFolder, "shared/domain/xsd is missing")
         let work = try WorkDirectory()
-        #expect(try CLI.run(["generate", "--clients", "12", "--months", "2", "--out", "in"], in: work.url).status == 0)
-        let ingest = try CLI.run(["--schemas", schemas, "--db", "l.sqlite", "ingest", "in"], in: work.url)
+        #expect(try work.run(["generate", "--clients", "12", "--months", "2", "--out", "in"]).status == 0)
+        let ingest = try work.run(["--schemas", schemas, "--db", "l.sqlite", "ingest", "in"])
         #expect(ingest.status == 0, "\(ingest.stderr)")
         // The generator writes XSD-valid traffic; the iWmo 3.2 package has no retour schemas.
-        #expect(!ingest.stdout.contains("XSD line"), "\(ingest.stdout)")
-        #expect(ingest.stdout.contains("not validated: "))
-        #expect(ingest.stdout.contains("iwmo-3.2/WMO302.xsd"))
-        #expect(!ingest.stdout.contains("ijw-3.2/JW302.xsd"))
+        #expect(!ingest.output.contains("XSD line"), "\(ingest.output)")
+        #expect(ingest.output.contains("not validated: "))
+        #expect(ingest.output.contains("iwmo-3.2/WMO302.xsd"))
+        #expect(!ingest.output.contains("ijw-3.2/JW302.xsd"))
     }
 
     @Test func aMessageThatBreaksItsXSDIsStoredAndFlaggedWithoutItsValue() throws {
-        let schemas = try #require(SharedDomain.xsd, "shared/domain/xsd is missing")
+        let schemas = try #require(SharedDomain.xsdFolder, "shared/domain/xsd is missing")
         let work = try WorkDirectory()
-        #expect(try CLI.run(["generate", "--clients", "1", "--months", "1", "--out", "in"], in: work.url).status == 0)
+        #expect(try work.run(["generate", "--clients", "1", "--months", "1", "--out", "in"]).status == 0)
         let folder = work.url.appendingPathComponent("in")
         let file = try #require(
             try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
@@ -52,29 +53,29 @@ struct NewcomerTests {
         try #require(broken != original, "no Voorletters in \(file)")
         try Data(broken.utf8).write(to: work.url.appendingPathComponent("broken.xml"))
 
-        let ingest = try CLI.run(
-            ["--db", "l.sqlite", "ingest", "broken.xml", "--format", "json"], in: work.url,
+        let ingest = try work.run(
+            ["--db", "l.sqlite", "ingest", "broken.xml", "--format", "json"],
             environment: ["ZORGLEDGER_SCHEMAS": schemas])
         #expect(ingest.status == 0, "\(ingest.stderr)")
-        let report = try JSONValue.parse(ingest.stdout)
+        let report = try JSONValue.parse(ingest.output)
         #expect(report["appended"] == .integer(1))
         guard case .array(let flagged) = report["flagged"], let first = flagged.first else {
-            Issue.record("not flagged: \(ingest.stdout)")
+            Issue.record("not flagged: \(ingest.output)")
             return
         }
         #expect(first["bevindingen"] == .array([.string("XSD")]))
-        #expect(!ingest.stdout.contains("Q1W2E3R4"), "the offending value is personal data")
-        #expect(ingest.stdout.contains("Voorletters"))
+        #expect(!ingest.output.contains("Q1W2E3R4"), "the offending value is personal data")
+        #expect(ingest.output.contains("Voorletters"))
     }
 
     @Test func replayRebuildsTheSameProjections() throws {
         let work = try WorkDirectory()
-        #expect(try CLI.run(["generate", "--clients", "12", "--months", "2", "--out", "in"], in: work.url).status == 0)
-        #expect(try CLI.run(["--db", "l.sqlite", "ingest", "in"], in: work.url).status == 0)
-        let before = try CLI.run(["--db", "l.sqlite", "declaraties", "--format", "csv"], in: work.url)
-        let replay = try CLI.run(["replay", "--db", "l.sqlite"], in: work.url)
-        #expect(replay.status == 0 && replay.stdout.hasPrefix("replayed: "))
+        #expect(try work.run(["generate", "--clients", "12", "--months", "2", "--out", "in"]).status == 0)
+        #expect(try work.run(["--db", "l.sqlite", "ingest", "in"]).status == 0)
+        let before = try work.run(["--db", "l.sqlite", "declaraties", "--format", "csv"])
+        let replay = try work.run(["replay", "--db", "l.sqlite"])
+        #expect(replay.status == 0 && replay.output.hasPrefix("replayed: "))
         #expect(
-            try CLI.run(["--db", "l.sqlite", "declaraties", "--format", "csv"], in: work.url).stdout == before.stdout)
+            try work.run(["--db", "l.sqlite", "declaraties", "--format", "csv"]).output == before.output)
     }
 }

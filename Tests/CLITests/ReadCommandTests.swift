@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// Every read command in every format on a generated ledger: JSON holds the contract's shapes,
@@ -23,12 +24,12 @@ struct ReadCommandTests {
         let ledger = try GeneratedLedger.shared.get()
         let command = Self.commands(ledger)[index]
         let run = { (format: String) in
-            try CLI.run(["--db", ledger.db] + command + ["--format", format], in: ledger.work.url)
+            try ledger.work.run(["--db", ledger.db] + command + ["--format", format])
         }
 
         let json = try run("json")
         #expect(json.status == 0 && json.stderr.isEmpty, "\(command): \(json.stderr)")
-        let rows = try #require(try JSONValue.parse(json.stdout).rows, "\(command): not an array of objects")
+        let rows = try #require(try JSONValue.parse(json.output).rows, "\(command): not an array of objects")
         try #require(!rows.isEmpty, "\(command) selects nothing in the generated ledger")
         for row in rows {
             #expect(ContractShape.problems(row).isEmpty, "\(command): \(ContractShape.problems(row))")
@@ -43,7 +44,7 @@ struct ReadCommandTests {
 
         let csv = try run("csv")
         #expect(csv.status == 0)
-        let records = try StrictCSV.parse(csv.stdout)
+        let records = try StrictCSV.parse(csv.output)
         #expect(records.count - 1 == rows.count, "\(command): csv rows")
         let keys = Set(rows[0].keys).subtracting(ContractShape.objectArrays)
         #expect(Set(records[0]) == keys, "\(command): csv header")
@@ -51,53 +52,52 @@ struct ReadCommandTests {
 
         let table = try run("table")
         #expect(table.status == 0)
-        let lines = table.stdout.split(separator: "\n")
+        let lines = table.output.split(separator: "\n")
         let count = "\(rows.count) \(rows.count == 1 ? "rij" : "rijen")"
         #expect(lines.contains { $0.hasPrefix(count) }, "\(command): no '\(count)' line")
     }
 
     @Test func onlyAmountsThatAddUpAreTotalled() throws {
         let ledger = try GeneratedLedger.shared.get()
-        let declaraties = try CLI.run(["--db", ledger.db, "declaraties", "--format", "table"], in: ledger.work.url)
-        let summary = try #require(declaraties.stdout.split(separator: "\n").last)
+        let declaraties = try ledger.work.run(["--db", ledger.db, "declaraties", "--format", "table"])
+        let summary = try #require(declaraties.output.split(separator: "\n").last)
         #expect(summary.contains("totaal bedrag:"))
         #expect(!summary.contains("tarief"))
-        let toewijzingen = try CLI.run(["--db", ledger.db, "toewijzingen", "--format", "table"], in: ledger.work.url)
-        #expect(!toewijzingen.stdout.contains("totaal"))
+        let toewijzingen = try ledger.work.run(["--db", ledger.db, "toewijzingen", "--format", "table"])
+        #expect(!toewijzingen.output.contains("totaal"))
         // Amounts read as euros in a table, as eurocent in JSON.
-        #expect(declaraties.stdout.contains(","))
+        #expect(declaraties.output.contains(","))
     }
 
     @Test func bsnsAreMaskedUnlessAskedFor() throws {
         let ledger = try GeneratedLedger.shared.get()
-        let masked = try CLI.run(
-            ["--db", ledger.db, "traject", "--bsn", ledger.bsn, "--format", "csv"], in: ledger.work.url)
-        #expect(!masked.stdout.contains(ledger.bsn))
-        #expect(masked.stdout.contains("*****" + ledger.bsn.suffix(4)))
-        let shown = try CLI.run(
-            ["--show-personal", "--db", ledger.db, "traject", "--bsn", ledger.bsn, "--format", "csv"],
-            in: ledger.work.url)
-        #expect(shown.stdout.contains(ledger.bsn))
+        let masked = try ledger.work.run(
+            ["--db", ledger.db, "traject", "--bsn", ledger.bsn, "--format", "csv"])
+        #expect(!masked.output.contains(ledger.bsn))
+        #expect(masked.output.contains("*****" + ledger.bsn.suffix(4)))
+        let shown = try ledger.work.run(
+            ["--show-personal", "--db", ledger.db, "traject", "--bsn", ledger.bsn, "--format", "csv"])
+        #expect(shown.output.contains(ledger.bsn))
     }
 
     @Test func dbBeforeAndAfterTheCommandIsTheSame() throws {
         let ledger = try GeneratedLedger.shared.get()
-        let before = try CLI.run(["--db", ledger.db, "berichten", "--format", "csv"], in: ledger.work.url)
-        let after = try CLI.run(["berichten", "--format", "csv", "--db", ledger.db], in: ledger.work.url)
-        let equals = try CLI.run(["--db=\(ledger.db)", "berichten", "--format", "csv"], in: ledger.work.url)
-        let environment = try CLI.run(
-            ["berichten", "--format", "csv"], in: ledger.work.url, environment: ["ZORGLEDGER_DB": ledger.db])
-        #expect(before.status == 0 && !before.stdout.isEmpty)
-        #expect(after.stdout == before.stdout)
-        #expect(equals.stdout == before.stdout)
-        #expect(environment.stdout == before.stdout)
+        let before = try ledger.work.run(["--db", ledger.db, "berichten", "--format", "csv"])
+        let after = try ledger.work.run(["berichten", "--format", "csv", "--db", ledger.db])
+        let equals = try ledger.work.run(["--db=\(ledger.db)", "berichten", "--format", "csv"])
+        let environment = try ledger.work.run(
+            ["berichten", "--format", "csv"], environment: ["ZORGLEDGER_DB": ledger.db])
+        #expect(before.status == 0 && !before.output.isEmpty)
+        #expect(after.output == before.output)
+        #expect(equals.output == before.output)
+        #expect(environment.output == before.output)
     }
 
     @Test func rawBytesAndVerify() throws {
         let ledger = try GeneratedLedger.shared.get()
-        let raw = try CLI.run(["--db", ledger.db, "bericht", "1", "--raw"], in: ledger.work.url)
-        #expect(raw.status == 0 && raw.stdout.hasPrefix("<?xml"))
-        let verify = try CLI.run(["verify", "--db", ledger.db], in: ledger.work.url)
-        #expect(verify.status == 0 && verify.stdout.hasPrefix("ok: "))
+        let raw = try ledger.work.run(["--db", ledger.db, "bericht", "1", "--raw"])
+        #expect(raw.status == 0 && raw.output.hasPrefix("<?xml"))
+        let verify = try ledger.work.run(["verify", "--db", ledger.db])
+        #expect(verify.status == 0 && verify.output.hasPrefix("ok: "))
     }
 }

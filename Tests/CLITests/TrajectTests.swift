@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 /// `traject`: every message about a client or a toewijzing, in business order, said in words.
@@ -5,9 +6,9 @@ import Testing
 struct TrajectTests {
     @Test func aClientsTimelineIsInBusinessOrder() throws {
         let ledger = try GeneratedLedger.shared.get()
-        let json = try CLI.run(
-            ["--db", ledger.db, "traject", "--bsn", ledger.bsn, "--format", "json"], in: ledger.work.url)
-        let rows = try #require(try JSONValue.parse(json.stdout).rows)
+        let json = try ledger.work.run(
+            ["--db", ledger.db, "traject", "--bsn", ledger.bsn, "--format", "json"])
+        let rows = try #require(try JSONValue.parse(json.output).rows)
         let dagen = rows.compactMap { row -> String? in
             if case .string(let dag) = row["dagtekening"] { dag } else { nil }
         }
@@ -35,18 +36,17 @@ struct TrajectTests {
     @Test func aToewijzingsTimelineNamesItsNumberAndState() throws {
         let ledger = try GeneratedLedger.shared.get()
         let nummer = String(ledger.toewijzing)
-        let table = try CLI.run(
-            ["traject", "--toewijzing", nummer, "--gemeente", ledger.gemeente, "--db", ledger.db, "--format", "table"],
-            in: ledger.work.url)
+        let table = try ledger.work.run(
+            ["traject", "--toewijzing", nummer, "--gemeente", ledger.gemeente, "--db", ledger.db, "--format", "table"])
         #expect(table.status == 0, "\(table.stderr)")
-        #expect(table.stdout.hasPrefix("Traject van toewijzing \(nummer) van gemeente \(ledger.gemeente)"))
-        #expect(table.stdout.contains("wees ") && table.stdout.contains("(toewijzing \(nummer))"))
-        #expect(table.stdout.contains("Stand op "))
-        #expect(table.stdout.contains("\ntoewijzingen\n"))
+        #expect(table.output.hasPrefix("Traject van toewijzing \(nummer) van gemeente \(ledger.gemeente)"))
+        #expect(table.output.contains("wees ") && table.output.contains("(toewijzing \(nummer))"))
+        #expect(table.output.contains("Stand op "))
+        #expect(table.output.contains("\ntoewijzingen\n"))
 
-        let json = try CLI.run(
-            ["traject", "--toewijzing", nummer, "--db", ledger.db, "--format", "json"], in: ledger.work.url)
-        let rows = try #require(try JSONValue.parse(json.stdout).rows)
+        let json = try ledger.work.run(
+            ["traject", "--toewijzing", nummer, "--db", ledger.db, "--format", "json"])
+        let rows = try #require(try JSONValue.parse(json.output).rows)
         let toewijzingen = rows.filter { $0["berichttype"] == .string("301") }
         #expect(!toewijzingen.isEmpty)
         for row in toewijzingen {
@@ -65,7 +65,7 @@ struct TrajectTests {
     ])
     func badSubjectsAreUsageErrors(_ arguments: [String]) throws {
         let work = try WorkDirectory()
-        let result = try CLI.run(["traject"] + arguments, in: work.url)
+        let result = try work.run(["traject"] + arguments)
         #expect(result.status == 2)
         #expect(result.stderrLines.count == 1, "\(result.stderr)")
         #expect(result.stderr.hasPrefix("zorgledger traject: "))
@@ -73,9 +73,9 @@ struct TrajectTests {
 
     @Test func anUnknownClientHasAnEmptyTimeline() throws {
         let ledger = try GeneratedLedger.shared.get()
-        let json = try CLI.run(
-            ["--db", ledger.db, "traject", "--bsn", "000000000", "--format", "json"], in: ledger.work.url)
+        let json = try ledger.work.run(
+            ["--db", ledger.db, "traject", "--bsn", "000000000", "--format", "json"])
         #expect(json.status == 0)
-        #expect(json.stdout == "[]\n")
+        #expect(json.output == "[]\n")
     }
 }

@@ -1,6 +1,7 @@
 import Berichten
 import Foundation
 import Generator
+import TestSupport
 import Testing
 
 @Suite("Generated iWmo/iJw 3.2 traffic")

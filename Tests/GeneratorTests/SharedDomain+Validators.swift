@@ -1,14 +1,9 @@
 import Berichten
 import Foundation
+import TestSupport
 
-/// The shared XSDs, found from this file (Tests/GeneratorTests → ../../../shared/domain).
-enum SharedDomain {
-    static let root = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/domain")
-
-    static func xsd(_ relative: String) -> URL { root.appendingPathComponent("xsd/\(relative)") }
-
+/// The generator's output checked against the shared XSDs.
+extension SharedDomain {
     /// One compiled validator per (standaard, berichttype), built once for the whole suite.
     ///
     /// There are no iWmo retour XSDs (302/306/308/316/318/320/325) among the shared schemas. They

@@ -1,12 +1,13 @@
 import CSQLite
 import Foundation
 import Ledger
+import TestSupport
 import Testing
 
 @Suite("The log: append, read back, identity")
 struct LedgerTests {
     @Test func everyExampleRoundTripsByteForByte() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let ledger = try Ledger(path: directory.path("l.sqlite"), access: .createIfMissing)
         let events = try Examples.names.map { try Examples.event($0) }
         let outcomes = try ledger.append(events)
@@ -26,7 +27,7 @@ struct LedgerTests {
     }
 
     @Test func dictionaryCompressionIsVersionedAndBeatsPlainLZ4() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let ledger = try Ledger(path: directory.path("l.sqlite"), access: .createIfMissing)
         let events = try Examples.toewijzingen(40)
         _ = try ledger.append(events)
@@ -41,7 +42,7 @@ struct LedgerTests {
     }
 
     @Test func reappendingTheSameBytesIsADuplicate() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let ledger = try Ledger(path: directory.path("l.sqlite"), access: .createIfMissing)
         let event = try Examples.event("JW305")
         #expect(try ledger.append([event]) == [.appended(1)])
@@ -51,7 +52,7 @@ struct LedgerTests {
     }
 
     @Test func aDifferentMessageWithTheSameIdentityIsAppendedAsConflict() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let ledger = try Ledger(path: directory.path("l.sqlite"), access: .createIfMissing)
         let original = try Examples.event("JW305")
         var changed = original
@@ -67,7 +68,7 @@ struct LedgerTests {
     }
 
     @Test func theFileIsOwnerOnly() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let path = directory.path("l.sqlite")
         _ = try Ledger(path: path, access: .createIfMissing).append([try Examples.event("JW301")])
         for file in [path, path + "-wal", path + "-shm"] where FileManager.default.fileExists(atPath: file) {
@@ -77,7 +78,7 @@ struct LedgerTests {
     }
 
     @Test func readersSeeWholeBatchesWhileAWriterAppends() async throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let path = directory.path("l.sqlite")
         let writer = try Ledger(path: path, access: .createIfMissing)
         let batches = try (0..<20).map { try Examples.toewijzingen(25, from: $0 * 25) }
@@ -122,7 +123,7 @@ struct DictionaryTrainerTests {
 @Suite("Opening files that are not (this version's) ledgers")
 struct LedgerOpeningTests {
     @Test func aMissingFileIsNotCreatedForReading() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         #expect { try SQLiteStore(path: directory.path("none.sqlite"), access: .read) } throws: {
             ($0 as? LedgerError)?.code == .cannotOpen
         }
@@ -130,7 +131,7 @@ struct LedgerOpeningTests {
     }
 
     @Test func anEmptyFileLeftByAKilledCreateBecomesALedger() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let path = directory.path("l.sqlite")
         #expect(FileManager.default.createFile(atPath: path, contents: Data(), attributes: [.posixPermissions: 0o600]))
         #expect { try SQLiteStore(path: path, access: .read) } throws: { ($0 as? LedgerError)?.code == .notALedger }
@@ -139,7 +140,7 @@ struct LedgerOpeningTests {
     }
 
     @Test func aTextFileIsNotALedger() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let path = directory.path("notes.txt")
         try Data("hello, this is no database\n".utf8).write(to: URL(fileURLWithPath: path))
         for access in [SQLiteStore.Access.read, .write, .createIfMissing] {
@@ -151,7 +152,7 @@ struct LedgerOpeningTests {
     }
 
     @Test func anOtherSQLiteDatabaseIsNotALedger() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let path = directory.path("other.sqlite")
         try RawSQL(path).run("CREATE TABLE t (x INTEGER)")
         #expect { try SQLiteStore(path: path, access: .write) } throws: {
@@ -160,7 +161,7 @@ struct LedgerOpeningTests {
     }
 
     @Test func aNewerFormatIsRefusedWithAClearMessage() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let path = directory.path("l.sqlite")
         _ = try SQLiteStore(path: path, access: .createIfMissing)
         try RawSQL(path).run("UPDATE ledger_info SET value = '99' WHERE key = 'format_version'")

@@ -1,11 +1,12 @@
 import Foundation
 import Ledger
+import TestSupport
 import Testing
 
 @Suite("Tamper evidence: verify finds what was changed behind zorgledger's back")
 struct VerifyTests {
     /// A ledger of twelve 301s in two batches, the second compressed with a dictionary.
-    private func ledger(in directory: TemporaryDirectory) throws -> String {
+    private func ledger(in directory: WorkDirectory) throws -> String {
         let path = directory.path("l.sqlite")
         let ledger = try Ledger(path: path, access: .createIfMissing)
         _ = try ledger.append(try Examples.toewijzingen(6))
@@ -25,7 +26,7 @@ struct VerifyTests {
     }.joined()
 
     @Test func updateAndDeleteAreRefused() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let path = try ledger(in: directory)
         for sql in ["UPDATE events SET source = 'x' WHERE position = 2", "DELETE FROM events WHERE position = 6",
                     "DELETE FROM event_bsn", "UPDATE dictionaries SET versie = 2"] {
@@ -35,7 +36,7 @@ struct VerifyTests {
     }
 
     @Test func aFlippedPayloadByteIsFound() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let path = try ledger(in: directory)
         try RawSQL(path).run(Self.dropTriggers + """
             UPDATE events SET payload = CAST(substr(payload, 1, 40) || X'00' || substr(payload, 42) AS BLOB) WHERE position = 4;
@@ -45,7 +46,7 @@ struct VerifyTests {
     }
 
     @Test func aChangedMetadataColumnIsFound() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let path = try ledger(in: directory)
         try RawSQL(path).run(Self.dropTriggers + "UPDATE event_bsn SET bsn = '111222333' WHERE position = 3;")
         #expect(try firstProblem(path) == .init(
@@ -53,7 +54,7 @@ struct VerifyTests {
     }
 
     @Test func aDeletedRowIsFound() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let path = try ledger(in: directory)
         try RawSQL(path).run(Self.dropTriggers + "DELETE FROM events WHERE position = 2;")
         let problems = try Ledger(path: path, access: .read).verify().problems.filter { $0.position != nil }
@@ -61,7 +62,7 @@ struct VerifyTests {
     }
 
     @Test func aRemovedTailIsFound() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let path = try ledger(in: directory)
         try RawSQL(path).run(
             Self.dropTriggers + "DELETE FROM event_bsn WHERE position = 12; DELETE FROM events WHERE position = 12;")
@@ -72,7 +73,7 @@ struct VerifyTests {
     }
 
     @Test func aSwappedPairIsFound() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let path = try ledger(in: directory)
         try RawSQL(path).run(Self.dropTriggers + """
             UPDATE events SET position = -1 WHERE position = 3;
@@ -84,7 +85,7 @@ struct VerifyTests {
     }
 
     @Test func droppedTriggersAreReported() throws {
-        let directory = try TemporaryDirectory()
+        let directory = try WorkDirectory()
         let path = try ledger(in: directory)
         try RawSQL(path).run("DROP TRIGGER events_no_update;")
         #expect(try Ledger(path: path, access: .read).verify().problems == [

@@ -1,5 +1,6 @@
 import Uitwisseling
 import Declaraties
+import TestSupport
 import Testing
 
 /// Report §8.5: prestaties, the 325 that judges them, credit and re-debet.

@@ -1,6 +1,7 @@
 import Ledger
 import Projection
 import Zorg
+import TestSupport
 import Testing
 
 /// The runner's machinery: version bumps rebuild, verify notices tampering.

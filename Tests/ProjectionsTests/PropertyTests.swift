@@ -1,5 +1,6 @@
 import Generator
 import Projection
+import TestSupport
 import Testing
 
 /// The fold is order-independent and incremental catch-up equals replay, on generated traffic.
@@ -38,20 +39,5 @@ import Testing
         #expect(try ledger.dump() == tweede)
         #expect(eerst["zorg_starts"]?.isEmpty == false)
         #expect(eerst["declaraties_prestaties"]?.isEmpty == false)
-    }
-}
-
-/// A small seeded generator, so a failing permutation can be reproduced.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

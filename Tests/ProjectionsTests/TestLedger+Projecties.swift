@@ -1,53 +1,21 @@
 import Berichten
 import Declaraties
-import Foundation
-import Ingest
 import Ledger
 import Projection
+import TestSupport
 import Toewijzingen
 import Uitwisseling
 import Verzoeken
 import Zorg
 
-
-/// A ledger in a fresh temporary directory with the five projections, removed on deinit.
-final class TestLedger {
+/// The projection tests' ledgers: the five projections, and their query results at one peildatum.
+extension TestLedger {
     static let runner = ProjectionRunner(projections: [
         Uitwisseling(), Toewijzingen(), Zorg(), Verzoeken(), Declaraties(),
     ])
     static let peildatum = Datum("2026-06-01")!
 
-    let directory: URL
-    let path: String
-    let ledger: Ledger
-
-    init() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("projections-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        path = directory.appendingPathComponent("ledger.sqlite").path
-        ledger = try Ledger(path: path, access: .createIfMissing)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
-
-    /// Appends the messages in the order given, in one batch, and catches the projections up.
-    func ingest(_ berichten: [[UInt8]]) throws {
-        try append(berichten)
-        try Self.runner.catchUp(ledgerPath: path)
-    }
-
-    func append(_ berichten: [[UInt8]]) throws {
-        let events = try berichten.map { bytes in
-            NewEvent(kind: .bericht, payload: bytes, metadata: EventMetadata(try BerichtDecoder.decode(bytes)), source: nil)
-        }
-        _ = try ledger.append(events)
-    }
-
-    var connection: SQLiteConnection { get throws { try SQLiteStore(path: path, access: .read).connection } }
-
-    /// A writing connection, for tests that tamper with projection tables behind the runner's back.
-    func writer() throws -> SQLiteConnection { try SQLiteStore(path: path, access: .write).connection }
+    convenience init() throws { try self.init(runner: Self.runner) }
 
     func filter(bsn: String? = nil, status: String? = nil) -> Filter {
         Filter(bsn: bsn, status: status, peildatum: Self.peildatum)
@@ -87,14 +55,4 @@ final class TestLedger {
         }
         return result
     }
-}
-
-/// The query results of a ledger, for comparing two ledgers that hold the same messages.
-struct Toestand: Equatable {
-    var toewijzingen: [ToewijzingRij]
-    var historie: [ToewijzingRij]
-    var zorg: [ZorgRij]
-    var declaraties: [PrestatieRij]
-    var verzoeken: [VerzoekRij]
-    var berichten: Set<[String]>
 }

@@ -1,5 +1,6 @@
 import Toewijzingen
 import Uitwisseling
+import TestSupport
 import Testing
 
 /// Report §8.3: versions of a ToegewezenProduct, whatever order the 301s and 302s arrive in.

@@ -1,4 +1,5 @@
 import Verzoeken
+import TestSupport
 import Testing
 
 /// Report §8.2: a VOT per AangevraagdProduct, answered by 319 and honoured by 301.

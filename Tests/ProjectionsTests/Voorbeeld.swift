@@ -1,15 +1,12 @@
 import Foundation
+import TestSupport
 
 /// The shared iJw 3.2 example messages, and small hand-written variants of them.
 enum Voorbeeld {
-    static let map = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/domain/examples/ijw-3.2")
-
     /// The example `JWnnn.xml` with each `(old, new)` replaced everywhere, in order, and the
     /// first occurrence of each element in `zonder` removed.
     static func bericht(_ type: String, _ vervangingen: [(String, String)] = [], zonder: [String] = []) -> [UInt8] {
-        var text = (try? String(contentsOf: map.appendingPathComponent("JW\(type).xml"), encoding: .utf8)) ?? ""
+        var text = SharedDomain.exampleText("JW\(type)")
         for (oud, nieuw) in vervangingen {
             precondition(text.contains(oud), "JW\(type).xml has no \(oud)")
             text = text.replacingOccurrences(of: oud, with: nieuw)

@@ -1,4 +1,5 @@
 import Zorg
+import TestSupport
 import Testing
 
 /// Report §8.4: delivery per toegewezen product from 305/307 and their corrections.

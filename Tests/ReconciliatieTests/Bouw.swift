@@ -1,18 +1,11 @@
 import Foundation
+import TestSupport
 
 /// Hand-varied copies of the shared iJw 3.2 example messages: the example's header and client
 /// kept, the parts a rule looks at replaced. Gemeente 0384, aanbieder 42420001, client 999900006.
 enum Bouw {
     static let gemeente = "0384"
     static let aanbieder = "42420001"
-
-    static let map = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/domain/examples/ijw-3.2")
-
-    static func voorbeeld(_ type: String) -> String {
-        (try? String(contentsOf: map.appendingPathComponent("JW\(type).xml"), encoding: .utf8)) ?? ""
-    }
 
     /// `tekst` with the first element `tag` (content and all) replaced by `door`.
     static func vervang(_ tekst: String, _ tag: String, door: String) -> String {
@@ -31,7 +24,7 @@ enum Bouw {
     static func kop(
         _ type: String, afzender: String, ontvanger: String, id: String, dagtekening: String
     ) -> String {
-        var tekst = voorbeeld(type)
+        var tekst = SharedDomain.exampleText("JW\(type)")
         tekst = zet(tekst, "jw\(type):Afzender", afzender)
         tekst = zet(tekst, "jw\(type):Ontvanger", ontvanger)
         tekst = zet(tekst, "ijw:Identificatie", id)

@@ -1,43 +1,35 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// `contract load` and `reconcile --format json` through the built executable.
 @Suite struct ReconcileCLITests {
-    let map: URL
+    let work: WorkDirectory
 
-    init() throws {
-        map = FileManager.default.temporaryDirectory.appendingPathComponent("reconcile-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: map, withIntermediateDirectories: true)
-    }
+    init() throws { work = try WorkDirectory() }
 
-    func schrijf(_ naam: String, _ bytes: [UInt8]) throws {
-        try Data(bytes).write(to: map.appendingPathComponent(naam))
-    }
-
-    func zorgledger(_ arguments: String...) throws -> CLIProcess.Result {
-        try CLIProcess.run(["--db", "ledger.sqlite"] + arguments, in: map)
+    func zorgledger(_ arguments: String...) throws -> Child.Exit {
+        try work.run(["--db", "ledger.sqlite"] + arguments)
     }
 
     @Test func contractLoadThenReconcileAsJSON() throws {
-        defer { try? FileManager.default.removeItem(at: map) }
-        try FileManager.default.createDirectory(at: map.appendingPathComponent("in"), withIntermediateDirectories: true)
-        try schrijf("in/JW301.xml", RegelTests.toewijzing)
-        try schrijf("in/JW323.xml", Bouw.declaratie([Bouw.prestatie("RN1", tarief: 9900)]))
+        try work.write("in/JW301.xml", RegelTests.toewijzing)
+        try work.write("in/JW323.xml", Bouw.declaratie([Bouw.prestatie("RN1", tarief: 9900)]))
         #expect(try zorgledger("ingest", "in").status == 0)
 
-        try schrijf("fout.csv", Array((ContractCSVTests.kop + "0384,42420001,45,45A03,2025-01-01,,98,50\n").utf8))
+        try work.write("fout.csv", Array((ContractCSVTests.kop + "0384,42420001,45,45A03,2025-01-01,,98,50\n").utf8))
         let fout = try zorgledger("contract", "load", "fout.csv")
         #expect(fout.status == 1)
         #expect(fout.stderr == "zorgledger: fout.csv:2: expected 7 fields, found 8\n")
 
-        try schrijf("a.csv", Array(RegelTests.contract.utf8))
+        try work.write("a.csv", Array(RegelTests.contract.utf8))
         let geladen = try zorgledger("contract", "load", "a.csv", "--door", "j.jansen")
         #expect(geladen.status == 0, "\(geladen.stderr)")
 
         let reconcile = try zorgledger("reconcile", "--format", "json", "--peildatum", "2025-12-31", "--regel", "TR418",
                                        "--show-personal")
         #expect(reconcile.status == 0, "\(reconcile.stderr)")
-        let rijen = try #require(try JSONSerialization.jsonObject(with: reconcile.stdout) as? [[String: Any]])
+        let rijen = try #require(try JSONSerialization.jsonObject(with: Data(reconcile.stdout)) as? [[String: Any]])
         #expect(rijen.count == 1)
         let rij = try #require(rijen.first)
         #expect(rij["regel"] as? String == "TR418" && rij["ernst"] as? String == "fout")
@@ -48,14 +40,14 @@ import Testing
         #expect(rij["standaard"] as? String == "iJw" && rij["gemeente"] as? String == "0384")
 
         // A second contract at the declared tariff: the finding disappears in the diff.
-        try schrijf("b.csv", Array(RegelTests.contract.replacingOccurrences(of: ",9850", with: ",9900").utf8))
+        try work.write("b.csv", Array(RegelTests.contract.replacingOccurrences(of: ",9850", with: ",9900").utf8))
         #expect(try zorgledger("contract", "load", "b.csv").status == 0)
         let diff = try zorgledger("reconcile", "--format", "json", "--peildatum", "2025-12-31", "--diff-contract", "3..4")
-        let verschillen = try #require(try JSONSerialization.jsonObject(with: diff.stdout) as? [[String: Any]])
+        let verschillen = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout)) as? [[String: Any]])
         #expect(verschillen.count == 1)
         #expect(verschillen.first?["wijziging"] as? String == "verdwenen" && verschillen.first?["verschil"] as? Int == -500)
         let lijst = try zorgledger("contract", "--format", "json")
-        let contracten = try #require(try JSONSerialization.jsonObject(with: lijst.stdout) as? [[String: Any]])
+        let contracten = try #require(try JSONSerialization.jsonObject(with: Data(lijst.stdout)) as? [[String: Any]])
         #expect(contracten.map { $0["door"] as? String } == ["j.jansen", ProcessInfo.processInfo.environment["USER"] ?? "onbekend"])
     }
 }

@@ -1,4 +1,5 @@
 import Reconciliatie
+import TestSupport
 import Testing
 
 /// Per finding: a minimal message sequence that triggers it, and a near-identical one that does not.
@@ -13,7 +14,7 @@ import Testing
         _ regel: String, _ berichten: [[UInt8]], peildatum: String = "2025-12-31", contract: String? = nil,
         regelset: Int? = nil
     ) throws -> [Constatering] {
-        let ledger = try ReconciliatieLedger()
+        let ledger = try TestLedger()
         try ledger.ingest(berichten)
         if let contract { try ledger.contract(contract) }
         return try ledger.constateringen(peildatum: peildatum, regel: regel, regelset: regelset)

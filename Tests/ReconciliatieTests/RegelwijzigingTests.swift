@@ -3,6 +3,7 @@ import Declaraties
 import Generator
 import Projection
 import Reconciliatie
+import TestSupport
 import Testing
 import Uitwisseling
 
@@ -12,7 +13,7 @@ import Uitwisseling
     static let peildatum = Datum("2026-01-31")!
 
     @Test func aRetroactiveTariffChangeShowsExactlyTheAffectedPrestaties() throws {
-        let ledger = try ReconciliatieLedger()
+        let ledger = try TestLedger()
         try ledger.ingest(Scenario(clients: 40, months: 12, seed: 7).berichten().map(\.bytes))
         let filter = Filter(peildatum: Self.peildatum)
         let rijen = try Declaraties.rijen(filter, in: ledger.connection)
@@ -43,7 +44,7 @@ import Uitwisseling
         let contractB = try ledger.contract(csv { $0 == gewijzigd ? tariefB : modaal[$0[3]]! })
 
         let voorReplay = try ledger.constateringen(peildatum: "2026-01-31")
-        try ReconciliatieLedger.runner.replay(ledgerPath: ledger.path)
+        try TestLedger.runner.replay(ledgerPath: ledger.path)
         #expect(try ledger.constateringen(peildatum: "2026-01-31") == voorReplay, "replay gives the same findings")
 
         let connection = try ledger.connection
@@ -72,7 +73,7 @@ import Uitwisseling
 
     /// A rule-set version change is an event too: the findings under the old version stay reproducible.
     @Test func aRegelsetChoiceIsRecordedAndTheOldOneStaysReproducible() throws {
-        let ledger = try ReconciliatieLedger()
+        let ledger = try TestLedger()
         try ledger.ingest([RegelTests.toewijzing, Bouw.declaratie([Bouw.prestatie("RN1", tarief: 9851)])])
         try ledger.contract(RegelTests.contract)
         #expect(try ledger.constateringen(regel: "TR418").count == 1)

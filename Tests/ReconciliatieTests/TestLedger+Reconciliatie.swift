@@ -1,44 +1,22 @@
 import Berichten
 import Declaraties
-import Foundation
-import Ingest
 import Ledger
 import Projection
 import Reconciliatie
+import TestSupport
 import Toewijzingen
 import Uitwisseling
 import Verzoeken
 import Zorg
 
-/// A ledger in a fresh temporary directory with every projection, reconciliation included,
-/// removed on deinit.
-final class ReconciliatieLedger {
+/// The reconciliation tests' ledgers: every projection, reconciliation included, and the
+/// contract and rule-set facts that reconciliation reads.
+extension TestLedger {
     static let runner = ProjectionRunner(projections: [
         Uitwisseling(), Toewijzingen(), Zorg(), Verzoeken(), Declaraties(), Reconciliatie(),
     ])
 
-    let directory: URL
-    let path: String
-    let ledger: Ledger
-
-    init() throws {
-        directory = FileManager.default.temporaryDirectory
-            .appendingPathComponent("reconciliatie-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        path = directory.appendingPathComponent("ledger.sqlite").path
-        ledger = try Ledger(path: path, access: .createIfMissing)
-    }
-
-    deinit { try? FileManager.default.removeItem(at: directory) }
-
-    /// Appends the messages in one batch and catches the projections up.
-    func ingest(_ berichten: [[UInt8]]) throws {
-        let events = try berichten.map { bytes in
-            NewEvent(kind: .bericht, payload: bytes, metadata: EventMetadata(try BerichtDecoder.decode(bytes)), source: nil)
-        }
-        _ = try ledger.append(events)
-        try Self.runner.catchUp(ledgerPath: path)
-    }
+    convenience init() throws { try self.init(runner: Self.runner) }
 
     /// Records a contract (CSV text) and returns its position.
     @discardableResult
@@ -56,11 +34,9 @@ final class ReconciliatieLedger {
         let outcome = try ledger.append([
             NewEvent(kind: kind, payload: vastlegging.bytes, metadata: EventMetadata(), source: "contract.csv"),
         ])
-        try Self.runner.catchUp(ledgerPath: path)
+        try catchUp()
         return outcome[0].position
     }
-
-    var connection: SQLiteConnection { get throws { try SQLiteStore(path: path, access: .read).connection } }
 
     /// The findings under the grondslag in force (or the one given) at `peildatum`.
     func constateringen(

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Hostile and broken files: one clear line each, the ledger untouched, no file or network access")
@@ -8,18 +9,18 @@ struct BadInputTests {
     static let memoryLimit = 200 * 1024 * 1024
 
     @Test(.timeLimit(.minutes(1))) func everyHostileFileIsRejectedAlone() throws {
-        let work = try Workspace()
+        let work = try WorkDirectory()
         let secret = try FileTripwire(path: work.path("secret.txt"), contents: "not for XML parsers\n")
         let listener = try PortTripwire()
         let corpus = try HostileCorpus(secret: secret.path, port: listener.port)
-        let first = try work.run(["ingest", Workspace.examples.appendingPathComponent("JW301.xml").path])
+        let first = try work.zorgledger(["ingest", SharedDomain.examples.appendingPathComponent("JW301.xml").path])
         #expect(first.status == 0, "\(first.stderr)")
         let before = try work.bytes("ledger.sqlite")
 
         for hostile in corpus.cases {
             try work.write("bad/\(hostile.file)", hostile.bytes)
             let file = work.path("bad/\(hostile.file)")
-            let exit = try work.run(["ingest", file])
+            let exit = try work.zorgledger(["ingest", file])
             #expect(exit.status == 1, "\(hostile.file): \(exit.stderr)")
             #expect(exit.output == "appended 0, duplicate 0, rejected 1\n", "\(hostile.file)")
             #expect(exit.stderrLines.count == 1, "\(hostile.file): \(exit.stderr)")
@@ -32,7 +33,7 @@ struct BadInputTests {
         }
         #expect(!secret.wasTouched(), "an external entity made zorgledger open \(secret.path)")
         #expect(!listener.wasContacted(), "an external entity made zorgledger connect to 127.0.0.1")
-        #expect(try work.run(["verify"]).status == 0)
+        #expect(try work.zorgledger(["verify"]).status == 0)
 
         // The controls: the tripwires do notice an open and a connection.
         _ = try Data(contentsOf: URL(fileURLWithPath: secret.path))
@@ -44,12 +45,12 @@ struct BadInputTests {
     /// An XInclude inside an otherwise readable message: the message was exchanged, so it is
     /// recorded and flagged for breaking its schema, and the include is never followed.
     @Test func anXIncludeIsRecordedButNeverFollowed() throws {
-        let work = try Workspace()
+        let work = try WorkDirectory()
         let listener = try PortTripwire()
-        let text = String(decoding: try Workspace.example("JW301"), as: UTF8.self)
+        let text = String(decoding: try SharedDomain.example("JW301"), as: UTF8.self)
         let include = "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"http://127.0.0.1:\(listener.port)/x\"/>"
         try work.write("xinclude.xml", Array(text.replacingOccurrences(of: "<jw301:Header>", with: include + "<jw301:Header>").utf8))
-        let exit = try work.run(["ingest", work.path("xinclude.xml"), "--format", "json"])
+        let exit = try work.zorgledger(["ingest", work.path("xinclude.xml"), "--format", "json"])
         #expect(exit.status == 0, "\(exit.stderr)")
         #expect(exit.output.contains("\"appended\": 1"))
         #expect(exit.output.contains("\"bevindingen\": [\"XSD\"]"))
@@ -57,9 +58,9 @@ struct BadInputTests {
     }
 
     @Test func aHugeStandardInputIsCutOffWithBoundedMemory() throws {
-        let work = try Workspace()
+        let work = try WorkDirectory()
         try work.write("huge.xml", [UInt8](repeating: UInt8(ascii: "<"), count: 30_000_000))
-        let exit = try work.run(["ingest", "-"], stdin: work.path("huge.xml"))
+        let exit = try work.zorgledger(["ingest", "-"], stdin: work.path("huge.xml"))
         #expect(exit.status == 1)
         #expect(exit.stderrLines.count == 1)
         #expect(exit.stderr.hasPrefix("rejected: <stdin>: "))

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Crash safety: kill -9 at many moments, and the ledger still opens, verifies and completes")
@@ -8,20 +9,20 @@ struct CrashSafetyTests {
     /// kills keep landing in the middle of work. Afterwards every ledger is completed by a re-run
     /// and must hold exactly the messages of one clean ingest: none lost, none twice.
     @Test(.timeLimit(.minutes(2))) func fiftyKillsLeaveVerifiableLedgersThatReRunsComplete() throws {
-        let work = try Workspace()
+        let work = try WorkDirectory()
         let files = try work.generate(clients: 30, months: 12, seed: 21, into: "traffic")
-        let clean = try work.run(["ingest", work.path("traffic"), "--format", "json"], ledger: work.path("clean.sqlite"))
+        let clean = try work.zorgledger(["ingest", work.path("traffic"), "--format", "json"], ledger: work.path("clean.sqlite"))
         #expect(clean.status == 0, "\(clean.stderr)")
         let expected = try Self.count(clean, "appended")
 
-        var random = SeededRandom(seed: 0x5EED_0008)
+        var random = SplitMix64(seed: 0x5EED_0008)
         var ledgers = [work.path("crash-0.sqlite")]
         var kills = 0
         var attempts = 0
         while kills < 55 && attempts < 200 {
             attempts += 1
             let batch = Int.random(in: 1...8, using: &random)
-            let ingest = try work.start(
+            let ingest = try work.startZorgledger(
                 ["ingest", work.path("traffic"), "--batch-size", "\(batch)"], ledger: ledgers.last)
             usleep(UInt32.random(in: 2_000...250_000, using: &random))
             guard ingest.isRunning else {
@@ -34,16 +35,16 @@ struct CrashSafetyTests {
             _ = ingest.wait()
             kills += 1
             guard FileManager.default.fileExists(atPath: ledgers.last!) else { continue }
-            let verify = try work.run(["verify"], ledger: ledgers.last)
+            let verify = try work.zorgledger(["verify"], ledger: ledgers.last)
             #expect(verify.status == 0, "kill \(kills) (batch \(batch)): \(verify.stderr)")
         }
         #expect(kills >= 50, "only \(kills) of \(attempts) runs were still running at their kill moment")
 
         for ledger in ledgers where FileManager.default.fileExists(atPath: ledger) {
-            let rerun = try work.run(["ingest", work.path("traffic"), "--format", "json"], ledger: ledger)
+            let rerun = try work.zorgledger(["ingest", work.path("traffic"), "--format", "json"], ledger: ledger)
             #expect(rerun.status == 0, "\(rerun.stderr)")
             #expect(try Self.count(rerun, "appended") + Self.count(rerun, "duplicate") == files)
-            let verify = try work.run(["verify"], ledger: ledger)
+            let verify = try work.zorgledger(["verify"], ledger: ledger)
             #expect(verify.status == 0, "\(verify.stderr)")
             #expect(verify.output.hasPrefix("ok: \(expected) events"), "\(verify.output)")
             #expect(try work.sqlite("SELECT count(*) - count(DISTINCT content_hash) FROM events", on: ledger) == "0")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Fuzzing the decoder with libFuzzer")
@@ -24,10 +25,10 @@ struct FuzzTests {
     @Test(.enabled(if: runtimeAvailable, "clang's libFuzzer runtime is absent from this Swift toolchain"),
           .timeLimit(.minutes(2)))
     func theDecoderSurvivesABoundedFuzzRun() throws {
-        let work = try Workspace()
-        let script = Workspace.package.appendingPathComponent("Fuzz/run").path
+        let work = try WorkDirectory()
+        let script = Zorgledger.package.appendingPathComponent("Fuzz/run").path
         let run = try work.shell(
-            "ZORGLEDGER='\(Workspace.executable)' FUZZ_DIR='\(Workspace.package.path)/.build-fuzz' exec '\(script)' 3000")
+            "ZORGLEDGER='\(Zorgledger.executable)' FUZZ_DIR='\(Zorgledger.package.path)/.build-fuzz' exec '\(script)' 3000")
         #expect(run.status == 0, "\(run.stderr.suffix(3000))")
         #expect(run.stderr.contains("Done 3000 runs"), "\(run.stderr.suffix(3000))")
     }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// Broken and hostile message files, made on the fly from the reference JW301 (no binary blobs in
 /// the repository). Each case names a fragment its one-line rejection must contain.
@@ -13,10 +14,10 @@ struct HostileCorpus {
 
     /// `secret` is a local file and `port` a 127.0.0.1 listener the external entities point at.
     init(secret: String, port: UInt16) throws {
-        let jw301 = try Workspace.example("JW301")
+        let jw301 = try SharedDomain.example("JW301")
         let text = String(decoding: jw301, as: UTF8.self)
         let namespace = "http://www.istandaarden.nl/ijw/3_2/jw301/schema"
-        var random = SeededRandom(seed: 0xBAD_F11E)
+        var random = SplitMix64(seed: 0xBAD_F11E)
         var garbage = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &random) }
         garbage.replaceSubrange(0..<4, with: [0x8F, 0x13, 0xC4, 0x7E])  // not a BOM, no NUL: not mistaken for UTF-16
         let laughs = (1...9).map { level in

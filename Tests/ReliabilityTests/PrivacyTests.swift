@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Privacy: owner-only files, no personal data in messages, masked BSNs")
@@ -11,16 +12,16 @@ struct PrivacyTests {
     /// companions (left behind by a kill, so they can be inspected) must still be 0600, and so
     /// must the traffic `generate` writes.
     @Test func filesAreOwnerOnlyWhateverTheUmask() throws {
-        let work = try Workspace()
+        let work = try WorkDirectory()
         let generate = try work.shell(
-            "umask 000; exec '\(Workspace.executable)' generate --clients 20 --months 12 --seed 4 --out '\(work.path("traffic"))'")
+            "umask 000; exec '\(Zorgledger.executable)' generate --clients 20 --months 12 --seed 4 --out '\(work.path("traffic"))'")
         #expect(generate.status == 0, "\(generate.stderr)")
         #expect(try Self.mode(work.path("traffic")) == 0o700)
         for file in try FileManager.default.contentsOfDirectory(atPath: work.path("traffic")) {
             #expect(try Self.mode(work.path("traffic/\(file)")) == 0o600, "\(file)")
         }
-        let ingest = try Child("/bin/sh", ["-c", "umask 000; exec '\(Workspace.executable)' --db '\(work.ledger)' "
-            + "ingest '\(work.path("traffic"))' --batch-size 1"], scratch: work)
+        let ingest = try Child("/bin/sh", ["-c", "umask 000; exec '\(Zorgledger.executable)' --db '\(work.ledger)' "
+            + "ingest '\(work.path("traffic"))' --batch-size 1"], in: work)
         var waited = 0
         while ingest.isRunning && waited < 2_000
             && !FileManager.default.fileExists(atPath: work.ledger + "-shm") {
@@ -30,7 +31,7 @@ struct PrivacyTests {
         usleep(50_000)
         ingest.kill()
         _ = ingest.wait()
-        let companions = try FileManager.default.contentsOfDirectory(atPath: work.root).filter { $0.hasPrefix("ledger.sqlite") }
+        let companions = try FileManager.default.contentsOfDirectory(atPath: work.url.path).filter { $0.hasPrefix("ledger.sqlite") }
         #expect(companions.contains("ledger.sqlite-wal") && companions.contains("ledger.sqlite-shm"), "\(companions)")
         for file in companions {
             #expect(try Self.mode(work.path(file)) == 0o600, "\(file)")
@@ -51,11 +52,11 @@ struct PrivacyTests {
         ("<jw301:Commentaar>Commentaar client<", "<jw301:Commentaar>Annabel Vermeulen 999900006 2010-02-14</jw301:Commentaar><jw301:Commentaar>x<"),
     ])
     func messagesNearPersonalDataNameNoValue(original: String, replacement: String) throws {
-        let work = try Workspace()
-        let text = String(decoding: try Workspace.example("JW301"), as: UTF8.self)
+        let work = try WorkDirectory()
+        let text = String(decoding: try SharedDomain.example("JW301"), as: UTF8.self)
         #expect(text.contains(original))
         try work.write("in/JW301.xml", Array(text.replacingOccurrences(of: original, with: replacement).utf8))
-        let exit = try work.run(["ingest", work.path("in")])
+        let exit = try work.zorgledger(["ingest", work.path("in")])
         let printed = exit.output + exit.stderr
         #expect(exit.stderrLines.count <= 1, "\(exit.stderr)")
         for personal in ["9999", "Vermeulen", "Annabel", "Wit", "Tom", "2010-02", "14-02"] {
@@ -66,17 +67,17 @@ struct PrivacyTests {
     /// `bericht` shows the BSNs a message concerns masked; `--show-personal`, before or after the
     /// command, shows them in full.
     @Test func bsnsAreMaskedUnlessAskedFor() throws {
-        let work = try Workspace()
-        _ = try work.run(["ingest", Workspace.examples.appendingPathComponent("JW301.xml").path])
+        let work = try WorkDirectory()
+        _ = try work.zorgledger(["ingest", SharedDomain.examples.appendingPathComponent("JW301.xml").path])
         func bsns(_ arguments: [String]) throws -> [String]? {
-            let exit = try Child(Workspace.executable, arguments, scratch: work).wait()
+            let exit = try work.run(arguments)
             let rows = try JSONSerialization.jsonObject(with: Data(exit.stdout)) as? [[String: Any]]
             return rows?.first?["bsns"] as? [String]
         }
         #expect(try bsns(["--db", work.ledger, "bericht", "1", "--format", "json"]) == ["*****0006"])
         #expect(try bsns(["--show-personal", "--db", work.ledger, "bericht", "1", "--format", "json"]) == ["999900006"])
         #expect(try bsns(["--db", work.ledger, "bericht", "1", "--format", "json", "--show-personal"]) == ["999900006"])
-        let table = try Child(Workspace.executable, ["--db", work.ledger, "bericht", "1", "--format", "csv"], scratch: work).wait()
+        let table = try work.run(["--db", work.ledger, "bericht", "1", "--format", "csv"])
         #expect(!table.output.contains("999900006"))
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("Tamper evidence through the CLI: sqlite3 behind zorgledger's back, verify exits 3")
@@ -15,17 +16,17 @@ struct TamperTests {
         """
 
     /// A ledger of the fourteen examples (two of them recorded for their header alone), intact.
-    private func ledger() throws -> Workspace {
-        let work = try Workspace()
-        _ = try work.run(["ingest", Workspace.examples.path])
-        let verify = try work.run(["verify"])
+    private func ledger() throws -> WorkDirectory {
+        let work = try WorkDirectory()
+        _ = try work.zorgledger(["ingest", SharedDomain.examples.path])
+        let verify = try work.zorgledger(["verify"])
         #expect(verify.status == 0 && verify.output.hasPrefix("ok: 14 events"), "\(verify.output)\(verify.stderr)")
         return work
     }
 
-    private func expectDetected(_ work: Workspace, at position: Int, _ sql: String) throws {
+    private func expectDetected(_ work: WorkDirectory, at position: Int, _ sql: String) throws {
         try work.sqlite(Self.dropTriggers + sql)
-        let verify = try work.run(["verify"])
+        let verify = try work.zorgledger(["verify"])
         #expect(verify.status == 3, "\(verify.stderr)")
         #expect(verify.stderr.hasSuffix("first bad position \(position)\n"), "\(verify.stderr)")
     }

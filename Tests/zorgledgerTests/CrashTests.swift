@@ -1,12 +1,13 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("A kill at any moment leaves a ledger that opens and verifies")
 struct CrashTests {
     @Test func killedIngestsLeaveWholeBatchesAndRerunsComplete() throws {
         let work = try WorkDirectory()
-        let generated = try CLIProcess.run(
-            ["generate", "--clients", "150", "--months", "12", "--seed", "11", "--out", "traffic"], in: work.url)
+        let generated = try work.run(
+            ["generate", "--clients", "150", "--months", "12", "--seed", "11", "--out", "traffic"])
         #expect(generated.status == 0)
         let fileCount = try FileManager.default.contentsOfDirectory(atPath: work.path("traffic")).count
         #expect(fileCount > 1000)
@@ -14,29 +15,29 @@ struct CrashTests {
         // Small batches, so that kills land before, inside and between many commits.
         var verified = 0
         for delay in [0.05, 0.2, 0.35, 0.5, 0.7, 0.9, 1.2, 1.5] {
-            let (process, _, _) = try CLIProcess.start(["ingest", "traffic", "--batch-size", "50"], in: work.url)
+            let ingest = try work.start(["ingest", "traffic", "--batch-size", "50"])
             Thread.sleep(forTimeInterval: delay)
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
+            ingest.kill()
+            _ = ingest.wait()
             guard FileManager.default.fileExists(atPath: work.path("zorgledger.sqlite")) else { continue }
-            let verify = try CLIProcess.run(["verify"], in: work.url)
+            let verify = try work.run(["verify"])
             #expect(verify.status == 0, "after a kill at \(delay) s: \(verify.stderr)")
             verified += 1
         }
         #expect(verified >= 4)
-        let rerun = try CLIProcess.run(["ingest", "traffic", "--format", "json"], in: work.url)
+        let rerun = try work.run(["ingest", "traffic", "--format", "json"])
         #expect(rerun.status == 0)
         let report = try JSONSerialization.jsonObject(with: Data(rerun.stdout)) as? [String: Any]
         let appended = try #require(report?["appended"] as? Int)
         let duplicates = try #require(report?["duplicate"] as? Int)
         #expect(appended + duplicates == fileCount)
-        let verify = try CLIProcess.run(["verify"], in: work.url)
+        let verify = try work.run(["verify"])
         #expect(verify.status == 0)
         // Every unique message is in the log exactly once: the generator's deliberate duplicates are the
         // only files that do not add an event.
         let events = Int(verify.output.split(separator: " ")[1]) ?? -1
         let fresh = try WorkDirectory()
-        let once = try CLIProcess.run(["ingest", work.path("traffic"), "--format", "json"], in: fresh.url)
+        let once = try fresh.run(["ingest", work.path("traffic"), "--format", "json"])
         let onceReport = try JSONSerialization.jsonObject(with: Data(once.stdout)) as? [String: Any]
         #expect(events == onceReport?["appended"] as? Int)
     }

@@ -1,11 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("zorgledger ingest, bericht and verify as real processes")
 struct IngestCommandTests {
     @Test func ingestingTheExamplesStoresTheExactBytes() throws {
         let work = try WorkDirectory()
-        let first = try CLIProcess.run(["--db", "l.sqlite", "ingest", Shared.examples.path], in: work.url)
+        let first = try work.run(["--db", "l.sqlite", "ingest", SharedDomain.examples.path])
         let lines = first.output.split(separator: "\n")
         let counts = try #require(lines.first)
         // JW315 has the impossible date 2027-06-31 and JW318 an element out of place: their content
@@ -18,28 +19,28 @@ struct IngestCommandTests {
         #expect(first.output.contains("JW317.xml") && first.output.contains("CS003"))
         #expect(first.output.contains("JW323.xml") && first.output.contains("TR101"))
 
-        let files = try FileManager.default.contentsOfDirectory(atPath: Shared.examples.path).sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: SharedDomain.examples.path).sorted()
         for (index, file) in files.enumerated() {
-            let raw = try CLIProcess.run(["bericht", String(index + 1), "--raw", "--db", "l.sqlite"], in: work.url)
+            let raw = try work.run(["bericht", String(index + 1), "--raw", "--db", "l.sqlite"])
             #expect(raw.status == 0)
-            #expect(raw.stdout == Array(try Data(contentsOf: Shared.examples.appendingPathComponent(file))), "\(file)")
+            #expect(raw.stdout == Array(try Data(contentsOf: SharedDomain.examples.appendingPathComponent(file))), "\(file)")
         }
 
-        let again = try CLIProcess.run(["ingest", "--db", "l.sqlite", Shared.examples.path], in: work.url)
+        let again = try work.run(["ingest", "--db", "l.sqlite", SharedDomain.examples.path])
         #expect(again.output.hasPrefix("appended 0, duplicate 14, rejected 0"))
-        let verify = try CLIProcess.run(["--db", "l.sqlite", "verify"], in: work.url)
+        let verify = try work.run(["--db", "l.sqlite", "verify"])
         #expect(verify.status == 0)
         #expect(verify.output.hasPrefix("ok: 14 events"))
     }
 
     @Test func standardInputIsOneMessage() throws {
         let work = try WorkDirectory()
-        let message = Array(try Data(contentsOf: Shared.examples.appendingPathComponent("JW305.xml")))
-        let result = try CLIProcess.run(["ingest", "-", "--format", "json"], in: work.url, stdin: message)
+        let message = try SharedDomain.example("JW305")
+        let result = try work.run(["ingest", "-", "--format", "json"], stdin: .bytes(message))
         #expect(result.status == 0)
         #expect(result.output.contains("\"appended\": 1"))
-        #expect(try CLIProcess.run(["bericht", "1", "--raw"], in: work.url).stdout == message)
-        let shown = try CLIProcess.run(["bericht", "1", "--format", "json"], in: work.url)
+        #expect(try work.run(["bericht", "1", "--raw"]).stdout == message)
+        let shown = try work.run(["bericht", "1", "--format", "json"])
         let rows = try JSONSerialization.jsonObject(with: Data(shown.stdout)) as? [[String: Any]]
         #expect(rows?.first?["berichttype"] as? String == "305")
         #expect(rows?.first?["positie"] as? Int == 1)
@@ -48,17 +49,17 @@ struct IngestCommandTests {
 
     @Test func badInputGetsOneLineAndLeavesTheLedgerAsItWas() throws {
         let work = try WorkDirectory()
-        try CLIProcess.run(["ingest", Shared.examples.appendingPathComponent("JW301.xml").path], in: work.url)
+        try work.run(["ingest", SharedDomain.examples.appendingPathComponent("JW301.xml").path])
         let before = try work.bytes("zorgledger.sqlite")
 
-        let missing = try CLIProcess.run(["ingest", "nowhere/JW999.xml"], in: work.url)
+        let missing = try work.run(["ingest", "nowhere/JW999.xml"])
         #expect(missing.status == 1)
         #expect(missing.stderr == "zorgledger: nowhere/JW999.xml: no such file or directory\n")
 
         try work.write("bad/notes.xml", Array("this is no XML at all".utf8))
         try work.write("bad/empty.xml", [])
         try work.write("bad/other.xml", Array("<?xml version=\"1.0\"?><html><body/></html>".utf8))
-        let bad = try CLIProcess.run(["ingest", "bad"], in: work.url)
+        let bad = try work.run(["ingest", "bad"])
         #expect(bad.status == 1)
         #expect(bad.output.hasPrefix("appended 0, duplicate 0, rejected 3"))
         let lines = bad.stderr.split(separator: "\n")
@@ -69,26 +70,23 @@ struct IngestCommandTests {
         #expect(try work.bytes("zorgledger.sqlite") == before)
 
         try work.write("notaledger.sqlite", Array("just text".utf8))
-        let notALedger = try CLIProcess.run(["--db", "notaledger.sqlite", "ingest", Shared.examples.path], in: work.url)
+        let notALedger = try work.run(["--db", "notaledger.sqlite", "ingest", SharedDomain.examples.path])
         #expect(notALedger.status == 1)
         #expect(notALedger.stderr == "zorgledger: notaledger.sqlite: not a zorgledger file\n")
         #expect(try work.bytes("notaledger.sqlite") == Array("just text".utf8))
 
-        let usage = try CLIProcess.run(["verify", "--no-such-option"], in: work.url)
+        let usage = try work.run(["verify", "--no-such-option"])
         #expect(usage.status == 2)
     }
 
     @Test func verifyExitsThreeAndNamesTheFirstBadPosition() throws {
         let work = try WorkDirectory()
-        try CLIProcess.run(["ingest", Shared.examples.path], in: work.url)
-        let tamper = Process()
-        tamper.executableURL = URL(fileURLWithPath: "/usr/bin/sqlite3")
-        tamper.arguments = [work.path("zorgledger.sqlite"),
-                            "DROP TRIGGER events_no_update; UPDATE events SET afzender = '0000' WHERE position = 5;"]
-        try tamper.run()
-        tamper.waitUntilExit()
-        #expect(tamper.terminationStatus == 0)
-        let verify = try CLIProcess.run(["verify"], in: work.url)
+        try work.run(["ingest", SharedDomain.examples.path])
+        // sqlite3 behind zorgledger's back; it throws unless the tampering succeeded.
+        try work.sqlite(
+            "DROP TRIGGER events_no_update; UPDATE events SET afzender = '0000' WHERE position = 5;",
+            on: work.path("zorgledger.sqlite"))
+        let verify = try work.run(["verify"])
         #expect(verify.status == 3)
         #expect(verify.stderr.contains("first bad position 5"))
     }

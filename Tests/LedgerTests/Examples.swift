@@ -1,32 +1,13 @@
 import Foundation
 import Ledger
+import TestSupport
 
-/// A fresh directory per test, removed afterwards; ledgers in tests are real SQLite files.
-final class TemporaryDirectory {
-    let url: URL
-
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("zorgledger-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
-/// The shared iJw 3.2 example messages, found from this file so the tests need no resources.
+/// The shared iJw 3.2 example messages as ledger events.
 enum Examples {
-    static let folder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/domain/examples/ijw-3.2")
-
     static let names = ["JW301", "JW302", "JW305", "JW306", "JW307", "JW308", "JW315", "JW316", "JW317",
                         "JW318", "JW319", "JW320", "JW323", "JW325"]
 
-    static func bytes(_ name: String) throws -> [UInt8] {
-        Array(try Data(contentsOf: folder.appendingPathComponent("\(name).xml")))
-    }
+    static func bytes(_ name: String) throws -> [UInt8] { try SharedDomain.example(name) }
 
     /// An event for an example, with the header facts a decoder would extract, written out by hand
     /// so the ledger is tested without the decoder.

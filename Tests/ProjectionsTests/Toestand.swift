@@ -1,0 +1,15 @@
+import Declaraties
+import Toewijzingen
+import Uitwisseling
+import Verzoeken
+import Zorg
+
+/// The query results of a ledger, for comparing two ledgers that hold the same messages.
+struct Toestand: Equatable {
+    var toewijzingen: [ToewijzingRij]
+    var historie: [ToewijzingRij]
+    var zorg: [ZorgRij]
+    var declaraties: [PrestatieRij]
+    var verzoeken: [VerzoekRij]
+    var berichten: Set<[String]>
+}
