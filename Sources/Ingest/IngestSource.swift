@@ -30,8 +30,8 @@ public enum IngestSource: Sendable, Equatable {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 var files: [String] = []
                 try collectXMLFiles(under: argument, into: &files)
-                sources += files.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
-                    .map(IngestSource.file)
+                // Byte order of the UTF-8 paths, which is code point order: no normalisation, no copies.
+                sources += files.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }.map(IngestSource.file)
             } else {
                 guard Glibc.access(argument, R_OK) == 0 else { throw IngestError("\(argument): not readable (permission denied)") }
                 sources.append(.file(argument))
@@ -45,24 +45,27 @@ public enum IngestSource: Sendable, Equatable {
             throw IngestError("\(directory): cannot read the directory (\(String(cString: strerror(errno))))")
         }
         defer { closedir(handle) }
-        var names: [String] = []
+        let base = directory.hasSuffix("/") ? directory : directory + "/"
+        var subdirectories: [String] = []
         while let entry = readdir(handle) {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
             }
-            if name != "." && name != ".." { names.append(name) }
-        }
-        let base = directory.hasSuffix("/") ? directory : directory + "/"
-        for name in names {
-            let path = base + name
-            var info = stat()
-            guard stat(path, &info) == 0 else { continue }
-            if (info.st_mode & S_IFMT) == S_IFDIR {
-                try collectXMLFiles(under: path, into: &files)
+            guard name != "." && name != ".." else { continue }
+            // The entry's type usually comes with it; only file systems that leave it unknown cost a stat.
+            var type = entry.pointee.d_type
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                var info = stat()
+                guard stat(base + name, &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+            if type == UInt8(DT_DIR) {
+                subdirectories.append(base + name)
             } else if name.lowercased().hasSuffix(".xml") {
-                files.append(path)
+                files.append(base + name)
             }
         }
+        for subdirectory in subdirectories { try collectXMLFiles(under: subdirectory, into: &files) }
     }
 
     /// The name recorded in the ledger for messages from this source.

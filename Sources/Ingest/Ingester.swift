@@ -37,20 +37,23 @@ public final class Ingester {
         _ sources: [IngestSource], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(LedgerError) -> IngestReport {
         var report = IngestReport()
-        let batches = stride(from: 0, to: sources.count, by: batchSize).map {
-            Array(sources[$0..<min($0 + batchSize, sources.count)])
+        // Batches are sliced as they are needed: a million sources should be in memory once, not twice.
+        let starts = Array(stride(from: 0, to: sources.count, by: batchSize))
+        func batch(_ index: Int) -> [IngestSource] {
+            Array(sources[starts[index]..<min(starts[index] + batchSize, sources.count)])
         }
         let compressor = ledger.compressor
-        var next = batches.first.map { DecodingBatch($0, schemas: schemas, compressor: compressor) }
+        var next = starts.isEmpty ? nil : DecodingBatch(batch(0), schemas: schemas, compressor: compressor)
         var done = 0
-        for index in batches.indices {
+        for index in starts.indices {
             guard let current = next else { break }
             let (decoded, prepared) = current.results()
-            next = index + 1 < batches.count
-                ? DecodingBatch(batches[index + 1], schemas: schemas, compressor: compressor) : nil
+            let sourcesOfBatch = batch(index)
+            next = index + 1 < starts.count
+                ? DecodingBatch(batch(index + 1), schemas: schemas, compressor: compressor) : nil
             var events: [NewEvent] = []
             var origins: [(IngestSource, Decoded)] = []
-            for (source, result) in zip(batches[index], decoded) {
+            for (source, result) in zip(sourcesOfBatch, decoded) {
                 switch result {
                 case .success(let message):
                     events.append(message.event)
@@ -71,7 +74,7 @@ public final class Ingester {
                 report.count(
                     outcome, source: source, bevindingen: message.bevindingen, schemaMissing: message.schemaMissing)
             }
-            done += batches[index].count
+            done += sourcesOfBatch.count
             progress(done, sources.count)
         }
         return report
