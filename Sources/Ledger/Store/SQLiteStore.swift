@@ -76,7 +76,7 @@ public final class SQLiteStore: EventStore {
         if access != .read {
             try connection.execute(Schema.connectionPragmas)
         } else {
-            try connection.execute("PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY;")
+            try connection.execute("PRAGMA cache_size = -65536;")
         }
         statements = try Statements(connection)
     }

@@ -12,7 +12,6 @@ enum Schema {
         PRAGMA synchronous = NORMAL;
         PRAGMA foreign_keys = ON;
         PRAGMA cache_size = -65536;
-        PRAGMA temp_store = MEMORY;
         """
 
     /// File-level settings of a new ledger, applied before its first table exists.
