@@ -9,14 +9,8 @@ extension Declaraties {
     public static func rijen(
         _ filter: Filter, openstaand: Bool = false, in connection: SQLiteConnection
     ) throws(LedgerError) -> [PrestatieRij] {
-        var conditions = Conditions()
-        conditions.add("gemeente = ?", filter.gemeente)
-        conditions.add("aanbieder = ?", filter.aanbieder)
-        conditions.add("bsn = ?", filter.bsn)
-        conditions.add("toewijzing_nummer = ?", filter.toewijzing)
-        conditions.add("status = ?", openstaand ? "ingediend" : filter.status)
-        conditions.add("einddatum >= ?", filter.van?.description)
-        conditions.add("begindatum <= ?", filter.tot?.description)
+        let conditions = Conditions(
+            filter, status: openstaand ? "ingediend" : filter.status, begin: "begindatum", einde: "einddatum")
         return try connection.rows(
             """
             SELECT standaard, gemeente, aanbieder, declaratie_nummer, bsn, referentie_nummer,

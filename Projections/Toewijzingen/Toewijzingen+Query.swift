@@ -11,14 +11,7 @@ extension Toewijzingen {
     public static func rijen(
         _ filter: Filter, historie: Bool = false, in connection: SQLiteConnection
     ) throws(LedgerError) -> [ToewijzingRij] {
-        var conditions = Conditions()
-        conditions.add("gemeente = ?", filter.gemeente)
-        conditions.add("aanbieder = ?", filter.aanbieder)
-        conditions.add("bsn = ?", filter.bsn)
-        conditions.add("toewijzing_nummer = ?", filter.toewijzing)
-        conditions.add("status = ?", filter.status)
-        conditions.add("(einddatum IS NULL OR einddatum >= ?)", filter.van?.description)
-        conditions.add("ingangsdatum <= ?", filter.tot?.description)
+        let conditions = Conditions(filter, status: filter.status, begin: "ingangsdatum", einde: "einddatum")
         return try connection.rows(
             """
             SELECT standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code,

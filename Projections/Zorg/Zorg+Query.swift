@@ -6,14 +6,7 @@ extension Zorg {
     /// One row per standing start. The status follows from the reported stops, not from a
     /// date, so `filter.peildatum` does not apply; `van`/`tot` keep periods that overlap.
     public static func rijen(_ filter: Filter, in connection: SQLiteConnection) throws(LedgerError) -> [ZorgRij] {
-        var conditions = Conditions()
-        conditions.add("gemeente = ?", filter.gemeente)
-        conditions.add("aanbieder = ?", filter.aanbieder)
-        conditions.add("bsn = ?", filter.bsn)
-        conditions.add("toewijzing_nummer = ?", filter.toewijzing)
-        conditions.add("status = ?", filter.status)
-        conditions.add("(einddatum IS NULL OR einddatum >= ?)", filter.van?.description)
-        conditions.add("begindatum <= ?", filter.tot?.description)
+        let conditions = Conditions(filter, status: filter.status, begin: "begindatum", einde: "einddatum")
         return try connection.rows(
             """
             SELECT standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code,

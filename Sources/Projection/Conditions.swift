@@ -1,3 +1,4 @@
+import Berichten
 public import Ledger
 
 /// The WHERE clause of a query, built from optional filters, with its bound values in order.
@@ -9,6 +10,19 @@ public struct Conditions: Sendable {
     public private(set) var values: [SQLValue] = []
 
     public init() {}
+
+    /// The filters the rows of toewijzingen, zorg and declaraties share, on columns of the same
+    /// names (`gemeente`, `aanbieder`, `bsn`, `toewijzing_nummer`, `status`), and a period from
+    /// `begin` to `einde` (open when NULL) that must overlap `filter.van` … `filter.tot`.
+    public init(_ filter: Filter, status: String?, begin: String, einde: String) {
+        add("gemeente = ?", filter.gemeente)
+        add("aanbieder = ?", filter.aanbieder)
+        add("bsn = ?", filter.bsn)
+        add("toewijzing_nummer = ?", filter.toewijzing)
+        add("status = ?", status)
+        add("(\(einde) IS NULL OR \(einde) >= ?)", filter.van?.description)
+        add("\(begin) <= ?", filter.tot?.description)
+    }
 
     /// Adds `clause` when `value` is present; `clause` holds one `?` per copy of the value.
     public mutating func add(_ clause: String, _ value: String?) {
