@@ -136,29 +136,34 @@ struct Beschrijving {
     }
 
     private func details(_ product: StartProduct, client: Client, _ bericht: Bericht) -> Object {
-        let periode = stand.periode(
-            standaard: bericht.standaard.rawValue, gemeente: bericht.gemeente, aanbieder: bericht.aanbieder,
-            bsn: client.bsn, nummer: product.toewijzingNummer, product: product.product, begindatum: product.begindatum)
-        return [
-            ("toewijzingNummer", .integer(product.toewijzingNummer.map(Int64.init))),
-            ("productCategorie", .text(product.product?.categorie)), ("productCode", .text(product.product?.code)),
-            ("begindatum", .text(product.begindatum.description)),
-            ("statusAanlevering", .text(product.statusAanlevering.rawValue)), ("status", .text(periode?.status)),
-        ]
+        levering(
+            nummer: product.toewijzingNummer, product: product.product, begindatum: product.begindatum,
+            statusAanlevering: product.statusAanlevering, extra: [], client: client, bericht)
     }
 
     private func details(_ product: StopProduct, client: Client, _ bericht: Bericht) -> Object {
+        levering(
+            nummer: product.toewijzingNummer, product: product.product, begindatum: product.begindatum,
+            statusAanlevering: product.statusAanlevering,
+            extra: [
+                ("redenBeeindiging", .text(product.redenBeeindiging.rawValue)),
+                ("einddatum", .text(product.einddatum.description)),
+            ], client: client, bericht)
+    }
+
+    /// A start or stop line: its logical key, what it adds, and the delivery period it concerns now.
+    private func levering(
+        nummer: Int?, product: Product?, begindatum: Datum, statusAanlevering: StatusAanlevering, extra: Object,
+        client: Client, _ bericht: Bericht
+    ) -> Object {
         let periode = stand.periode(
             standaard: bericht.standaard.rawValue, gemeente: bericht.gemeente, aanbieder: bericht.aanbieder,
-            bsn: client.bsn, nummer: product.toewijzingNummer, product: product.product, begindatum: product.begindatum)
+            bsn: client.bsn, nummer: nummer, product: product, begindatum: begindatum)
         return [
-            ("toewijzingNummer", .integer(product.toewijzingNummer.map(Int64.init))),
-            ("productCategorie", .text(product.product?.categorie)), ("productCode", .text(product.product?.code)),
-            ("begindatum", .text(product.begindatum.description)),
-            ("redenBeeindiging", .text(product.redenBeeindiging.rawValue)),
-            ("einddatum", .text(product.einddatum.description)),
-            ("statusAanlevering", .text(product.statusAanlevering.rawValue)), ("status", .text(periode?.status)),
-        ]
+            ("toewijzingNummer", .integer(nummer.map(Int64.init))),
+            ("productCategorie", .text(product?.categorie)), ("productCode", .text(product?.code)),
+            ("begindatum", .text(begindatum.description)),
+        ] + extra + [("statusAanlevering", .text(statusAanlevering.rawValue)), ("status", .text(periode?.status))]
     }
 
     // MARK: - Requests and answers (315, 317, 319)
