@@ -4,7 +4,7 @@
 /// ```
 /// zorgledger-vastlegging 1
 /// door: j.jansen
-/// op: 2026-03-02T09:15:00Z
+/// op: 2026-03-02T09:15:00.000Z
 ///
 /// gemeente,aanbieder,…            ← the CSV (or `regelset 2`), byte for byte
 /// ```

@@ -4,9 +4,10 @@ import Glibc
 import Darwin
 #endif
 
-/// The current time as ISO 8601 UTC with milliseconds, without Foundation on the append path.
-enum Timestamp {
-    static func now() -> String {
+/// The current time as ISO 8601 UTC with milliseconds, without Foundation on the append path;
+/// the form of `recorded_at` and of every other moment zorgledger records.
+public enum Timestamp {
+    public static func now() -> String {
         var spec = timespec()
         clock_gettime(CLOCK_REALTIME, &spec)
         var seconds = spec.tv_sec

@@ -13,7 +13,7 @@ extension GlobalOptions {
     func vastleggen(_ kind: EventKind, _ inhoud: [UInt8], door: String, bron: String?) throws -> Int64 {
         let store = try SQLiteStore(path: ledgerPath, access: .createIfMissing)
         let ledger = try Ledger(store: store)
-        let vastlegging = Vastlegging(door: door, op: Self.nu(), inhoud: inhoud)
+        let vastlegging = Vastlegging(door: door, op: Timestamp.now(), inhoud: inhoud)
         let uitkomsten = try ledger.append([
             NewEvent(kind: kind, payload: vastlegging.bytes, metadata: EventMetadata(), source: bron),
         ]) { _ throws(LedgerError) in
@@ -31,13 +31,4 @@ extension GlobalOptions {
         return naam
     }
 
-    /// The current time, UTC, ISO 8601 to the second.
-    private static func nu() -> String {
-        var seconden = time(nil)
-        var delen = tm()
-        gmtime_r(&seconden, &delen)
-        func twee(_ waarde: Int32) -> String { waarde < 10 ? "0\(waarde)" : String(waarde) }
-        return "\(delen.tm_year + 1900)-\(twee(delen.tm_mon + 1))-\(twee(delen.tm_mday))T"
-            + "\(twee(delen.tm_hour)):\(twee(delen.tm_min)):\(twee(delen.tm_sec))Z"
-    }
 }
