@@ -10,8 +10,9 @@ struct Zorgledger: ParsableCommand {
         commandName: "zorgledger",
         abstract: "The complete, tamper-evident history of iWmo and iJw message traffic.",
         discussion: """
-            Every exchanged message is appended, exactly as received, to an append-only ledger (one SQLite
-            file). Start with `zorgledger demo`, then `zorgledger ingest DIR` for your own messages.
+            Every exchanged message is appended, exactly as received, to an append-only ledger: one SQLite \
+            file, named with --db FILE (or $ZORGLEDGER_DB; default ./zorgledger.sqlite) before or after the \
+            command. Start with `zorgledger demo`, then `zorgledger ingest DIR` for your own messages.
             """,
         version: "0.1.0",
         subcommands: [
