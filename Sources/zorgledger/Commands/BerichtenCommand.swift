@@ -8,9 +8,9 @@ struct BerichtenCommand: ParsableCommand {
         commandName: "berichten",
         abstract: "One row per message in the log, with its exchange state.",
         discussion: """
-            A heenbericht is verzonden (no retour yet), geaccepteerd or afgewezen (its retour carries a RetourCode
-            other than 0200 and 0233); a retour or 325 has status retour. retourCodes are a retour's own codes, or
-            for a heenbericht those of its retour; bevindingen are the level-2 rules the message breaks.
+            A heenbericht is verzonden (no retour yet), geaccepteerd or afgewezen (its retour carries a RetourCode \
+            other than 0200 and 0233); a retour or 325 has status retour. retourCodes are a retour's own codes, or \
+            for a heenbericht those of its retour; bevindingen are the level-2 rules the message breaks. \
             --van and --tot select on the dagtekening; --peildatum does not change anything here.
 
             Example:

@@ -10,11 +10,11 @@ struct ContractCommand: ParsableCommand {
         discussion: """
             `contract load FILE.csv` records the tariffs. The CSV has the header line
               gemeente,aanbieder,productcategorie,productcode,begindatum,einddatum,tarief
-            and one tariff a line: CBS code, AGB code, product, the period (einddatum empty for no end) and the
-            tariff in whole eurocent per eenheid. Every line is checked first; a wrong line is reported as
-            FILE:LINE: reason and nothing is recorded. The exact bytes of the file are recorded with who loaded it
-            and when. A load replaces, for each gemeente in the file, every tariff loaded before; gemeenten not in
-            the file keep theirs. To change a tariff retroactively, load the corrected file and compare with
+            and one tariff a line: CBS code, AGB code, product, the period (einddatum empty for no end) and the \
+            tariff in whole eurocent per eenheid. Every line is checked first; a wrong line is reported as \
+            FILE:LINE: reason and nothing is recorded. The exact bytes of the file are recorded with who loaded it \
+            and when. A load replaces, for each gemeente in the file, every tariff loaded before; gemeenten not in \
+            the file keep theirs. To change a tariff retroactively, load the corrected file and compare with \
             `reconcile --diff-contract`.
 
             `contract` alone lists every contract recorded; its positie is what reconcile --contract takes.

@@ -8,8 +8,8 @@ struct DeclaratiesCommand: ParsableCommand {
         commandName: "declaraties",
         abstract: "One row per prestatie, with what the 325 made of it.",
         discussion: """
-            Status: ingediend (no 325 yet), toegekend, afgewezen (the 325 lists it, or rejects its whole 323) or
-            gecrediteerd (a credit prestatie that was not rejected names it). Credit prestaties are rows of their
+            Status: ingediend (no 325 yet), toegekend, afgewezen (the 325 lists it, or rejects its whole 323) or \
+            gecrediteerd (a credit prestatie that was not rejected names it). Credit prestaties are rows of their \
             own, with a negative bedrag. The status does not depend on a date, so --peildatum does not change it.
 
             Example:

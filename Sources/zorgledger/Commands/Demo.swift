@@ -12,9 +12,9 @@ struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Build a ledger from a built-in generated scenario and show what zorgledger sees.",
         discussion: """
-            Generates a year of synthetic traffic between gemeenten and aanbieders up to today (no files
-            needed), ingests it into the ledger and prints a short tour: the log, the current toewijzingen, the
-            declaraties still waiting for an answer, the requests, one toewijzing's timeline and verify. Running
+            Generates a year of synthetic traffic between gemeenten and aanbieders up to today (no files \
+            needed), ingests it into the ledger and prints a short tour: the log, the current toewijzingen, the \
+            declaraties still waiting for an answer, the requests, one toewijzing's timeline and verify. Running \
             it again the same day ingests the same messages again: they are all recognised as duplicates.
 
             Example:

@@ -8,9 +8,9 @@ struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write realistic, XSD-valid iWmo and iJw 3.2 traffic to a folder.",
         discussion: """
-            Whole trajectories per client (requests, toewijzingen, start and stop, monthly declaraties and
-            their answers, changes, credits), several gemeenten and aanbieders, both standards, and the
-            serialisation variety of real senders. The same seed always gives the same files. The data is
+            Whole trajectories per client (requests, toewijzingen, start and stop, monthly declaraties and \
+            their answers, changes, credits), several gemeenten and aanbieders, both standards, and the \
+            serialisation variety of real senders. The same seed always gives the same files. The data is \
             synthetic: the BSNs pass the 11-proef but belong to nobody.
 
             Example:

@@ -8,13 +8,13 @@ struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Append every message in files and folders to the ledger.",
         discussion: """
-            Folders are searched recursively for *.xml files, taken in lexicographic path order; arguments in
-            the order given; `-` reads one message from standard input. A message that cannot be understood
-            as an iWmo/iJw message at all is rejected and reported; one that breaks business rules is
+            Folders are searched recursively for *.xml files, taken in lexicographic path order; arguments in \
+            the order given; `-` reads one message from standard input. A message that cannot be understood \
+            as an iWmo/iJw message at all is rejected and reported; one that breaks business rules is \
             appended and flagged. Re-delivered messages count as duplicates and are not stored twice.
 
-            With --schemas DIR (or $ZORGLEDGER_SCHEMAS) every message is also validated against its XSD in DIR
-            (laid out like ijw-3.2/JW301.xsd, iwmo-3.2/WMO301.xsd): one that breaks it is appended and flagged
+            With --schemas DIR (or $ZORGLEDGER_SCHEMAS) every message is also validated against its XSD in DIR \
+            (laid out like ijw-3.2/JW301.xsd, iwmo-3.2/WMO301.xsd): one that breaks it is appended and flagged \
             with rule XSD; messages whose XSD is missing from DIR are counted as not validated.
 
             Example:

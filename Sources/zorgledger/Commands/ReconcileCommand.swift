@@ -8,14 +8,14 @@ struct ReconcileCommand: ParsableCommand {
         commandName: "reconcile",
         abstract: "Findings of prestaties against toewijzingen, deliveries, contract tariffs and deadlines.",
         discussion: """
-            Every finding names its rule (TR338, OP090, …), its ernst (fout: the standard would reject it; signaal:
-            advice), a one-line toelichting and the log positions of the messages involved; bedrag is the amount at
-            stake in eurocent. Deadlines count werkdagen (no weekends, no Dutch public holidays; see the README) up
+            Every finding names its rule (TR338, OP090, …), its ernst (fout: the standard would reject it; signaal: \
+            advice), a one-line toelichting and the log positions of the messages involved; bedrag is the amount at \
+            stake in eurocent. Deadlines count werkdagen (no weekends, no Dutch public holidays; see the README) up \
             to --peildatum.
 
-            Findings are evaluated under the rule set and contract in force, the latest recorded with
-            `zorgledger regels gebruik` and `zorgledger contract load`; --regelset and --contract evaluate under
-            earlier ones, so any past reconciliation can be reproduced. --diff-regelset A..B and
+            Findings are evaluated under the rule set and contract in force, the latest recorded with \
+            `zorgledger regels gebruik` and `zorgledger contract load`; --regelset and --contract evaluate under \
+            earlier ones, so any past reconciliation can be reproduced. --diff-regelset A..B and \
             --diff-contract P..Q show the findings that appear, disappear or change between two of them.
 
             Examples:

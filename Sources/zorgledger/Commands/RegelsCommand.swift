@@ -7,11 +7,11 @@ struct RegelsCommand: ParsableCommand {
         commandName: "regels",
         abstract: "List the reconciliation rule-set versions, or record which one is in force.",
         discussion: """
-            `regels gebruik N` records in the ledger that reconcile uses version N from now on: an event of its
-            own (who, when, which version), so a reconciliation made before it can still be reproduced with
+            `regels gebruik N` records in the ledger that reconcile uses version N from now on: an event of its \
+            own (who, when, which version), so a reconciliation made before it can still be reproduced with \
             `reconcile --regelset`. Without any choice recorded, version 1 applies.
 
-            `regels` alone lists every version with its parameters, which one is in force, and when each was
+            `regels` alone lists every version with its parameters, which one is in force, and when each was \
             chosen.
 
             Examples:

@@ -5,8 +5,8 @@ struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Rebuild all projections from the log.",
         discussion: """
-            Drops the projection tables, folds every event from position 1 and writes the checkpoints, all in
-            one transaction: readers keep seeing the previous projections until the new ones are complete.
+            Drops the projection tables, folds every event from position 1 and writes the checkpoints, all in \
+            one transaction: readers keep seeing the previous projections until the new ones are complete. \
             Ingest catches the projections up by itself; replay is for a projection you distrust.
 
             Example:

@@ -8,8 +8,8 @@ struct ToewijzingenCommand: ParsableCommand {
         commandName: "toewijzingen",
         abstract: "Current state of each toegewezen product.",
         discussion: """
-            Per gemeente and ToewijzingNummer the version with the latest Toewijzingsdatum and -tijd among the 301s
-            that no 302 rejected, whatever order they arrived in. Status at the peildatum: actueel (no einddatum,
+            Per gemeente and ToewijzingNummer the version with the latest Toewijzingsdatum and -tijd among the 301s \
+            that no 302 rejected, whatever order they arrived in. Status at the peildatum: actueel (no einddatum, \
             or not before the peildatum), beeindigd (einddatum before it) or verwijderd (RedenWijziging 13).
 
             Example:

@@ -7,12 +7,12 @@ struct TrajectCommand: ParsableCommand {
         commandName: "traject",
         abstract: "The timeline of everything that happened to one client or one toewijzing.",
         discussion: """
-            Every message about the client (--bsn) or the toewijzing (--toewijzing, optionally --gemeente) in
-            business order: by dagtekening (a retour by its own DagtekeningRetour), then the step in the process
-            (request, answer, toewijzing, start, stop, declaratie; a retour right after its heenbericht), then
-            the Toewijzingstijd. Each message is said in words, with its retour state (verzonden, geaccepteerd,
-            afgewezen with the codes, or retour) and, in JSON, its lines about the subject with the state each
-            led to at the peildatum. The table ends with the current toewijzingen, zorg, declaraties and verzoeken.
+            Every message about the client (--bsn) or the toewijzing (--toewijzing, optionally --gemeente) in \
+            business order: by dagtekening (a retour by its own DagtekeningRetour), then the step in the process \
+            (request, answer, toewijzing, start, stop, declaratie; a retour right after its heenbericht), then \
+            the Toewijzingstijd. Each message is said in words, with its retour state (verzonden, geaccepteerd, \
+            afgewezen with the codes, or retour) and, in JSON, its lines about the subject with the state each \
+            led to at the peildatum. The table ends with the current toewijzingen, zorg, declaraties and verzoeken. \
             A toewijzing's timeline includes the requests it honours and the answers to them.
 
             Examples:

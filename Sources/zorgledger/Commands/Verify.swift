@@ -6,9 +6,9 @@ struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check the ledger's integrity (hash chain, stored bytes, immutability) and its projections.",
         discussion: """
-            Recomputes the SHA-256 chain over every event and reports each event that was changed, removed
-            or moved behind zorgledger's back, naming the first bad position. Exits 3 when anything is wrong.
-            Write the printed head hash down elsewhere: a later verify that ends on another hash means
+            Recomputes the SHA-256 chain over every event and reports each event that was changed, removed \
+            or moved behind zorgledger's back, naming the first bad position. Exits 3 when anything is wrong. \
+            Write the printed head hash down elsewhere: a later verify that ends on another hash means \
             events at the end were removed.
 
             Example:

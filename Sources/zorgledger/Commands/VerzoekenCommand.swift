@@ -7,8 +7,8 @@ struct VerzoekenCommand: ParsableCommand {
         commandName: "verzoeken",
         abstract: "VOT (315) per AangevraagdProduct and VOW (317) requests, with their answer state.",
         discussion: """
-            Status, the first that applies: ongeldig (its 316/318 rejected it), toegewezen (a non-rejected 301 of
-            that gemeente and aanbieder carries its ReferentieAanbieder), afgewezen, in_onderzoek (a 319), or
+            Status, the first that applies: ongeldig (its 316/318 rejected it), toegewezen (a non-rejected 301 of \
+            that gemeente and aanbieder carries its ReferentieAanbieder), afgewezen, in_onderzoek (a 319), or \
             ingediend. The status does not depend on a date, so --peildatum does not change it.
 
             Example:

@@ -8,9 +8,9 @@ struct ZorgCommand: ParsableCommand {
         commandName: "zorg",
         abstract: "Delivery periods (start/stop) per toegewezen product.",
         discussion: """
-            One row per start (305) that stands: lopend, tijdelijk_gestopt (RedenBeeindiging 20) or beeindigd.
-            A restart after a temporary stop is a row of its own; a definitive stop outranks a temporary one.
-            Deleted starts and stops (StatusAanlevering 3) and rejected 305/307 messages leave no row. The status
+            One row per start (305) that stands: lopend, tijdelijk_gestopt (RedenBeeindiging 20) or beeindigd. \
+            A restart after a temporary stop is a row of its own; a definitive stop outranks a temporary one. \
+            Deleted starts and stops (StatusAanlevering 3) and rejected 305/307 messages leave no row. The status \
             follows from the reported stops, so --peildatum does not change it.
 
             Example:
