@@ -1,12 +1,12 @@
 import Berichten
 
 extension Controle {
-    /// The rules one debet prestatie is checked by against its contract tariff, its toewijzing
-    /// and its start (report §6.2, §6.6, §6.7). The tariff needs no toewijzing, so it is checked first.
+    /// The rules one debet prestatie is checked by against its contract, its toewijzing and its
+    /// start (report §6.2, §6.6, §6.7). The contract needs no toewijzing, so it is checked first.
     func prestatieRegels() -> [Constatering] {
         var resultaat: [Constatering] = []
         for p in dossier.prestaties where !p.credit {
-            if let tarief = tariefRegel(p) { resultaat.append(tarief) }
+            if let tarief = tariefRegel(p) ?? contractRegel(p) { resultaat.append(tarief) }
             let sleutel = Dossier.sleutel(p.standaard, p.gemeente, p.toewijzingNummer)
             guard let t = dossier.toewijzingen[sleutel], t.bsn == p.bsn, t.aanbieder == p.aanbieder else {
                 resultaat.append(constatering(
@@ -22,6 +22,7 @@ extension Controle {
                 continue
             }
             resultaat += periodeRegels(p, t) + productRegels(p, t)
+            if let eenheid = eenheidRegel(p, t) { resultaat.append(eenheid) }
             if let volume = volumeRegel(p, t) { resultaat.append(volume) }
             if !dossier.gestart.contains(sleutel) {
                 resultaat.append(constatering(
@@ -86,21 +87,32 @@ extension Controle {
         return resultaat
     }
 
+    /// TR341: the prestatie's Eenheid fits the toewijzing's (OP267); only minutes against hours
+    /// may differ (SAP Inspanningsgericht §2.5). A toewijzing without Omvang fixes no unit.
+    private func eenheidRegel(_ p: Dossier.Prestatie, _ t: Dossier.Toewijzing) -> Constatering? {
+        guard let eenheid = t.eenheid, Self.factor(p.eenheid, eenheid) == nil else { return nil }
+        return constatering(
+            "TR341", .fout, "Eenheid \(p.eenheid) past niet bij eenheid \(eenheid) van toewijzing \(t.nummer)",
+            over: p, andere: [t.positie])
+    }
+
     /// TR321 with IV076–IV078: the volume of one ProductPeriode fits the Omvang per Frequentie.
     private func volumeRegel(_ p: Dossier.Prestatie, _ t: Dossier.Toewijzing) -> Constatering? {
         guard let volume = t.volume, let frequentie = t.frequentie, let factor = Self.factor(p.eenheid, t.eenheid) else {
             return nil
         }
-        let hbh = p.standaard == Standaard.iWmo.rawValue && t.productCategorie == "01"
+        let telwijze = Self.telwijze(p.standaard, t)
         let maximum = factor * Volumeplafond.perPeriode(
-            volume: volume, frequentie: frequentie, van: p.begindatum, tot: p.einddatum, huishoudelijkeHulp: hbh)
+            volume: volume, frequentie: frequentie, van: p.begindatum, tot: p.einddatum, telwijze: telwijze)
         guard p.geleverdVolume > maximum else { return nil }
-        let uitleg: String = switch frequentie {
-        case .perWeek where hbh: "\(volume) per week x 6 (huishoudelijke hulp)"
-        case .perWeek: "\(volume) per week x \(Volumeplafond.isoWeken(van: p.begindatum, tot: p.einddatum)) ISO-weken"
-        case .perDag: "\(volume) per dag"
-        case .perMaand: "\(volume) per maand"
-        case .totaalBinnenGeldigheidsduur: "\(volume) totaal"
+        let weken = Volumeplafond.weken(van: p.begindatum, tot: p.einddatum, telwijze: telwijze)
+        let uitleg: String = switch (frequentie, telwijze) {
+        case (.perWeek, .zesWeken): "\(volume) per week x 6 (huishoudelijke hulp)"
+        case (.perWeek, .isoWeken): "\(volume) per week x \(weken) ISO-weken"
+        case (.perWeek, .zondagen): "\(volume) per week x \(weken) weken op zondag (outputgericht)"
+        case (.perDag, _): "\(volume) per dag"
+        case (.perMaand, _): "\(volume) per maand"
+        case (.totaalBinnenGeldigheidsduur, _): "\(volume) totaal"
         }
         return constatering(
             "TR321", .fout,
@@ -108,12 +120,41 @@ extension Controle {
             over: p, andere: [t.positie])
     }
 
-    /// How many units of the prestatie make one unit of the toewijzing: equal units, or minutes
-    /// declared against hours (the one exception the SAP allows); nil when they cannot compare.
+    /// How a "per week" Omvang is counted for toewijzing `t`: by Sunday when its Eenheid is
+    /// outputgericht, else by ISO week, with 6 weeks for Wmo categorie 01 (IV077).
+    static func telwijze(_ standaard: String, _ t: Dossier.Toewijzing) -> Volumeplafond.Telwijze {
+        if let eenheid = t.eenheid.flatMap(Eenheid.init(rawValue:)), eenheid.isOutputgericht {
+            return .zondagen(ingangsdatum: t.ingangsdatum, einddatum: t.einddatum)
+        }
+        return standaard == Standaard.iWmo.rawValue && t.productCategorie == "01" ? .zesWeken : .isoWeken
+    }
+
+    /// How many units of the prestatie make one unit of the toewijzing: equal units, minutes
+    /// declared against hours (the one exception the SAP allows), or eurocent against euro's
+    /// (GeleverdVolume equals the IngediendBedrag in eurocent, CS339; Volume counts whole
+    /// Eenheden); nil when they do not fit (TR341).
     static func factor(_ prestatie: String, _ toewijzing: String?) -> Int? {
+        if prestatie == Eenheid.euro.rawValue && toewijzing == Eenheid.euro.rawValue { return 100 }
         if prestatie == toewijzing { return 1 }
         if prestatie == Eenheid.minuut.rawValue && toewijzing == Eenheid.uur.rawValue { return 60 }
         return nil
+    }
+
+    /// A product the contract does not list: when the snapshot holds a contract between the
+    /// gemeente and the aanbieder but no tariff for this product on the first day of the
+    /// ProductPeriode, the prestatie may be outside what was bought. A signaal, not a fout:
+    /// the standard has no rule for it, and TR418 needs a tariff to compare with.
+    private func contractRegel(_ p: Dossier.Prestatie) -> Constatering? {
+        guard grondslag.heeftContract(gemeente: p.gemeente, aanbieder: p.aanbieder),
+            grondslag.tarief(
+                gemeente: p.gemeente, aanbieder: p.aanbieder, categorie: p.productCategorie, code: p.productCode,
+                op: p.begindatum) == nil
+        else { return nil }
+        return constatering(
+            "CONTRACT", .signaal,
+            "Geen contracttarief voor \(p.productCategorie)/\(p.productCode) op \(p.begindatum) in het contract "
+                + "van gemeente \(p.gemeente) met deze aanbieder",
+            over: p)
     }
 
     /// TR418 (retourcode 0611): the ProductTarief is the contract tariff of the product on the

@@ -29,15 +29,17 @@ extension Controle {
             let maximum = Volumeplafond.totaal(
                 volume: volume, frequentie: frequentie, ingangsdatum: t.ingangsdatum, einddatum: t.einddatum)
         else { return nil }
+        // Summed in 1/300 of the toewijzing's unit, which every factor (1, 60, 100) divides, so
+        // minutes or eurocent are never rounded before the comparison.
+        let schaal = 300
         var som = 0
         for (index, p) in prestaties.enumerated() {
             guard let factor = Self.factor(p.eenheid, t.eenheid) else { continue }
-            // Summed in the toewijzing's unit, rounding minutes up to whole hours only at the end.
-            som += p.geleverdVolume * (60 / factor)
-            if som > maximum * 60 {
+            som += p.geleverdVolume * (schaal / factor)
+            if som > maximum * schaal {
                 return constatering(
                     "TR322", .fout,
-                    "Som geleverd volume \(som / 60) boven totaal \(maximum) van toewijzing \(t.nummer) "
+                    "Som geleverd volume \((som + schaal - 1) / schaal) boven totaal \(maximum) van toewijzing \(t.nummer) "
                         + "(\(t.ingangsdatum) t/m \(t.einddatum.map(String.init(describing:)) ?? ""))",
                     over: p, andere: [t.positie] + prestaties[..<index].map(\.positie))
             }
@@ -86,7 +88,8 @@ extension Controle {
         return resultaat
     }
 
-    /// TR323: a credit names an approved debet; TR390: a debet is credited once.
+    /// TR323: a credit names an approved debet; TR390: a debet is credited once. Both look among
+    /// the prestaties of one toewijzing, where a credit, an exact copy of its debet (IV091), belongs.
     func creditRegels() -> [Constatering] {
         var resultaat: [Constatering] = []
         let debets = Dictionary(

@@ -1,6 +1,7 @@
 import Berichten
+import Ledger
 
-/// One evaluation of every rule over a ``Dossier`` under a ``Grondslag`` at a peildatum.
+/// One evaluation of every rule under a ``Grondslag`` at a peildatum.
 ///
 /// Every finding follows from the facts alone, never from log order or arrival time, so the
 /// same ledger, grondslag and peildatum always give the same findings.
@@ -11,8 +12,27 @@ struct Controle {
 
     var regelset: Regelset { grondslag.regelset }
 
-    func constateringen() -> [Constatering] {
-        var resultaat = prestatieRegels() + totaalRegels() + creditRegels() + termijnRegels()
+    /// Every finding, from facts read in one read transaction so that they agree with each other:
+    /// prestaties one toewijzing at a time, exchanges, requests and deliveries one row at a time.
+    static func constateringen(
+        grondslag: Grondslag, peildatum: Datum, in connection: SQLiteConnection
+    ) throws(LedgerError) -> [Constatering] {
+        var resultaat = try connection.readTransaction { () throws(LedgerError) -> [Constatering] in
+            var controle = Controle(dossier: try Dossier(connection: connection), grondslag: grondslag, peildatum: peildatum)
+            var resultaat: [Constatering] = []
+            try Dossier.perToewijzing(connection) { prestaties in
+                controle.dossier.prestaties = prestaties
+                resultaat += controle.prestatieRegels() + controle.totaalRegels() + controle.creditRegels()
+            }
+            try Dossier.uitwisselingen(connection) { u in
+                if let c = controle.retourTermijn(u) { resultaat.append(c) }
+            }
+            try Dossier.verzoeken(connection) { resultaat += controle.verzoekTermijnen($0) }
+            try Dossier.regiemeldingen(connection) { m in
+                if let c = controle.regieTermijn(m) { resultaat.append(c) }
+            }
+            return resultaat
+        }
         resultaat.sort { a, b in
             guard a.posities == b.posities else { return a.posities.lexicographicallyPrecedes(b.posities) }
             return (a.referentieNummer ?? "", a.regel) < (b.referentieNummer ?? "", b.regel)

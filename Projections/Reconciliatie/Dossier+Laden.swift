@@ -3,22 +3,23 @@ import Ledger
 import Projection
 
 extension Dossier {
-    /// Reads the facts of every projection in one read transaction, so they agree with each other.
+    /// Reads the toewijzingen and starts; the caller holds the read transaction that makes them
+    /// agree with the rows read after them.
     init(connection: SQLiteConnection) throws(LedgerError) {
-        self = try connection.readTransaction { () throws(LedgerError) -> Dossier in
-            Dossier(
-                prestaties: try Self.prestaties(connection), toewijzingen: try Self.toewijzingen(connection),
-                gestart: Set(try connection.rows(
-                    "SELECT DISTINCT standaard, gemeente, toewijzing_nummer FROM zorg_starts_geldig "
-                        + "WHERE toewijzing_nummer IS NOT NULL") { Self.sleutel($0.string(0), $0.string(1), $0.int(2)) }),
-                uitwisselingen: try Self.uitwisselingen(connection), verzoeken: try Self.verzoeken(connection),
-                regiemeldingen: try Self.regiemeldingen(connection))
-        }
+        self.init(
+            toewijzingen: try Self.toewijzingen(connection),
+            gestart: Set(try connection.rows(
+                "SELECT DISTINCT standaard, gemeente, toewijzing_nummer FROM zorg_starts_geldig "
+                    + "WHERE toewijzing_nummer IS NOT NULL") { Self.sleutel($0.string(0), $0.string(1), $0.int(2)) }))
     }
 
-    /// Prestaties of every 323 that counts as sent (a 325 that rejects the whole 323 unsends it).
-    private static func prestaties(_ connection: SQLiteConnection) throws(LedgerError) -> [Prestatie] {
-        try connection.rows(
+    /// Hands the prestaties of every 323 that counts as sent (a 325 that rejects the whole 323
+    /// unsends it) to `body`, one toewijzing (standaard, gemeente, number) at a time. A credit is
+    /// an exact copy of its debet (IV091), so its debet is on the same toewijzing.
+    static func perToewijzing(_ connection: SQLiteConnection, _ body: ([Prestatie]) -> Void) throws(LedgerError) {
+        var groep: [Prestatie] = []
+        // `rows` is the one way to step a statement; here each row is handed on, not collected.
+        _ = try connection.rows(
             """
             SELECT p.positie, (SELECT min(u.retour_positie) FROM uitwisseling_paren u WHERE u.heen_positie = p.positie),
                 b.dagtekening, p.standaard, p.gemeente, p.aanbieder, p.declaratie_nummer, p.bsn, p.referentie_nummer,
@@ -26,13 +27,13 @@ extension Dossier {
                 p.einddatum, p.geleverd_volume, p.eenheid, p.product_tarief, p.debet_credit, p.bedrag, p.status
             FROM declaraties_status p JOIN uitwisseling_berichten b ON b.positie = p.positie
             WHERE p.positie NOT IN (SELECT positie FROM uitwisseling_afgewezen)
-            ORDER BY p.positie, p.referentie_nummer
+            ORDER BY p.standaard, p.gemeente, p.toewijzing_nummer, p.positie, p.referentie_nummer
             """
-        ) { row -> Prestatie? in
+        ) { row in
             guard let dagtekening = row.optionalString(2).flatMap(Datum.init), let begindatum = Datum(row.string(13)),
                 let einddatum = Datum(row.string(14))
-            else { return nil }
-            return Prestatie(
+            else { return }
+            let p = Prestatie(
                 positie: row.int64(0), antwoordPositie: row.optionalInt64(1), dagtekening: dagtekening,
                 standaard: row.string(3), gemeente: row.string(4), aanbieder: row.string(5),
                 declaratieNummer: row.string(6), bsn: row.string(7), referentieNummer: row.string(8),
@@ -41,7 +42,15 @@ extension Dossier {
                 einddatum: einddatum, geleverdVolume: row.int(15), eenheid: row.string(16),
                 productTarief: row.optionalInt(17), credit: row.string(18) == "C", bedrag: row.int(19),
                 status: row.string(20))
-        }.compactMap { $0 }
+            if let vorige = groep.last,
+                (vorige.standaard, vorige.gemeente, vorige.toewijzingNummer) != (p.standaard, p.gemeente, p.toewijzingNummer)
+            {
+                body(groep)
+                groep.removeAll(keepingCapacity: true)
+            }
+            groep.append(p)
+        }
+        if !groep.isEmpty { body(groep) }
     }
 
     private static func toewijzingen(_ connection: SQLiteConnection) throws(LedgerError) -> [String: Toewijzing] {
@@ -64,9 +73,10 @@ extension Dossier {
         return Dictionary(rijen.map { (sleutel($0.standaard, $0.gemeente, $0.nummer), $0) }) { eerste, _ in eerste }
     }
 
-    /// Heenberichten of both parties; a retour answers the heenbericht whose identity it carries.
-    private static func uitwisselingen(_ connection: SQLiteConnection) throws(LedgerError) -> [Uitwisseling] {
-        try connection.rows(
+    /// Hands every heenbericht of both parties to `body` with the retour that answered it (a retour
+    /// answers the heenbericht whose identity it carries).
+    static func uitwisselingen(_ connection: SQLiteConnection, _ body: (Uitwisseling) -> Void) throws(LedgerError) {
+        _ = try connection.rows(
             """
             SELECT b.positie, b.standaard, b.gemeente, b.aanbieder, b.berichttype, b.dagtekening,
                 (SELECT min(p.retour_positie) FROM uitwisseling_paren p WHERE p.heen_positie = b.positie),
@@ -80,18 +90,18 @@ extension Dossier {
                 AND b.berichttype IS NOT NULL
             ORDER BY b.positie
             """
-        ) { row -> Uitwisseling? in
-            guard let dagtekening = row.optionalString(5).flatMap(Datum.init) else { return nil }
-            return Uitwisseling(
+        ) { row in
+            guard let dagtekening = row.optionalString(5).flatMap(Datum.init) else { return }
+            body(Uitwisseling(
                 positie: row.int64(0), standaard: row.string(1), gemeente: row.string(2), aanbieder: row.string(3),
                 berichttype: row.string(4), dagtekening: dagtekening, retourPositie: row.optionalInt64(6),
                 retourDagtekening: row.optionalString(7).flatMap(Datum.init), bsn: row.optionalString(8),
-                toewijzingNummer: row.optionalInt(9))
-        }.compactMap { $0 }
+                toewijzingNummer: row.optionalInt(9)))
+        }
     }
 
-    /// Requests that count (not `ongeldig`) with the 319s and 301s that answer them.
-    private static func verzoeken(_ connection: SQLiteConnection) throws(LedgerError) -> [Verzoek] {
+    /// Hands every request that counts (not `ongeldig`) to `body` with the 319s and 301s that answer it.
+    static func verzoeken(_ connection: SQLiteConnection, _ body: (Verzoek) -> Void) throws(LedgerError) {
         var antwoorden: [String: [(positie: Int64, dagtekening: Datum, antwoord: Verzoek.Antwoord)]] = [:]
         let rijen = try connection.rows(
             """
@@ -117,26 +127,26 @@ extension Dossier {
             }
             antwoorden[rij.sleutel, default: []].append((rij.positie, dagtekening, antwoord))
         }
-        return try connection.rows(
+        _ = try connection.rows(
             """
             SELECT a.positie, a.standaard, a.gemeente, a.aanbieder, a.bsn, a.referentie_aanbieder, a.soort, b.dagtekening
             FROM verzoeken_status a JOIN uitwisseling_berichten b ON b.positie = a.positie
             WHERE a.status != 'ongeldig'
             ORDER BY a.positie, a.referentie_aanbieder
             """
-        ) { row -> Verzoek? in
-            guard let dagtekening = row.optionalString(7).flatMap(Datum.init) else { return nil }
+        ) { row in
+            guard let dagtekening = row.optionalString(7).flatMap(Datum.init) else { return }
             let sleutel = [row.string(1), row.string(2), row.string(3), row.string(5)].joined(separator: "|")
-            return Verzoek(
+            body(Verzoek(
                 positie: row.int64(0), standaard: row.string(1), gemeente: row.string(2), aanbieder: row.string(3),
                 bsn: row.string(4), referentieAanbieder: row.string(5), soort: row.string(6), dagtekening: dagtekening,
-                antwoorden: (antwoorden[sleutel] ?? []).sorted { ($0.dagtekening, $0.positie) < ($1.dagtekening, $1.positie) })
-        }.compactMap { $0 }
+                antwoorden: (antwoorden[sleutel] ?? []).sorted { ($0.dagtekening, $0.positie) < ($1.dagtekening, $1.positie) }))
+        }
     }
 
-    /// Per standing start and stop, its earliest non-rejected delivery: a later re-delivery is a
-    /// correction, which is not late for having come after the first report.
-    private static func regiemeldingen(_ connection: SQLiteConnection) throws(LedgerError) -> [Regiemelding] {
+    /// Hands `body`, per standing start and stop, its earliest non-rejected delivery: a later
+    /// re-delivery is a correction, which is not late for having come after the first report.
+    static func regiemeldingen(_ connection: SQLiteConnection, _ body: (Regiemelding) -> Void) throws(LedgerError) {
         let sleutel = "standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code, begindatum"
         let gelijk = """
             g.standaard = s.standaard AND g.gemeente = s.gemeente AND g.aanbieder = s.aanbieder AND g.bsn = s.bsn
@@ -144,7 +154,7 @@ extension Dossier {
             AND g.product_code IS s.product_code AND g.begindatum = s.begindatum
             """
         // SQLite takes the bare columns of an aggregate query with min() from the row holding the minimum.
-        return try connection.rows(
+        _ = try connection.rows(
             """
             SELECT min(b.dagtekening), s.positie, s.standaard, s.gemeente, s.aanbieder, s.bsn, s.toewijzing_nummer,
                 s.begindatum, 0
@@ -163,14 +173,14 @@ extension Dossier {
                 s.reden_beeindiging, s.einddatum
             ORDER BY 2
             """
-        ) { row -> Regiemelding? in
+        ) { row in
             guard let dagtekening = row.optionalString(0).flatMap(Datum.init), let datum = Datum(row.string(7)) else {
-                return nil
+                return
             }
-            return Regiemelding(
+            body(Regiemelding(
                 positie: row.int64(1), standaard: row.string(2), gemeente: row.string(3), aanbieder: row.string(4),
                 bsn: row.string(5), toewijzingNummer: row.optionalInt(6), datum: datum, dagtekening: dagtekening,
-                stop: row.int(8) == 1)
-        }.compactMap { $0 }
+                stop: row.int(8) == 1))
+        }
     }
 }

@@ -11,19 +11,20 @@ extension Reconciliatie {
         _ filter: Filter, regel: String? = nil, ernst: Ernst? = nil, grondslag: Grondslag,
         in connection: SQLiteConnection
     ) throws(LedgerError) -> [Constatering] {
-        let dossier = try Dossier(connection: connection)
-        return Controle(dossier: dossier, grondslag: grondslag, peildatum: filter.peildatum).constateringen()
+        try Controle.constateringen(grondslag: grondslag, peildatum: filter.peildatum, in: connection)
             .filter { Self.past($0, filter, regel, ernst) }
     }
 
-    /// The findings that differ between `voor` and `na`, both evaluated on the same facts.
+    /// The findings that differ between `voor` and `na`, both evaluated on the same facts: each
+    /// evaluation reads them again, which keeps memory to one evaluation's findings.
     public static func verschillen(
         _ filter: Filter, regel: String? = nil, ernst: Ernst? = nil, voor: Grondslag, na: Grondslag,
         in connection: SQLiteConnection
     ) throws(LedgerError) -> [Verschil] {
-        let dossier = try Dossier(connection: connection)
-        let eerst = Controle(dossier: dossier, grondslag: voor, peildatum: filter.peildatum).constateringen()
-        let daarna = Controle(dossier: dossier, grondslag: na, peildatum: filter.peildatum).constateringen()
+        let (eerst, daarna) = try connection.readTransaction { () throws(LedgerError) in
+            (try Controle.constateringen(grondslag: voor, peildatum: filter.peildatum, in: connection),
+             try Controle.constateringen(grondslag: na, peildatum: filter.peildatum, in: connection))
+        }
         return Verschil.tussen(eerst, daarna).filter { Self.past($0.constatering, filter, regel, ernst) }
     }
 

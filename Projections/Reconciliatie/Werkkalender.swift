@@ -17,9 +17,16 @@ public struct Werkkalender: Sendable {
     public func termijn(na datum: Datum, werkdagen: Int) -> Datum {
         var dag = datum
         var over = werkdagen
+        // One holiday set per year crossed, not per day: reconcile counts a deadline for every message.
+        var jaar = datum.year
+        var vrij = feestdagen.van(jaar)
         while over > 0 {
             dag = dag.plus(dagen: 1)
-            if isWerkdag(dag) { over -= 1 }
+            if dag.year != jaar {
+                jaar = dag.year
+                vrij = feestdagen.van(jaar)
+            }
+            if dag.weekdag <= 5 && !vrij.contains(dag) { over -= 1 }
         }
         return dag
     }

@@ -108,16 +108,18 @@ enum Bouw {
     static func prestatie(
         _ referentie: String, vorig: String? = nil, nummer: Int = 1001, categorie: String = "45", code: String = "45A03",
         begin: String = "2025-04-01", eind: String = "2025-04-30", volume: Int = 10, eenheid: String = "04",
-        tarief: Int = 9850, credit: Bool = false
+        tarief: Int? = 9850, credit: Bool = false
     ) -> String {
-        """
+        // Without a ProductTarief (Eenheid 83, CD087) the GeleverdVolume is the amount (CS339).
+        let tariefElement = tarief.map { "<jw323:ProductTarief>\($0)</jw323:ProductTarief>" } ?? ""
+        return """
         <jw323:Prestatie><jw323:ProductReferentie><ijw:ReferentieNummer>\(referentie)</ijw:ReferentieNummer>\
         \(vorig.map { "<ijw:VorigReferentieNummer>\($0)</ijw:VorigReferentieNummer>" } ?? "")</jw323:ProductReferentie>\
         <jw323:ToewijzingNummer>\(nummer)</jw323:ToewijzingNummer><jw323:ProductCategorie>\(categorie)</jw323:ProductCategorie>\
         <jw323:ProductCode>\(code)</jw323:ProductCode><jw323:ProductPeriode><ijw:Begindatum>\(begin)</ijw:Begindatum>\
         <ijw:Einddatum>\(eind)</ijw:Einddatum></jw323:ProductPeriode><jw323:GeleverdVolume>\(volume)</jw323:GeleverdVolume>\
-        <jw323:Eenheid>\(eenheid)</jw323:Eenheid><jw323:ProductTarief>\(tarief)</jw323:ProductTarief>\
-        <jw323:IngediendBedrag><ijw:Bedrag>\(volume * tarief)</ijw:Bedrag><ijw:DebetCredit>\(credit ? "C" : "D")</ijw:DebetCredit>\
+        <jw323:Eenheid>\(eenheid)</jw323:Eenheid>\(tariefElement)\
+        <jw323:IngediendBedrag><ijw:Bedrag>\(volume * (tarief ?? 1))</ijw:Bedrag><ijw:DebetCredit>\(credit ? "C" : "D")</ijw:DebetCredit>\
         </jw323:IngediendBedrag></jw323:Prestatie>
         """
     }

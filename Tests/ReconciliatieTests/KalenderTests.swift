@@ -53,7 +53,7 @@ import Testing
     @Test func weeklyVolumeOverIsoWeeks() {
         func maximum(_ van: String, _ tot: String) -> Int {
             Volumeplafond.perPeriode(volume: 3, frequentie: .perWeek, van: Self.d(van), tot: Self.d(tot),
-                                     huishoudelijkeHulp: false)
+                                     telwijze: .isoWeken)
         }
         #expect(maximum("2022-10-11", "2022-10-31") == 12)
         #expect(maximum("2022-11-01", "2022-11-30") == 15)
@@ -63,14 +63,41 @@ import Testing
         #expect(Volumeplafond.isoWeken(van: Self.d("2022-10-11"), tot: Self.d("2022-12-28")) == 12)
         // Wmo categorie 01: always 6 weeks per ProductPeriode, even in a 4-week February.
         #expect(Volumeplafond.perPeriode(volume: 3, frequentie: .perWeek, van: Self.d("2021-02-01"),
-                                         tot: Self.d("2021-02-28"), huishoudelijkeHulp: true) == 18)
+                                         tot: Self.d("2021-02-28"), telwijze: .zesWeken) == 18)
         #expect(Volumeplafond.isoWeken(van: Self.d("2021-02-01"), tot: Self.d("2021-02-28")) == 4)
+    }
+
+    /// Report §6.7, outputgericht: € 300 per week from 11-10-2022 to Saturday 31-12-2022 gives
+    /// October 3 Sundays, November 4, December 4 + the partial last week.
+    @Test func weeklyVolumeBySunday() {
+        let telwijze = Volumeplafond.Telwijze.zondagen(ingangsdatum: Self.d("2022-10-11"), einddatum: Self.d("2022-12-31"))
+        func maximum(_ van: String, _ tot: String, _ telwijze: Volumeplafond.Telwijze = telwijze) -> Int {
+            Volumeplafond.perPeriode(volume: 300, frequentie: .perWeek, van: Self.d(van), tot: Self.d(tot), telwijze: telwijze)
+        }
+        #expect(maximum("2022-10-11", "2022-10-31") == 900)
+        #expect(maximum("2022-11-01", "2022-11-30") == 1200)
+        #expect(maximum("2022-12-01", "2022-12-31") == 1500)
+        #expect(Volumeplafond.totaal(volume: 300, frequentie: .perWeek, ingangsdatum: Self.d("2022-10-11"),
+                                     einddatum: Self.d("2022-12-31")) == 3600)
+        // Ending on a Sunday leaves no partial week: December then has its 4 Sundays only.
+        #expect(maximum("2022-12-01", "2022-12-25", .zondagen(ingangsdatum: Self.d("2022-10-11"),
+                                                               einddatum: Self.d("2022-12-25"))) == 1200)
+        // The last Sunday (27 November) lies in November, so the partial week 28-30 November goes there,
+        // and the one December day gets none.
+        let eindeDinsdag = Volumeplafond.Telwijze.zondagen(ingangsdatum: Self.d("2022-10-11"), einddatum: Self.d("2022-12-01"))
+        #expect(maximum("2022-11-01", "2022-11-30", eindeDinsdag) == 1500)
+        #expect(maximum("2022-12-01", "2022-12-01", eindeDinsdag) == 0)
+        // Without a Sunday at all, the one partial week goes with the einddatum.
+        let geenZondag = Volumeplafond.Telwijze.zondagen(ingangsdatum: Self.d("2022-10-31"), einddatum: Self.d("2022-11-05"))
+        #expect(maximum("2022-10-31", "2022-10-31", geenZondag) == 0)
+        #expect(maximum("2022-11-01", "2022-11-05", geenZondag) == 300)
+        #expect(Volumeplafond.zondagen(van: Self.d("1969-12-01"), tot: Self.d("1970-01-31")) == 8)
     }
 
     @Test func otherFrequencies() {
         let van = Self.d("2025-04-10"), tot = Self.d("2025-04-30")
-        #expect(Volumeplafond.perPeriode(volume: 2, frequentie: .perDag, van: van, tot: tot, huishoudelijkeHulp: false) == 42)
-        #expect(Volumeplafond.perPeriode(volume: 8, frequentie: .perMaand, van: van, tot: tot, huishoudelijkeHulp: false) == 8)
+        #expect(Volumeplafond.perPeriode(volume: 2, frequentie: .perDag, van: van, tot: tot, telwijze: .isoWeken) == 42)
+        #expect(Volumeplafond.perPeriode(volume: 8, frequentie: .perMaand, van: van, tot: tot, telwijze: .isoWeken) == 8)
         #expect(Volumeplafond.totaal(volume: 8, frequentie: .perMaand, ingangsdatum: van, einddatum: Self.d("2025-06-02")) == 24)
         #expect(Volumeplafond.totaal(volume: 8, frequentie: .perWeek, ingangsdatum: van, einddatum: nil) == nil)
         #expect(Volumeplafond.totaal(volume: 80, frequentie: .totaalBinnenGeldigheidsduur, ingangsdatum: van,

@@ -1,3 +1,4 @@
+import Foundation
 import Reconciliatie
 import TestSupport
 import Testing
@@ -225,5 +226,44 @@ import Testing
         let stop = { (dag: String) in Bouw.stop(dagtekening: dag, begindatum: "2025-03-03", einddatum: "2025-04-30") }
         #expect(try Self.gevonden("OP272", [Self.toewijzing, start, stop("2025-05-09")]).count == 1)
         #expect(try Self.gevonden("OP272", [Self.toewijzing, start, stop("2025-05-08")]).isEmpty)
+    }
+}
+
+/// TR341 and the contract signaal, with the base of ``RegelTests``.
+@Suite struct EenheidEnContractTests {
+    /// The toewijzing is in hours: dagdelen do not fit, minutes do (SAP Inspanningsgericht §2.5).
+    @Test func tr341EenheidDoesNotFitTheToewijzing() throws {
+        let dagdelen = Bouw.prestatie("RN1", volume: 5, eenheid: "16", tarief: 7540)
+        let fout = try RegelTests.gevonden("TR341", [RegelTests.toewijzing, RegelTests.declaratie(dagdelen)])
+        #expect(fout.map(\.referentieNummer) == ["RN1"] && fout.first?.ernst == .fout && fout.first?.posities.count == 2)
+        let minuten = Bouw.prestatie("RN1", volume: 300, eenheid: "01", tarief: 164)
+        #expect(try RegelTests.gevonden("TR341", [RegelTests.toewijzing, RegelTests.declaratie(minuten)]).isEmpty)
+        #expect(try RegelTests.gevonden("TR341", [RegelTests.toewijzing, RegelTests.declaratie(Bouw.prestatie("RN1"))])
+            .isEmpty)
+        // Hours against a toewijzing in minutes is not the exception.
+        let inMinuten = Bouw.toewijzing([Bouw.product(1001, volume: 240, eenheid: "01")])
+        #expect(try RegelTests.gevonden("TR341", [inMinuten, RegelTests.declaratie(Bouw.prestatie("RN1"))]).count == 1)
+        // A toewijzing without Omvang (budget only) fixes no unit.
+        let budget = Bouw.toewijzing([Bouw.product(1001, code: nil, volume: nil, budget: 500_000)])
+        #expect(try RegelTests.gevonden("TR341", [budget, RegelTests.declaratie(dagdelen)]).isEmpty)
+    }
+
+    /// 45A04 is not in the contract of 0384 with 42420001; 45A03 is. A signaal only when that pair has a contract.
+    @Test func contractSignaalForAProductTheContractDoesNotList() throws {
+        let ander = RegelTests.declaratie(Bouw.prestatie("RN1", nummer: 1001, code: "45A04"))
+        let aspecifiek = Bouw.toewijzing([Bouw.product(1001, code: nil)])
+        let signaal = try RegelTests.gevonden("CONTRACT", [aspecifiek, ander], contract: RegelTests.contract)
+        #expect(signaal.map(\.referentieNummer) == ["RN1"])
+        #expect(signaal.first?.ernst == .signaal && signaal.first?.bedrag == nil)
+        #expect(signaal.first?.toelichting.contains("Geen contracttarief voor 45/45A04 op 2025-04-01") == true)
+        let gelijk = RegelTests.declaratie(Bouw.prestatie("RN1"))
+        #expect(try RegelTests.gevonden("CONTRACT", [aspecifiek, gelijk], contract: RegelTests.contract).isEmpty)
+        #expect(try RegelTests.gevonden("CONTRACT", [aspecifiek, ander]).isEmpty, "no contract loaded")
+        let andereAanbieder = RegelTests.contract.replacingOccurrences(of: "42420001", with: "42420002")
+        #expect(try RegelTests.gevonden("CONTRACT", [aspecifiek, ander], contract: andereAanbieder).isEmpty,
+                "no contract between this gemeente and aanbieder")
+        // A tariff that ended before the ProductPeriode no longer lists the product.
+        let verlopen = RegelTests.contract.replacingOccurrences(of: "2025-01-01,,", with: "2025-01-01,2025-03-31,")
+        #expect(try RegelTests.gevonden("CONTRACT", [aspecifiek, gelijk], contract: verlopen).count == 1)
     }
 }
