@@ -378,7 +378,7 @@ final class Traject {
                 guard van <= tot else { continue }
                 dagen += van.dagen(tot: tot) + 1
                 let totNummer = tot.dagnummer
-                var maandag = van.maandagVanWeek.dagnummer
+                var maandag = van.maandag.dagnummer
                 // A week delivered on both sides of the month boundary was declared in the month it
                 // began: IV077 lets both months count it, but the sum over the toewijzing (TR322) only once.
                 if levering.van < periodeBegin && maandag < periodeBegin.dagnummer { maandag += 7 }

@@ -1,7 +1,6 @@
-public import Berichten
-
-/// Day arithmetic on the standard's date, on a day number: deadlines and ISO weeks need
-/// nothing more, and Foundation's calendars would bring time zones into plain dates.
+/// Day arithmetic on the standard's date, on a day number: deadlines, ISO weeks and the
+/// generator's schedules need nothing more, and Foundation's calendars would bring time zones
+/// into plain dates (and are far too slow for a million messages).
 extension Datum {
     /// Days since 1970-01-01 (Howard Hinnant's `days_from_civil`).
     public var dagnummer: Int {
@@ -30,8 +29,14 @@ extension Datum {
 
     public func plus(dagen: Int) -> Datum { Datum(dagnummer: dagnummer + dagen) }
 
-    /// ISO weekday: 1 is Monday, 7 is Sunday (1970-01-01 was a Thursday).
-    public var weekdag: Int { ((dagnummer + 3) % 7 + 7) % 7 + 1 }
+    /// The number of days from this date to `other` (negative when `other` lies before it).
+    public func dagen(tot other: Datum) -> Int { other.dagnummer - dagnummer }
+
+    /// ISO weekday: 1 is Monday, 7 is Sunday.
+    public var weekdag: Int { Datum.weekdag(dagnummer: dagnummer) }
+
+    /// The ISO weekday of a day number (1970-01-01 was a Thursday), for loops over day numbers.
+    public static func weekdag(dagnummer: Int) -> Int { ((dagnummer + 3) % 7 + 7) % 7 + 1 }
 
     /// The Monday of this date's ISO week.
     public var maandag: Datum { plus(dagen: 1 - weekdag) }
