@@ -75,44 +75,37 @@ struct XMLWriter {
     }
 
     mutating func element(_ naam: StaticString, _ waarde: String, _ namespace: Namespace = .bericht) {
-        indent()
-        tag(naam, namespace, closing: false)
-        escaped(waarde)
-        tag(naam, namespace, closing: true)
-        bytes.append(contentsOf: lineEnd)
+        leaf(naam, namespace) { $0.escaped(waarde) }
     }
 
     mutating func element(_ naam: StaticString, _ waarde: Int, _ namespace: Namespace = .bericht) {
-        indent()
-        tag(naam, namespace, closing: false)
-        decimal(waarde)
-        tag(naam, namespace, closing: true)
-        bytes.append(contentsOf: lineEnd)
+        leaf(naam, namespace) { $0.decimal(waarde) }
     }
 
     mutating func element(_ naam: StaticString, _ waarde: Datum, _ namespace: Namespace = .bericht) {
-        indent()
-        tag(naam, namespace, closing: false)
-        digits(waarde.year, 4)
-        bytes.append(45)
-        digits(waarde.month, 2)
-        bytes.append(45)
-        digits(waarde.day, 2)
-        tag(naam, namespace, closing: true)
-        bytes.append(contentsOf: lineEnd)
+        leaf(naam, namespace) { $0.separated([(waarde.year, 4), (waarde.month, 2), (waarde.day, 2)], by: 45) }
     }
 
     /// An `xs:time` without zone.
     mutating func element(_ naam: StaticString, _ waarde: Tijd, _ namespace: Namespace = .bericht) {
+        leaf(naam, namespace) { $0.separated([(waarde.hour, 2), (waarde.minute, 2), (waarde.second, 2)], by: 58) }
+    }
+
+    /// One element on its own line with the text `content` writes.
+    private mutating func leaf(_ naam: StaticString, _ namespace: Namespace, _ content: (inout XMLWriter) -> Void) {
         indent()
         tag(naam, namespace, closing: false)
-        digits(waarde.hour, 2)
-        bytes.append(58)
-        digits(waarde.minute, 2)
-        bytes.append(58)
-        digits(waarde.second, 2)
+        content(&self)
         tag(naam, namespace, closing: true)
         bytes.append(contentsOf: lineEnd)
+    }
+
+    /// Zero-padded numbers joined by one separator byte: `-` in dates, `:` in times.
+    private mutating func separated(_ parts: [(value: Int, width: Int)], by separator: UInt8) {
+        for (index, part) in parts.enumerated() {
+            if index > 0 { bytes.append(separator) }
+            digits(part.value, part.width)
+        }
     }
 
     private mutating func declare(_ prefix: String?, _ uri: String) {
