@@ -18,7 +18,7 @@ extension Declaraties {
                 geleverd_volume, eenheid, product_tarief, bedrag, status, retour_codes
             FROM declaraties_status
             \(conditions.sql)
-            ORDER BY standaard, gemeente, aanbieder, declaratie_nummer, referentie_nummer, status
+            ORDER BY standaard, gemeente, aanbieder, declaratie_nummer, referentie_nummer, volgnummer, status
             """, conditions.values
         ) { row in
             var seen = Set<String>()

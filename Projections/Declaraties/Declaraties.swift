@@ -8,12 +8,17 @@ import Uitwisseling
 /// The 325 lists only the prestaties it rejects (TR342); a 323 whose 325 rejects it as a whole
 /// counts as not sent. Both kinds of rejection are gathered in `declaraties_afgewezen`, joined
 /// through the exchange state, so a 325 recorded before its 323 is matched all the same.
+///
+/// A prestatie is keyed by its 323 and its place in it, not by its ReferentieNummer: a number
+/// used twice (TR314) keeps both lines. A 325 names prestaties by ReferentieNummer only, so what
+/// it says about a number that occurs twice in its 323 applies to both lines.
 public struct Declaraties: Projection {
     public let name = "declaraties"
-    public let version = 1
+    public let version = 2
     public let tableNames = ["declaraties_declaraties", "declaraties_prestaties", "declaraties_antwoorden",
                              "declaraties_antwoord_prestaties"]
-    public let viewNames = ["declaraties_afgewezen", "declaraties_status", "declaraties_totalen"]
+    public let viewNames = ["declaraties_afgewezen", "declaraties_crediteringen", "declaraties_status",
+                            "declaraties_totalen"]
 
     public init() {}
 
@@ -32,6 +37,7 @@ public struct Declaraties: Projection {
         -- One row per Prestatie of a 323.
         CREATE TABLE declaraties_prestaties (
             positie                 INTEGER NOT NULL, -- log position of the 323
+            volgnummer              INTEGER NOT NULL, -- its place in the 323, from 1
             standaard               TEXT NOT NULL,
             gemeente                TEXT NOT NULL,
             aanbieder               TEXT NOT NULL,
@@ -49,8 +55,10 @@ public struct Declaraties: Projection {
             product_tarief          INTEGER,          -- eurocent per unit; absent for Eenheid 83
             debet_credit            TEXT NOT NULL,    -- D or C
             bedrag                  INTEGER NOT NULL, -- signed eurocent: credit negative
-            PRIMARY KEY (positie, referentie_nummer)
+            PRIMARY KEY (positie, volgnummer)
         ) STRICT;
+        CREATE INDEX declaraties_prestaties_referentie
+            ON declaraties_prestaties (standaard, aanbieder, referentie_nummer);
         CREATE INDEX declaraties_prestaties_vorig ON declaraties_prestaties (vorig_referentie_nummer)
             WHERE vorig_referentie_nummer IS NOT NULL;
         -- One row per 325.
@@ -66,9 +74,10 @@ public struct Declaraties: Projection {
         -- One row per rejected Prestatie listed in a 325.
         CREATE TABLE declaraties_antwoord_prestaties (
             positie           INTEGER NOT NULL,    -- log position of the 325
+            volgnummer        INTEGER NOT NULL,    -- its place in the 325, from 1
             referentie_nummer TEXT NOT NULL,
             retour_codes      TEXT NOT NULL,       -- space-separated
-            PRIMARY KEY (positie, referentie_nummer)
+            PRIMARY KEY (positie, volgnummer)
         ) STRICT;
         """
 
@@ -83,20 +92,38 @@ public struct Declaraties: Projection {
         FROM declaraties_prestaties p
         JOIN uitwisseling_paren u ON u.heen_positie = p.positie AND u.afwijzend = 1
         JOIN declaraties_antwoorden d ON d.positie = u.retour_positie;
-        -- Per prestatie: afgewezen, gecrediteerd (a credit that was not rejected names it, also one
-        -- still waiting for its 325), toegekend (answered, not rejected) or ingediend (no 325 yet).
+        -- Every credit that is an exact copy (IV091) of an approved debet: the same client,
+        -- toewijzing, product, period, volume, eenheid, tarief and amount, a new ReferentieNummer,
+        -- VorigReferentieNummer the debet's; the debet answered by a 325 and not rejected. Whether
+        -- the credit itself was rejected is left to the reader.
+        CREATE VIEW declaraties_crediteringen AS
+        SELECT c.positie AS credit_positie, c.volgnummer AS credit_volgnummer,
+            d.positie AS debet_positie, d.volgnummer AS debet_volgnummer,
+            EXISTS (SELECT 1 FROM declaraties_afgewezen a
+                    WHERE a.positie = c.positie AND a.referentie_nummer = c.referentie_nummer) AS credit_afgewezen
+        FROM declaraties_prestaties c JOIN declaraties_prestaties d
+            ON d.standaard = c.standaard AND d.aanbieder = c.aanbieder AND d.referentie_nummer = c.vorig_referentie_nummer
+                AND d.gemeente = c.gemeente AND d.debet_credit = 'D' AND d.referentie_nummer != c.referentie_nummer
+                AND d.bsn = c.bsn AND d.toewijzing_nummer = c.toewijzing_nummer
+                AND d.product_categorie = c.product_categorie AND d.product_code = c.product_code
+                AND d.begindatum = c.begindatum AND d.einddatum = c.einddatum
+                AND d.geleverd_volume = c.geleverd_volume AND d.eenheid = c.eenheid
+                AND d.product_tarief IS c.product_tarief AND d.bedrag = -c.bedrag
+        WHERE c.debet_credit = 'C'
+            AND EXISTS (SELECT 1 FROM uitwisseling_paren u WHERE u.heen_positie = d.positie)
+            AND NOT EXISTS (SELECT 1 FROM declaraties_afgewezen a
+                            WHERE a.positie = d.positie AND a.referentie_nummer = d.referentie_nummer);
+        -- Per prestatie: afgewezen, gecrediteerd (a credit that was not rejected is an exact copy
+        -- of it, also one still waiting for its 325), toegekend (answered, not rejected) or
+        -- ingediend (no 325 yet). A credit that is no exact copy leaves its debet standing.
         CREATE VIEW declaraties_status AS
         SELECT p.*,
             CASE WHEN EXISTS (SELECT 1 FROM declaraties_afgewezen a
                               WHERE a.positie = p.positie AND a.referentie_nummer = p.referentie_nummer)
                      THEN 'afgewezen'
-                 WHEN EXISTS (SELECT 1 FROM declaraties_prestaties c
-                              WHERE c.debet_credit = 'C' AND c.vorig_referentie_nummer = p.referentie_nummer
-                                  AND c.standaard = p.standaard AND c.gemeente = p.gemeente
-                                  AND c.aanbieder = p.aanbieder
-                                  AND NOT EXISTS (SELECT 1 FROM declaraties_afgewezen a
-                                                  WHERE a.positie = c.positie
-                                                      AND a.referentie_nummer = c.referentie_nummer))
+                 WHEN EXISTS (SELECT 1 FROM declaraties_crediteringen k
+                              WHERE k.debet_positie = p.positie AND k.debet_volgnummer = p.volgnummer
+                                  AND k.credit_afgewezen = 0)
                      THEN 'gecrediteerd'
                  WHEN EXISTS (SELECT 1 FROM uitwisseling_paren u WHERE u.heen_positie = p.positie) THEN 'toegekend'
                  ELSE 'ingediend' END AS status,
@@ -126,24 +153,23 @@ public struct Declaraties: Projection {
                     .text(declaratie.declaratiePeriode.einddatum.description),
                     .integer(declaratie.totaalIngediendBedrag.metTeken),
                 ])
-            for client in declaratie.clienten {
-                for prestatie in client.prestaties {
-                    try database.run(
-                        """
-                        INSERT OR REPLACE INTO declaraties_prestaties VALUES
-                            (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)
-                        """,
-                        [positie] + kop + [
-                            .text(declaratie.declaratieNummer), .text(client.client.bsn),
-                            .text(prestatie.referentieNummer), .text(prestatie.vorigReferentieNummer),
-                            .integer(prestatie.toewijzingNummer), .text(prestatie.productCategorie),
-                            .text(prestatie.productCode), .text(prestatie.productPeriode.begindatum.description),
-                            .text(prestatie.productPeriode.einddatum.description), .integer(prestatie.geleverdVolume),
-                            .text(prestatie.eenheid.rawValue), .integer(prestatie.productTarief),
-                            .text(prestatie.ingediendBedrag.debetCredit.rawValue),
-                            .integer(prestatie.ingediendBedrag.metTeken),
-                        ])
-                }
+            let prestaties = declaratie.clienten.flatMap { client in client.prestaties.map { (client.client.bsn, $0) } }
+            for (index, (bsn, prestatie)) in prestaties.enumerated() {
+                try database.run(
+                    """
+                    INSERT INTO declaraties_prestaties VALUES
+                        (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                    """,
+                    [positie, .integer(index + 1)] + kop + [
+                        .text(declaratie.declaratieNummer), .text(bsn),
+                        .text(prestatie.referentieNummer), .text(prestatie.vorigReferentieNummer),
+                        .integer(prestatie.toewijzingNummer), .text(prestatie.productCategorie),
+                        .text(prestatie.productCode), .text(prestatie.productPeriode.begindatum.description),
+                        .text(prestatie.productPeriode.einddatum.description), .integer(prestatie.geleverdVolume),
+                        .text(prestatie.eenheid.rawValue), .integer(prestatie.productTarief),
+                        .text(prestatie.ingediendBedrag.debetCredit.rawValue),
+                        .integer(prestatie.ingediendBedrag.metTeken),
+                    ])
             }
         case .declaratieAntwoord(let antwoord):
             let accepting: Set<String> = ["0200", "0233", "8001"]
@@ -155,15 +181,14 @@ public struct Declaraties: Projection {
                     .text(antwoord?.declaratieNummer), .integer(antwoord?.totaalToegekendBedrag.metTeken),
                     .text(afwijzend.joined(separator: " ")),
                 ])
-            for client in antwoord?.clienten ?? [] {
-                for prestatie in client.prestaties {
-                    try database.run(
-                        "INSERT OR REPLACE INTO declaraties_antwoord_prestaties VALUES (?1, ?2, ?3)",
-                        [
-                            positie, .text(prestatie.referentieNummer),
-                            .text(prestatie.retourCodes.joined(separator: " ")),
-                        ])
-                }
+            let prestaties = (antwoord?.clienten ?? []).flatMap(\.prestaties)
+            for (index, prestatie) in prestaties.enumerated() {
+                try database.run(
+                    "INSERT INTO declaraties_antwoord_prestaties VALUES (?1, ?2, ?3, ?4)",
+                    [
+                        positie, .integer(index + 1), .text(prestatie.referentieNummer),
+                        .text(prestatie.retourCodes.joined(separator: " ")),
+                    ])
             }
         default:
             return

@@ -106,18 +106,25 @@ extension Controle {
             volume: volume, frequentie: frequentie, van: p.begindatum, tot: p.einddatum, telwijze: telwijze)
         guard p.geleverdVolume > maximum else { return nil }
         let weken = Volumeplafond.weken(van: p.begindatum, tot: p.einddatum, telwijze: telwijze)
+        let omvang = Self.volume(volume, t.eenheid)
         let uitleg: String = switch (frequentie, telwijze) {
-        case (.perWeek, .zesWeken): "\(volume) per week x 6 (huishoudelijke hulp)"
-        case (.perWeek, .isoWeken): "\(volume) per week x \(weken) ISO-weken"
-        case (.perWeek, .zondagen): "\(volume) per week x \(weken) weken op zondag (outputgericht)"
-        case (.perDag, _): "\(volume) per dag"
-        case (.perMaand, _): "\(volume) per maand"
-        case (.totaalBinnenGeldigheidsduur, _): "\(volume) totaal"
+        case (.perWeek, .zesWeken): "\(omvang) per week x 6 (huishoudelijke hulp)"
+        case (.perWeek, .isoWeken): "\(omvang) per week x \(weken) ISO-weken"
+        case (.perWeek, .zondagen): "\(omvang) per week x \(weken) weken op zondag (outputgericht)"
+        case (.perDag, _): "\(omvang) per dag"
+        case (.perMaand, _): "\(omvang) per maand"
+        case (.totaalBinnenGeldigheidsduur, _): "\(omvang) totaal"
         }
         return constatering(
             "TR321", .fout,
-            "Geleverd volume \(p.geleverdVolume) boven maximum \(maximum) voor \(p.begindatum) t/m \(p.einddatum) (\(uitleg))",
+            "Geleverd volume \(Self.volume(p.geleverdVolume, p.eenheid)) boven maximum \(Self.volume(maximum, p.eenheid)) "
+                + "voor \(p.begindatum) t/m \(p.einddatum) (\(uitleg))",
             over: p, andere: [t.positie])
+    }
+
+    /// A volume in a toelichting: euro's (eurocent, IV042) as an amount, other units as the number.
+    static func volume(_ volume: Int, _ eenheid: String?) -> String {
+        eenheid == Eenheid.euro.rawValue ? Euro.tekst(volume) : String(volume)
     }
 
     /// How a "per week" Omvang is counted for toewijzing `t`: by Sunday when its Eenheid is
@@ -129,12 +136,11 @@ extension Controle {
         return standaard == Standaard.iWmo.rawValue && t.productCategorie == "01" ? .zesWeken : .isoWeken
     }
 
-    /// How many units of the prestatie make one unit of the toewijzing: equal units, minutes
-    /// declared against hours (the one exception the SAP allows), or eurocent against euro's
-    /// (GeleverdVolume equals the IngediendBedrag in eurocent, CS339; Volume counts whole
-    /// Eenheden); nil when they do not fit (TR341).
+    /// How many units of the prestatie make one unit of the toewijzing: equal units (also
+    /// euro's: the toewijzing's Volume and the GeleverdVolume are both eurocent, IV042 and CS339),
+    /// or minutes declared against hours (the one exception the SAP allows); nil when they do
+    /// not fit (TR341).
     static func factor(_ prestatie: String, _ toewijzing: String?) -> Int? {
-        if prestatie == Eenheid.euro.rawValue && toewijzing == Eenheid.euro.rawValue { return 100 }
         if prestatie == toewijzing { return 1 }
         if prestatie == Eenheid.minuut.rawValue && toewijzing == Eenheid.uur.rawValue { return 60 }
         return nil

@@ -29,9 +29,9 @@ extension Controle {
             let maximum = Volumeplafond.totaal(
                 volume: volume, frequentie: frequentie, ingangsdatum: t.ingangsdatum, einddatum: t.einddatum)
         else { return nil }
-        // Summed in 1/300 of the toewijzing's unit, which every factor (1, 60, 100) divides, so
-        // minutes or eurocent are never rounded before the comparison.
-        let schaal = 300
+        // Summed in 1/60 of the toewijzing's unit, which every factor (1, 60) divides, so minutes
+        // are never rounded before the comparison.
+        let schaal = 60
         var som = 0
         for (index, p) in prestaties.enumerated() {
             guard let factor = Self.factor(p.eenheid, t.eenheid) else { continue }
@@ -39,7 +39,8 @@ extension Controle {
             if som > maximum * schaal {
                 return constatering(
                     "TR322", .fout,
-                    "Som geleverd volume \((som + schaal - 1) / schaal) boven totaal \(maximum) van toewijzing \(t.nummer) "
+                    "Som geleverd volume \(Self.volume((som + schaal - 1) / schaal, t.eenheid)) boven totaal "
+                        + "\(Self.volume(maximum, t.eenheid)) van toewijzing \(t.nummer) "
                         + "(\(t.ingangsdatum) t/m \(t.einddatum.map(String.init(describing:)) ?? ""))",
                     over: p, andere: [t.positie] + prestaties[..<index].map(\.positie))
             }
@@ -63,20 +64,18 @@ extension Controle {
         return nil
     }
 
-    /// A debet after an earlier, not rejected and not credited debet for the same toewijzing,
-    /// product and ProductPeriode: TR416 within one 323, TR389 across 323s.
+    /// A debet after an earlier debet for the same toewijzing, product and ProductPeriode that
+    /// still stands (neither rejected nor credited): TR416 within one 323, TR389 across 323s. The
+    /// later one is a finding whether or not the gemeente already rejected it (with 9389 or so).
     private func dubbeleDebets(_ prestaties: [Dossier.Prestatie]) -> [Constatering] {
         var resultaat: [Constatering] = []
-        let groepen = Dictionary(grouping: prestaties.filter { $0.status != "afgewezen" }) {
+        let groepen = Dictionary(grouping: prestaties) {
             [$0.aanbieder, $0.productCategorie, $0.productCode, $0.begindatum.description, $0.einddatum.description]
         }
         for groep in groepen.values where groep.count > 1 {
-            let volgorde = groep.sorted {
-                ($0.dagtekening, $0.declaratieNummer, $0.referentieNummer)
-                    < ($1.dagtekening, $1.declaratieNummer, $1.referentieNummer)
-            }
+            let volgorde = groep.sorted(by: Self.eerder)
             for (index, p) in volgorde.enumerated() {
-                guard let eerder = volgorde[..<index].first(where: { $0.status != "gecrediteerd" }) else { continue }
+                guard let eerder = volgorde[..<index].first(where: \.telt) else { continue }
                 let regel = eerder.positie == p.positie ? "TR416" : "TR389"
                 resultaat.append(constatering(
                     regel, .fout,
@@ -88,37 +87,41 @@ extension Controle {
         return resultaat
     }
 
-    /// TR323: a credit names an approved debet; TR390: a debet is credited once. Both look among
-    /// the prestaties of one toewijzing, where a credit, an exact copy of its debet (IV091), belongs.
+    /// TR323: a credit names an approved debet by its ReferentieNummer (the key of a prestatie,
+    /// report §4.5); IV091: it is an exact copy of that debet. A credit that breaks either leaves
+    /// the debet standing. TR390: a debet is credited once. All look among the prestaties of one
+    /// toewijzing, where a credit, an exact copy of its debet, belongs.
     func creditRegels() -> [Constatering] {
         var resultaat: [Constatering] = []
-        let debets = Dictionary(
-            dossier.prestaties.filter { !$0.credit }.map {
-                ([$0.standaard, $0.gemeente, $0.aanbieder, $0.referentieNummer], $0)
-            }
-        ) { eerste, _ in eerste }
+        let debets = Dictionary(grouping: dossier.prestaties.filter { !$0.credit }) {
+            [$0.standaard, $0.gemeente, $0.aanbieder, $0.referentieNummer]
+        }
         let credits = dossier.prestaties.filter(\.credit)
-        for c in credits {
+        for c in credits where !c.exacteKopie {
             let vorig = c.vorigReferentieNummer ?? ""
-            let debet = debets[[c.standaard, c.gemeente, c.aanbieder, vorig]]
-            if let debet, debet.status != "afgewezen", debet.antwoordPositie != nil { continue }
-            let reden = switch debet?.status {
-            case nil: "geen eerdere debetprestatie"
-            case "afgewezen": "die prestatie is afgewezen"
-            default: "die prestatie is nog niet toegekend"
+            let kandidaten = debets[[c.standaard, c.gemeente, c.aanbieder, vorig]] ?? []
+            let debet = kandidaten.first { $0.status != "afgewezen" && $0.antwoordPositie != nil } ?? kandidaten.first
+            let andere = [debet?.positie, debet?.antwoordPositie]
+            guard let debet, debet.status != "afgewezen", debet.antwoordPositie != nil else {
+                let reden = switch debet?.status {
+                case nil: "geen eerdere debetprestatie op toewijzing \(c.toewijzingNummer)"
+                case "afgewezen": "die prestatie is afgewezen"
+                default: "die prestatie is nog niet toegekend"
+                }
+                resultaat.append(constatering("TR323", .fout, "Credit van \(vorig): \(reden) (8017)", over: c, andere: andere))
+                continue
             }
             resultaat.append(constatering(
-                "TR323", .fout, "Credit van \(vorig): \(reden) (8017)", over: c,
-                andere: [debet?.positie, debet?.antwoordPositie]))
+                "IV091", .fout,
+                "Credit van \(vorig) is geen exacte kopie van die debetprestatie (\(Self.afwijkingen(c, debet))); "
+                    + "de debetprestatie blijft staan",
+                over: c, andere: andere))
         }
-        let perDebet = Dictionary(grouping: credits.filter { $0.status != "afgewezen" }) {
+        let perDebet = Dictionary(grouping: credits.filter { $0.exacteKopie && $0.status != "afgewezen" }) {
             [$0.standaard, $0.gemeente, $0.aanbieder, $0.vorigReferentieNummer ?? ""]
         }
         for groep in perDebet.values where groep.count > 1 {
-            let volgorde = groep.sorted {
-                ($0.dagtekening, $0.declaratieNummer, $0.referentieNummer)
-                    < ($1.dagtekening, $1.declaratieNummer, $1.referentieNummer)
-            }
+            let volgorde = groep.sorted(by: Self.eerder)
             for c in volgorde.dropFirst() {
                 resultaat.append(constatering(
                     "TR390", .fout,
@@ -127,5 +130,27 @@ extension Controle {
             }
         }
         return resultaat
+    }
+
+    /// The fields in which credit `c` differs from `debet`, for the toelichting of IV091.
+    private static func afwijkingen(_ c: Dossier.Prestatie, _ debet: Dossier.Prestatie) -> String {
+        let velden: [(String, Bool)] = [
+            ("client", c.bsn != debet.bsn),
+            ("product", (c.productCategorie, c.productCode) != (debet.productCategorie, debet.productCode)),
+            ("periode", (c.begindatum, c.einddatum) != (debet.begindatum, debet.einddatum)),
+            ("volume \(c.geleverdVolume) i.p.v. \(debet.geleverdVolume)", c.geleverdVolume != debet.geleverdVolume),
+            ("eenheid", c.eenheid != debet.eenheid),
+            ("tarief", c.productTarief != debet.productTarief),
+            ("bedrag \(Euro.tekst(-c.bedrag)) i.p.v. \(Euro.tekst(debet.bedrag))", c.bedrag != -debet.bedrag),
+            ("zelfde ReferentieNummer", c.referentieNummer == debet.referentieNummer),
+        ]
+        return velden.filter(\.1).map(\.0).joined(separator: ", ")
+    }
+
+    /// Which of two prestaties came first: by the 323's dagtekening and DeclaratieNummer, then
+    /// the place in the 323, never by arrival.
+    static func eerder(_ a: Dossier.Prestatie, _ b: Dossier.Prestatie) -> Bool {
+        (a.dagtekening, a.declaratieNummer, a.volgnummer, a.referentieNummer)
+            < (b.dagtekening, b.declaratieNummer, b.volgnummer, b.referentieNummer)
     }
 }

@@ -24,6 +24,7 @@ struct Controle {
                 controle.dossier.prestaties = prestaties
                 resultaat += controle.prestatieRegels() + controle.totaalRegels() + controle.creditRegels()
             }
+            try Dossier.dubbeleReferenties(connection) { resultaat += controle.referentieRegels($0) }
             try Dossier.uitwisselingen(connection) { u in
                 if let c = controle.retourTermijn(u) { resultaat.append(c) }
             }

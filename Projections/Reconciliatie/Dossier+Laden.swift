@@ -18,30 +18,7 @@ extension Dossier {
     /// an exact copy of its debet (IV091), so its debet is on the same toewijzing.
     static func perToewijzing(_ connection: SQLiteConnection, _ body: ([Prestatie]) -> Void) throws(LedgerError) {
         var groep: [Prestatie] = []
-        // `rows` is the one way to step a statement; here each row is handed on, not collected.
-        _ = try connection.rows(
-            """
-            SELECT p.positie, (SELECT min(u.retour_positie) FROM uitwisseling_paren u WHERE u.heen_positie = p.positie),
-                b.dagtekening, p.standaard, p.gemeente, p.aanbieder, p.declaratie_nummer, p.bsn, p.referentie_nummer,
-                p.vorig_referentie_nummer, p.toewijzing_nummer, p.product_categorie, p.product_code, p.begindatum,
-                p.einddatum, p.geleverd_volume, p.eenheid, p.product_tarief, p.debet_credit, p.bedrag, p.status
-            FROM declaraties_status p JOIN uitwisseling_berichten b ON b.positie = p.positie
-            WHERE p.positie NOT IN (SELECT positie FROM uitwisseling_afgewezen)
-            ORDER BY p.standaard, p.gemeente, p.toewijzing_nummer, p.positie, p.referentie_nummer
-            """
-        ) { row in
-            guard let dagtekening = row.optionalString(2).flatMap(Datum.init), let begindatum = Datum(row.string(13)),
-                let einddatum = Datum(row.string(14))
-            else { return }
-            let p = Prestatie(
-                positie: row.int64(0), antwoordPositie: row.optionalInt64(1), dagtekening: dagtekening,
-                standaard: row.string(3), gemeente: row.string(4), aanbieder: row.string(5),
-                declaratieNummer: row.string(6), bsn: row.string(7), referentieNummer: row.string(8),
-                vorigReferentieNummer: row.optionalString(9), toewijzingNummer: row.int(10),
-                productCategorie: row.string(11), productCode: row.string(12), begindatum: begindatum,
-                einddatum: einddatum, geleverdVolume: row.int(15), eenheid: row.string(16),
-                productTarief: row.optionalInt(17), credit: row.string(18) == "C", bedrag: row.int(19),
-                status: row.string(20))
+        try prestaties(connection, volgorde: "p.standaard, p.gemeente, p.toewijzing_nummer, p.positie, p.volgnummer") { p in
             if let vorige = groep.last,
                 (vorige.standaard, vorige.gemeente, vorige.toewijzingNummer) != (p.standaard, p.gemeente, p.toewijzingNummer)
             {
@@ -51,6 +28,67 @@ extension Dossier {
             groep.append(p)
         }
         if !groep.isEmpty { body(groep) }
+    }
+
+    /// Hands `body` the prestaties (of 323s that count as sent) whose ReferentieNummer the same
+    /// aanbieder used more than once in the same domain (TR314), one number at a time.
+    static func dubbeleReferenties(_ connection: SQLiteConnection, _ body: ([Prestatie]) -> Void) throws(LedgerError) {
+        var groep: [Prestatie] = []
+        try prestaties(
+            connection,
+            waar: """
+                EXISTS (SELECT 1 FROM declaraties_prestaties q
+                        WHERE q.standaard = p.standaard AND q.aanbieder = p.aanbieder
+                            AND q.referentie_nummer = p.referentie_nummer
+                            AND (q.positie != p.positie OR q.volgnummer != p.volgnummer)
+                            AND q.positie NOT IN (SELECT positie FROM uitwisseling_afgewezen))
+                """,
+            volgorde: "p.standaard, p.aanbieder, p.referentie_nummer, p.positie, p.volgnummer"
+        ) { p in
+            if let vorige = groep.last,
+                (vorige.standaard, vorige.aanbieder, vorige.referentieNummer) != (p.standaard, p.aanbieder, p.referentieNummer)
+            {
+                body(groep)
+                groep.removeAll(keepingCapacity: true)
+            }
+            groep.append(p)
+        }
+        if !groep.isEmpty { body(groep) }
+    }
+
+    /// Hands `body`, one row at a time in `volgorde`, every prestatie of a 323 that counts as sent
+    /// and meets the SQL condition `waar` (on `p`, a row of `declaraties_status`).
+    private static func prestaties(
+        _ connection: SQLiteConnection, waar: String = "1", volgorde: String, _ body: (Prestatie) -> Void
+    ) throws(LedgerError) {
+        // `rows` is the one way to step a statement; here each row is handed on, not collected.
+        _ = try connection.rows(
+            """
+            SELECT p.positie, (SELECT min(u.retour_positie) FROM uitwisseling_paren u WHERE u.heen_positie = p.positie),
+                b.dagtekening, p.standaard, p.gemeente, p.aanbieder, p.declaratie_nummer, p.bsn, p.referentie_nummer,
+                p.vorig_referentie_nummer, p.toewijzing_nummer, p.product_categorie, p.product_code, p.begindatum,
+                p.einddatum, p.geleverd_volume, p.eenheid, p.product_tarief, p.debet_credit, p.bedrag, p.status,
+                p.volgnummer,
+                EXISTS (SELECT 1 FROM declaraties_crediteringen k
+                        WHERE k.credit_positie = p.positie AND k.credit_volgnummer = p.volgnummer)
+            FROM declaraties_status p JOIN uitwisseling_berichten b ON b.positie = p.positie
+            WHERE p.positie NOT IN (SELECT positie FROM uitwisseling_afgewezen) AND \(waar)
+            ORDER BY \(volgorde)
+            """
+        ) { row in
+            guard let dagtekening = row.optionalString(2).flatMap(Datum.init), let begindatum = Datum(row.string(13)),
+                let einddatum = Datum(row.string(14))
+            else { return }
+            body(Prestatie(
+                positie: row.int64(0), antwoordPositie: row.optionalInt64(1), dagtekening: dagtekening,
+                standaard: row.string(3), gemeente: row.string(4), aanbieder: row.string(5),
+                declaratieNummer: row.string(6), bsn: row.string(7), referentieNummer: row.string(8),
+                vorigReferentieNummer: row.optionalString(9), toewijzingNummer: row.int(10),
+                productCategorie: row.string(11), productCode: row.string(12), begindatum: begindatum,
+                einddatum: einddatum, geleverdVolume: row.int(15), eenheid: row.string(16),
+                productTarief: row.optionalInt(17), credit: row.string(18) == "C", bedrag: row.int(19),
+                status: row.string(20), volgnummer: row.int(21), exacteKopie: row.int(22) == 1))
+        }
     }
 
     private static func toewijzingen(_ connection: SQLiteConnection) throws(LedgerError) -> [String: Toewijzing] {

@@ -18,6 +18,10 @@ extension Dossier {
         var bedrag: Int
         /// `ingediend`, `toegekend`, `afgewezen` or `gecrediteerd` (cli.md).
         var status: String
+        /// Its place in its 323, from 1.
+        var volgnummer: Int
+        /// A credit that is an exact copy of an approved debet (IV091), whether or not rejected.
+        var exacteKopie: Bool
 
         /// Still counts towards the toewijzing: not rejected and not cancelled by a credit.
         var telt: Bool { status != "afgewezen" && status != "gecrediteerd" }

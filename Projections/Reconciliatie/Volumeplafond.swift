@@ -5,6 +5,7 @@ public import Berichten
 ///
 /// Only "per week" depends on the uitvoeringsvariant (``Telwijze``). "Per maand" allows the full
 /// monthly volume in a partial month (IV078), "per dag" the volume per day, "totaal" the volume once.
+/// Volumes are in the toewijzing's Eenheid; for 83 (euro's) that is eurocent (IV042).
 public enum Volumeplafond {
     /// How the weeks of a "per week" Omvang are counted in a ProductPeriode.
     public enum Telwijze: Sendable, Hashable {

@@ -6,8 +6,9 @@ import Testing
 /// example of report §6.7: € 300 per week (Eenheid 83) from Tuesday 11-10-2022 to Saturday
 /// 31-12-2022 allows € 900 in October, € 1200 in November and € 1500 in December.
 @Suite struct OutputgerichtTests {
-    /// Toewijzing 1001 of € 300 per week, or 3 pieces of `eenheid` per week, over the example's period.
-    static func toewijzing(volume: Int = 300, eenheid: String = "83") -> [UInt8] {
+    /// Toewijzing 1001 of € 300 per week (Volume in eurocent, IV042), or 3 pieces of `eenheid` per
+    /// week, over the example's period.
+    static func toewijzing(volume: Int = 30_000, eenheid: String = "83") -> [UInt8] {
         Bouw.toewijzing(dagtekening: "2022-10-03", [
             Bouw.product(1001, ingang: "2022-10-11", eind: "2022-12-31", volume: volume, eenheid: eenheid,
                          datum: "2022-10-03"),
@@ -39,8 +40,8 @@ import Testing
     @Test func tr321OneCentAboveTheSundays() throws {
         let oktober = try Self.gevonden("TR321", [Self.toewijzing(), Self.declaratie(90_001, 120_000, 150_000)])
         #expect(oktober.map(\.referentieNummer) == ["OKT"])
-        #expect(oktober.first?.toelichting.contains("300 per week x 3 weken op zondag (outputgericht)") == true)
-        #expect(oktober.first?.toelichting.contains("maximum 90000") == true)
+        #expect(oktober.first?.toelichting.contains("€ 300,00 per week x 3 weken op zondag (outputgericht)") == true)
+        #expect(oktober.first?.toelichting.contains("maximum € 900,00") == true)
         let december = try Self.gevonden("TR321", [Self.toewijzing(), Self.declaratie(90_000, 120_000, 150_001)])
         #expect(december.map(\.referentieNummer) == ["DEC"])
     }
@@ -63,6 +64,17 @@ import Testing
         let output = [Self.toewijzing(volume: 3, eenheid: "82"), Self.declaratie(9, 12, 15, eenheid: "82")]
         #expect(try Self.gevonden("TR322", output).isEmpty)
         let teVeel = try Self.gevonden("TR322", [Self.toewijzing(), Self.declaratie(90_000, 120_000, 150_001)])
-        #expect(teVeel.map(\.referentieNummer) == ["DEC"] && teVeel.first?.toelichting.contains("totaal 3600") == true)
+        #expect(teVeel.map(\.referentieNummer) == ["DEC"] && teVeel.first?.toelichting.contains("totaal € 3.600,00") == true)
+    }
+
+    /// The toewijzing's Volume is eurocent like the GeleverdVolume (IV042, CS339), not whole euros:
+    /// Volume 300 is € 3 a week, so € 900 in October is far above it; Volume 30000 allows it.
+    @Test func tr321TheToewijzingsVolumeIsEurocent() throws {
+        let drieEuro = try Self.gevonden("TR321", [Self.toewijzing(volume: 300), Self.declaratie(900, 1200, 1500)])
+        #expect(drieEuro.isEmpty, "€ 9, € 12 and € 15 fit € 3 a week")
+        let teVeel = try Self.gevonden("TR321", [Self.toewijzing(volume: 300), Self.declaratie(90_000, 120_000, 150_000)])
+        #expect(Set(teVeel.map(\.referentieNummer)) == ["OKT", "NOV", "DEC"])
+        #expect(try Self.gevonden("TR322", [Self.toewijzing(volume: 300), Self.declaratie(900, 1200, 1501)])
+            .map(\.referentieNummer) == ["DEC"])
     }
 }
