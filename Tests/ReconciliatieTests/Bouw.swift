@@ -137,10 +137,10 @@ enum Bouw {
         return Array(tekst.utf8)
     }
 
-    /// The 325 on 323 `declaratie`, made on `dagtekening`: fully awarded, or rejecting `afgewezen` with 0611.
+    /// The 325 on 323 `declaratie`, made on `dagtekening`: fully awarded, or rejecting `afgewezen` with `code`.
     static func antwoord(
         id: String = "A1", declaratie: String = "D1", nummer: String = "DN1", declaratieDagtekening: String = "2025-05-06",
-        dagtekening: String = "2025-05-08", afgewezen: [String] = []
+        dagtekening: String = "2025-05-08", afgewezen: [String] = [], code: String = "0611"
     ) -> [UInt8] {
         var tekst = kop("325", afzender: gemeente, ontvanger: aanbieder, id: id, dagtekening: dagtekening)
         tekst = vervang(tekst, "jw325:DeclaratieIdentificatie", door: """
@@ -157,7 +157,7 @@ enum Bouw {
             </jw325:ProductPeriode><jw325:GeleverdVolume>10</jw325:GeleverdVolume><jw325:Eenheid>04</jw325:Eenheid>\
             <jw325:ProductTarief>9850</jw325:ProductTarief><jw325:IngediendBedrag><ijw:Bedrag>98500</ijw:Bedrag>\
             <ijw:DebetCredit>D</ijw:DebetCredit></jw325:IngediendBedrag><jw325:RetourCodes>\
-            <jw325:RetourCode>0611</jw325:RetourCode></jw325:RetourCodes></jw325:Prestatie>
+            <jw325:RetourCode>\(code)</jw325:RetourCode></jw325:RetourCodes></jw325:Prestatie>
             """
         }
         let clienten = regels.isEmpty ? "" : """
