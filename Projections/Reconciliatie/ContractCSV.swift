@@ -5,13 +5,17 @@ import Berichten
 /// UTF-8, comma-separated, one header line with exactly these columns, then one tariff a line:
 /// `gemeente,aanbieder,productcategorie,productcode,begindatum,einddatum,tarief`, where gemeente
 /// is the 4-digit CBS code, aanbieder the 8-digit AGB code, begindatum/einddatum `YYYY-MM-DD`
-/// (einddatum empty for no end) and tarief whole eurocent per eenheid. Empty lines are skipped;
-/// two lines for the same product whose periods overlap are refused, so that a prestatie never
-/// has two contract tariffs.
+/// (einddatum empty for no end) and tarief whole eurocent per eenheid. An optional 8th column
+/// `eenheid` (codelist Eenheid, e.g. 04 uur, 01 minuut) names the unit the tarief is per; without
+/// it, or left empty, the tarief is per the prestatie's own Eenheid (cli.md "Contract tariffs").
+/// Empty lines are skipped; two lines for the same product whose periods overlap are refused, so
+/// that a prestatie never has two contract tariffs.
 public enum ContractCSV {
     public static let kolommen = [
         "gemeente", "aanbieder", "productcategorie", "productcode", "begindatum", "einddatum", "tarief",
     ]
+    /// The optional last column.
+    public static let eenheidKolom = "eenheid"
 
     /// - throws: ``ContractFout`` naming `bestand` and the first line that is wrong.
     public static func regels(_ bytes: [UInt8], bestand: String) throws(ContractFout) -> [Contractregel] {
@@ -20,7 +24,7 @@ public enum ContractCSV {
         }
         var resultaat: [Contractregel] = []
         var perProduct: [[String]: [(regel: Int, tarief: Contractregel)]] = [:]
-        var kopGezien = false
+        var kop: [String] = []
         // "\r\n" is one Character in Swift, so both line ends are named.
         let regels = tekst.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         for (index, velden) in regels.enumerated() {
@@ -30,15 +34,16 @@ public enum ContractCSV {
                 String($0).trimmingSpaces
             }
             func fout(_ melding: String) -> ContractFout { ContractFout(bestand: bestand, regel: regel, melding: melding) }
-            guard kopGezien else {
-                guard kolommen.map({ $0.lowercased() }) == Self.kolommen else {
-                    throw fout("the header must be \(Self.kolommen.joined(separator: ","))")
+            guard !kop.isEmpty else {
+                let namen = kolommen.map { $0.lowercased() }
+                guard namen == Self.kolommen || namen == Self.kolommen + [Self.eenheidKolom] else {
+                    throw fout("the header must be \(Self.kolommen.joined(separator: ",")) (and optionally ,eenheid)")
                 }
-                kopGezien = true
+                kop = namen
                 continue
             }
-            guard kolommen.count == Self.kolommen.count else {
-                throw fout("expected \(Self.kolommen.count) fields, found \(kolommen.count)")
+            guard kolommen.count == kop.count else {
+                throw fout("expected \(kop.count) fields, found \(kolommen.count)")
             }
             let tarief = try Self.regel(kolommen, fout: fout)
             let product = [tarief.gemeente, tarief.aanbieder, tarief.productCategorie, tarief.productCode]
@@ -48,7 +53,7 @@ public enum ContractCSV {
             perProduct[product, default: []].append((regel, tarief))
             resultaat.append(tarief)
         }
-        guard kopGezien else { throw ContractFout(bestand: bestand, melding: "empty file, no header line") }
+        guard !kop.isEmpty else { throw ContractFout(bestand: bestand, melding: "empty file, no header line") }
         return resultaat
     }
 
@@ -74,9 +79,16 @@ public enum ContractCSV {
         guard let tarief = Int(velden[6]), tarief >= 0, velden[6].utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
             throw fout("tarief '\(velden[6])' is not a whole number of eurocent")
         }
+        var eenheid: Eenheid?
+        if velden.count > 7, !velden[7].isEmpty {
+            guard let code = Eenheid(rawValue: velden[7]) else {
+                throw fout("eenheid '\(velden[7])' is not in codelist Eenheid (01, 04, 14, 16, 82, 83, 84)")
+            }
+            eenheid = code
+        }
         return Contractregel(
             gemeente: velden[0], aanbieder: velden[1], productCategorie: velden[2], productCode: velden[3],
-            begindatum: begindatum, einddatum: einddatum, tarief: tarief)
+            begindatum: begindatum, einddatum: einddatum, tarief: tarief, eenheid: eenheid)
     }
 }
 

@@ -11,10 +11,12 @@ public struct Contractregel: Sendable, Hashable {
     public var einddatum: Datum?
     /// Eurocent per eenheid.
     public var tarief: Int
+    /// The Eenheid (codelist WJ756) the tarief is per; nil: per the prestatie's own Eenheid.
+    public var eenheid: Eenheid?
 
     public init(
         gemeente: String, aanbieder: String, productCategorie: String, productCode: String, begindatum: Datum,
-        einddatum: Datum?, tarief: Int
+        einddatum: Datum?, tarief: Int, eenheid: Eenheid? = nil
     ) {
         self.gemeente = gemeente
         self.aanbieder = aanbieder
@@ -23,6 +25,7 @@ public struct Contractregel: Sendable, Hashable {
         self.begindatum = begindatum
         self.einddatum = einddatum
         self.tarief = tarief
+        self.eenheid = eenheid
     }
 
     /// Whether this tariff applies to `product` on `datum`.

@@ -164,18 +164,39 @@ extension Controle {
     }
 
     /// TR418 (retourcode 0611): the ProductTarief is the contract tariff of the product on the
-    /// first day of the ProductPeriode, within the rule set's margin.
+    /// first day of the ProductPeriode, per the prestatie's Eenheid, within the rule set's margin.
+    /// A tariff per uur is per minuut the hour tariff / 60, rounded to whole eurocent (IV081); the
+    /// bedrag at stake is the IngediendBedrag minus the contract's price of the volume (hour
+    /// tariff × minutes / 60, rounded). Units that do not convert into each other are a signaal.
     private func tariefRegel(_ p: Dossier.Prestatie) -> Constatering? {
         guard let tarief = p.productTarief,
             let contract = grondslag.tarief(
                 gemeente: p.gemeente, aanbieder: p.aanbieder, categorie: p.productCategorie, code: p.productCode,
-                op: p.begindatum),
-            abs(tarief - contract.regel.tarief) > regelset.tariefMarge
+                op: p.begindatum)
         else { return nil }
+        let eenheid = contract.regel.eenheid?.rawValue ?? p.eenheid
+        // The contract tariff per prestatie unit is tarief × maal / deel.
+        let (maal, deel): (Int, Int)
+        if let factor = Self.factor(p.eenheid, eenheid) {
+            (maal, deel) = (1, factor)
+        } else if let factor = Self.factor(eenheid, p.eenheid) {
+            (maal, deel) = (factor, 1)
+        } else {
+            return constatering(
+                "CONTRACT", .signaal,
+                "Contracttarief voor \(p.productCode) is per eenheid \(eenheid), de prestatie in eenheid \(p.eenheid): "
+                    + "niet te vergelijken",
+                over: p, andere: [contract.positie])
+        }
+        func afgerond(_ teller: Int) -> Int { (2 * teller + deel) / (2 * deel) }
+        let perEenheid = afgerond(contract.regel.tarief * maal)
+        guard abs(tarief - perEenheid) > regelset.tariefMarge else { return nil }
+        let perContract = eenheid == p.eenheid ? "" : " per eenheid \(p.eenheid), \(Euro.tekst(contract.regel.tarief)) per \(eenheid)"
         return constatering(
             "TR418", .fout,
-            "Tarief \(Euro.tekst(tarief)) wijkt af van contracttarief \(Euro.tekst(contract.regel.tarief)) voor "
+            "Tarief \(Euro.tekst(tarief)) wijkt af van contracttarief \(Euro.tekst(perEenheid))\(perContract) voor "
                 + "\(p.productCode) op \(p.begindatum) (0611)",
-            over: p, andere: [contract.positie], bedrag: p.geleverdVolume * (tarief - contract.regel.tarief))
+            over: p, andere: [contract.positie],
+            bedrag: p.bedrag - afgerond(contract.regel.tarief * maal * p.geleverdVolume))
     }
 }

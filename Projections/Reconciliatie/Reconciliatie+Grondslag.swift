@@ -33,7 +33,7 @@ extension Reconciliatie {
         }
         let tarieven = try connection.rows(
             """
-            SELECT gemeente, aanbieder, product_categorie, product_code, begindatum, einddatum, tarief, positie
+            SELECT gemeente, aanbieder, product_categorie, product_code, begindatum, einddatum, tarief, positie, eenheid
             FROM reconciliatie_tarieven t
             WHERE t.positie = (SELECT max(u.positie) FROM reconciliatie_tarieven u
                                WHERE u.gemeente = t.gemeente AND u.positie <= ?)
@@ -44,7 +44,8 @@ extension Reconciliatie {
             return (row.int64(7), Contractregel(
                 gemeente: row.string(0), aanbieder: row.string(1), productCategorie: row.string(2),
                 productCode: row.string(3), begindatum: begindatum,
-                einddatum: row.optionalString(5).flatMap(Datum.init), tarief: row.int(6)))
+                einddatum: row.optionalString(5).flatMap(Datum.init), tarief: row.int(6),
+                eenheid: row.optionalString(8).flatMap(Eenheid.init(rawValue:))))
         }.compactMap { $0 }
         return Grondslag(regelset: regelset, contractPositie: contractPositie, tarieven: tarieven)
     }

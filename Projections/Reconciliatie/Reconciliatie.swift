@@ -16,7 +16,7 @@ public import Projection
 /// identification and dagtekening, and the deadline OP090 needs the day the retour was made.
 public struct Reconciliatie: Projection {
     public let name = "reconciliatie"
-    public let version = 1
+    public let version = 2
     public let tableNames = [
         "reconciliatie_contracten", "reconciliatie_tarieven", "reconciliatie_regelsets", "reconciliatie_retouren",
     ]
@@ -45,6 +45,7 @@ public struct Reconciliatie: Projection {
             begindatum        TEXT NOT NULL,
             einddatum         TEXT,             -- null: no end
             tarief            INTEGER NOT NULL, -- eurocent per eenheid
+            eenheid           TEXT,             -- the Eenheid the tarief is per; null: the prestatie's own
             PRIMARY KEY (positie, regel)
         ) STRICT;
         CREATE INDEX reconciliatie_tarieven_gemeente ON reconciliatie_tarieven (gemeente, positie);
@@ -82,11 +83,11 @@ public struct Reconciliatie: Projection {
                 [positie, .text(vastlegging.door), .text(vastlegging.op), .text(event.source)])
             for (index, regel) in regels.enumerated() {
                 try database.run(
-                    "INSERT INTO reconciliatie_tarieven VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+                    "INSERT INTO reconciliatie_tarieven VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                     [
                         positie, .integer(index + 1), .text(regel.gemeente), .text(regel.aanbieder),
                         .text(regel.productCategorie), .text(regel.productCode), .text(regel.begindatum.description),
-                        .text(regel.einddatum?.description), .integer(regel.tarief),
+                        .text(regel.einddatum?.description), .integer(regel.tarief), .text(regel.eenheid?.rawValue),
                     ])
             }
         case .regelset:

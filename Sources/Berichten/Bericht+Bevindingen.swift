@@ -196,9 +196,20 @@ private struct Regels {
             if bedrag != prestatie.geleverdVolume {
                 add("CS339", "\(pad())/IngediendBedrag", "with Eenheid 83 the Bedrag must equal GeleverdVolume")
             }
-        } else if let tarief = prestatie.productTarief, bedrag != prestatie.geleverdVolume * tarief {
+        } else if let tarief = prestatie.productTarief,
+            !Self.pastBijTarief(bedrag: bedrag, volume: prestatie.geleverdVolume, tarief: tarief)
+        {
             add("TR346", "\(pad())/IngediendBedrag", "Bedrag \(bedrag) is not GeleverdVolume × ProductTarief")
         }
+    }
+
+    /// TR346 compares the Bedrag with the volume times the *unrounded* tariff (retourcode 9346),
+    /// a level-4 check against the contract; the message carries the ProductTarief rounded to
+    /// whole eurocent (IV081: an hour tariff declared per minute is the hour tariff / 60). On the
+    /// message alone a Bedrag is wrong only when no tariff that rounds to the ProductTarief
+    /// gives it: |bedrag − volume × tarief| ≤ volume / 2 + 1/2, in whole numbers doubled.
+    static func pastBijTarief(bedrag: Int, volume: Int, tarief: Int) -> Bool {
+        abs(2 * bedrag - 2 * volume * tarief) <= volume + 1
     }
 
     mutating func bedrag(_ bedrag: Bedrag, _ pad: @autoclosure () -> String) {

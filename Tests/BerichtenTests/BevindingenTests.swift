@@ -97,12 +97,34 @@ struct BevindingenTests {
         #expect(gevonden.last?.pad == "Declaratie/Clienten/Client[2]/Prestaties/Prestatie[3]/ProductPeriode")
     }
 
+    /// 14 uur at € 15,00 is € 210,00. € 211,00 fits no tariff that rounds to € 15,00; € 210,07
+    /// does (€ 15,005 an hour), so only a level-4 check with the contract could call it wrong.
     @Test func amountsAndTotal() throws {
-        let tekst = Voorbeeld.vervang(try declaratie(), "<ijw:Bedrag>21000<", "<ijw:Bedrag>21001<")
+        let tekst = Voorbeeld.vervang(try declaratie(), "<ijw:Bedrag>21000<", "<ijw:Bedrag>21100<")
         let gevonden = try Voorbeeld.decode(tekst: tekst).bevindingen()
         #expect(gevonden.map(\.regel) == ["TR346", "TR358"])
         #expect(gevonden.first?.pad == "Declaratie/Clienten/Client[2]/Prestaties/Prestatie[3]/IngediendBedrag")
-        #expect(gevonden.last?.toelichting == "TotaalBedrag 79000 is not the sum of the prestaties (79001)")
+        #expect(gevonden.last?.toelichting == "TotaalBedrag 79000 is not the sum of the prestaties (79100)")
+        let afgerond = Voorbeeld.vervang(try declaratie(), "<ijw:Bedrag>21000<", "<ijw:Bedrag>21007<")
+        #expect(try Voorbeeld.decode(tekst: afgerond).bevindingen().map(\.regel) == ["TR358"])
+    }
+
+    /// IV081: an hour tariff of € 65,00 declared per minute is ProductTarief 108 (€ 1,0833
+    /// rounded), and 90 minutes cost € 65,00 × 90 / 60 = € 97,50, not 90 × € 1,08 = € 97,20.
+    @Test func minutesAgainstAnHourTariff() throws {
+        func regel(volume: Int, bedrag: Int) throws -> [String] {
+            var tekst = Voorbeeld.vervang(
+                try declaratie(),
+                "<jw323:GeleverdVolume>14</jw323:GeleverdVolume><jw323:Eenheid>04</jw323:Eenheid>"
+                    + "<jw323:ProductTarief>1500</jw323:ProductTarief><jw323:IngediendBedrag><ijw:Bedrag>21000<",
+                "<jw323:GeleverdVolume>\(volume)</jw323:GeleverdVolume><jw323:Eenheid>01</jw323:Eenheid>"
+                    + "<jw323:ProductTarief>108</jw323:ProductTarief><jw323:IngediendBedrag><ijw:Bedrag>\(bedrag)<")
+            tekst = Voorbeeld.vervang(tekst, "<ijw:TotaalBedrag>79000<", "<ijw:TotaalBedrag>\(58000 + bedrag)<")
+            return try Voorbeeld.decode(tekst: tekst).bevindingen().map(\.regel)
+        }
+        #expect(try regel(volume: 90, bedrag: 9750) == [])
+        #expect(try regel(volume: 90, bedrag: 9720) == [], "volume × the rounded tariff is no level-2 error either")
+        #expect(try regel(volume: 90, bedrag: 9800) == ["TR346"])
     }
 
     @Test func creditCountsDown() throws {

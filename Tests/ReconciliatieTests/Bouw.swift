@@ -108,7 +108,7 @@ enum Bouw {
     static func prestatie(
         _ referentie: String, vorig: String? = nil, nummer: Int = 1001, categorie: String = "45", code: String = "45A03",
         begin: String = "2025-04-01", eind: String = "2025-04-30", volume: Int = 10, eenheid: String = "04",
-        tarief: Int? = 9850, credit: Bool = false
+        tarief: Int? = 9850, bedrag: Int? = nil, credit: Bool = false
     ) -> String {
         // Without a ProductTarief (Eenheid 83, CD087) the GeleverdVolume is the amount (CS339).
         let tariefElement = tarief.map { "<jw323:ProductTarief>\($0)</jw323:ProductTarief>" } ?? ""
@@ -119,7 +119,7 @@ enum Bouw {
         <jw323:ProductCode>\(code)</jw323:ProductCode><jw323:ProductPeriode><ijw:Begindatum>\(begin)</ijw:Begindatum>\
         <ijw:Einddatum>\(eind)</ijw:Einddatum></jw323:ProductPeriode><jw323:GeleverdVolume>\(volume)</jw323:GeleverdVolume>\
         <jw323:Eenheid>\(eenheid)</jw323:Eenheid>\(tariefElement)\
-        <jw323:IngediendBedrag><ijw:Bedrag>\(volume * (tarief ?? 1))</ijw:Bedrag><ijw:DebetCredit>\(credit ? "C" : "D")</ijw:DebetCredit>\
+        <jw323:IngediendBedrag><ijw:Bedrag>\(bedrag ?? volume * (tarief ?? 1))</ijw:Bedrag><ijw:DebetCredit>\(credit ? "C" : "D")</ijw:DebetCredit>\
         </jw323:IngediendBedrag></jw323:Prestatie>
         """
     }

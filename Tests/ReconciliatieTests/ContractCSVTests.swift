@@ -36,6 +36,30 @@ import Testing
         }
     }
 
+    /// The optional 8th column: the Eenheid the tarief is per; empty means the prestatie's own.
+    @Test func readsTheEenheidColumn() throws {
+        let kop = "gemeente,aanbieder,productcategorie,productcode,begindatum,einddatum,tarief,eenheid\n"
+        let regels = try ContractCSV.regels(Array((kop + """
+            0384,42420001,45,45A03,2025-01-01,,6500,04
+            0384,42420001,45,45A04,2025-01-01,,108,01
+            0384,42420001,45,45A05,2025-01-01,,9850,
+            """).utf8), bestand: "c.csv")
+        #expect(regels.map(\.eenheid) == [.uur, .minuut, nil])
+        #expect(try ContractCSV.regels(Array((Self.kop + "0384,42420001,45,45A03,2025-01-01,,9850").utf8), bestand: "c.csv")
+            .map(\.eenheid) == [nil], "a 7-column file still loads")
+        for (regel, melding) in [
+            ("0384,42420001,45,45A03,2025-01-01,,6500,05", "c.csv:2: eenheid '05' is not in codelist Eenheid (01, 04, 14, 16, 82, 83, 84)"),
+            ("0384,42420001,45,45A03,2025-01-01,,6500", "c.csv:2: expected 8 fields, found 7"),
+        ] {
+            do {
+                _ = try ContractCSV.regels(Array((kop + regel).utf8), bestand: "c.csv")
+                Issue.record("accepted \(regel)")
+            } catch {
+                #expect(error.description == melding)
+            }
+        }
+    }
+
     @Test func refusesAWrongHeader() {
         #expect(throws: ContractFout.self) { try ContractCSV.regels(Array("gemeente;aanbieder\n".utf8), bestand: "c.csv") }
     }

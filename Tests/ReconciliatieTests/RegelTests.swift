@@ -266,4 +266,33 @@ import Testing
         let verlopen = RegelTests.contract.replacingOccurrences(of: "2025-01-01,,", with: "2025-01-01,2025-03-31,")
         #expect(try RegelTests.gevonden("CONTRACT", [aspecifiek, gelijk], contract: verlopen).count == 1)
     }
+
+    /// IV081: € 65,00 an hour, declared per minute, is ProductTarief 108 and 90 minutes cost
+    /// € 97,50. TR418 compares per minute when the contract says its tariff is per uur.
+    @Test func tr418ComparesPerUnitOfTheContract() throws {
+        let kop = "gemeente,aanbieder,productcategorie,productcode,begindatum,einddatum,tarief,eenheid\n"
+        let perUur = kop + "0384,42420001,45,45A03,2025-01-01,,6500,04"
+        let minuten = { (tarief: Int, bedrag: Int?) in
+            RegelTests.declaratie(Bouw.prestatie("RN1", volume: 90, eenheid: "01", tarief: tarief, bedrag: bedrag))
+        }
+        let goed = [RegelTests.toewijzing, minuten(108, 9750)]
+        #expect(try RegelTests.gevonden("TR418", goed, contract: perUur).isEmpty)
+        #expect(try RegelTests.gevonden("CONTRACT", goed, contract: perUur).isEmpty)
+        let duur = try RegelTests.gevonden("TR418", [RegelTests.toewijzing, minuten(110, nil)], contract: perUur)
+        #expect(duur.count == 1 && duur.first?.bedrag == 9900 - 9750)
+        #expect(duur.first?.toelichting.contains("contracttarief € 1,08 per eenheid 01, € 65,00 per 04") == true)
+        // Without the column the tarief is per the prestatie's own Eenheid: € 65,00 a minute.
+        let zonder = RegelTests.contract.replacingOccurrences(of: "9850", with: "6500")
+        #expect(try RegelTests.gevonden("TR418", goed, contract: zonder).count == 1)
+        // Hours against a tariff per minute: € 1,08 a minute is € 64,80 an hour.
+        let perMinuut = kop + "0384,42420001,45,45A03,2025-01-01,,108,01"
+        let uren = { (tarief: Int) in RegelTests.declaratie(Bouw.prestatie("RN1", volume: 10, tarief: tarief)) }
+        #expect(try RegelTests.gevonden("TR418", [RegelTests.toewijzing, uren(6480)], contract: perMinuut).isEmpty)
+        #expect(try RegelTests.gevonden("TR418", [RegelTests.toewijzing, uren(6500)], contract: perMinuut).count == 1)
+        // A tariff per etmaal says nothing about an hour: a signaal, no TR418.
+        let perEtmaal = kop + "0384,42420001,45,45A03,2025-01-01,,6500,14"
+        #expect(try RegelTests.gevonden("TR418", [RegelTests.toewijzing, uren(6500)], contract: perEtmaal).isEmpty)
+        let signaal = try RegelTests.gevonden("CONTRACT", [RegelTests.toewijzing, uren(6500)], contract: perEtmaal)
+        #expect(signaal.count == 1 && signaal.first?.ernst == .signaal)
+    }
 }
