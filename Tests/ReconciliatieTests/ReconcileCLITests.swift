@@ -50,4 +50,33 @@ import Testing
         let contracten = try #require(try JSONSerialization.jsonObject(with: Data(lijst.stdout)) as? [[String: Any]])
         #expect(contracten.map { $0["door"] as? String } == ["j.jansen", ProcessInfo.processInfo.environment["USER"] ?? "onbekend"])
     }
+
+    /// An 8-column contract (tariff per uur) loads, a minutes line at the IV081 tariff is no
+    /// TR418, and `declaraties` lists both lines of a ReferentieNummer used twice (TR314).
+    @Test func contractWithEenheidAndADuplicateReferentieNummer() throws {
+        try work.write("in/JW301.xml", RegelTests.toewijzing)
+        try work.write("in/JW323.xml", Bouw.declaratie([
+            Bouw.prestatie("RN1", volume: 90, eenheid: "01", tarief: 108, bedrag: 9750),
+            Bouw.prestatie("RN1", begin: "2025-05-01", eind: "2025-05-31", volume: 2),
+        ]))
+        #expect(try zorgledger("ingest", "in").status == 0)
+        try work.write("uur.csv", Array("""
+            gemeente,aanbieder,productcategorie,productcode,begindatum,einddatum,tarief,eenheid
+            0384,42420001,45,45A03,2025-01-01,,6500,04
+
+            """.utf8))
+        let geladen = try zorgledger("contract", "load", "uur.csv")
+        #expect(geladen.status == 0, "\(geladen.stderr)")
+
+        let reconcile = try zorgledger("reconcile", "--format", "json", "--peildatum", "2025-12-31")
+        let rijen = try #require(try JSONSerialization.jsonObject(with: Data(reconcile.stdout)) as? [[String: Any]])
+        let regels = rijen.map { "\($0["regel"] as? String ?? "")/\($0["bedrag"] as? Int ?? 0)" }
+        #expect(!regels.contains { $0.hasPrefix("TR418") && !$0.hasSuffix("/\(2 * 9850 - 2 * 6500)") })
+        #expect(regels.filter { $0.hasPrefix("TR314") } == ["TR314/19700"])
+
+        let declaraties = try zorgledger("declaraties", "--format", "json")
+        let lijnen = try #require(try JSONSerialization.jsonObject(with: Data(declaraties.stdout)) as? [[String: Any]])
+        #expect(lijnen.map { $0["referentieNummer"] as? String } == ["RN1", "RN1"])
+        #expect(lijnen.map { $0["bedrag"] as? Int } == [9750, 19_700])
+    }
 }
