@@ -1,17 +1,29 @@
 public import Berichten
 
-/// The Dutch public holidays that are no werkdagen (report §6.8 leaves the definition open).
+/// The days besides Saturday and Sunday that are no werkdagen (report §6.8 leaves "werkdag"
+/// open; the Algemene termijnenwet defines it for statutory deadlines).
 ///
-/// Nieuwjaarsdag, Goede Vrijdag, both Paasdagen, Koningsdag (27 April, 26 April when the 27th
-/// is a Sunday; the rule since 2014), Hemelvaartsdag, both Pinksterdagen and both Kerstdagen.
-/// Bevrijdingsdag is a day off for the Rijksoverheid only in lustrum years (2025, 2030, …); a
-/// rule set may count it every year instead, as many cao's do.
+/// Art. 3 of the Algemene termijnenwet: Nieuwjaarsdag, Goede Vrijdag (lid 2), tweede Paas- and
+/// Pinksterdag, Hemelvaartsdag, Koningsdag (27 April, 26 April when the 27th is a Sunday; the
+/// rule since 2014), 5 mei every year and both Kerstdagen. Eerste Paas- and Pinksterdag are in
+/// the set too; they are Sundays anyway. Parties may have agreed on the Rijksoverheid's calendar,
+/// which has 5 mei off in lustrum years only (2025, 2030, …): ``lustrum``.
 public struct Feestdagen: Sendable, Hashable {
     /// Whether 5 May is a holiday every year rather than only in years divisible by 5.
     public var bevrijdingsdagJaarlijks: Bool
 
     public init(bevrijdingsdagJaarlijks: Bool) {
         self.bevrijdingsdagJaarlijks = bevrijdingsdagJaarlijks
+    }
+
+    /// The calendar of the Algemene termijnenwet, art. 3.
+    public static let algemeneTermijnenwet = Feestdagen(bevrijdingsdagJaarlijks: true)
+    /// 5 mei only in lustrum years, for parties that agreed on it.
+    public static let lustrum = Feestdagen(bevrijdingsdagJaarlijks: false)
+
+    /// How `zorgledger regels` names the calendar.
+    public var omschrijving: String {
+        bevrijdingsdagJaarlijks ? "Algemene termijnenwet" : "5 mei eens per 5 jaar"
     }
 
     /// The holidays of `jaar`, including those that fall on a weekend.

@@ -2,7 +2,10 @@
 ///
 /// Versions live in code and never change once released; a new insight is a new version. The
 /// version in force is chosen by a `regelset` event in the log (`zorgledger regels gebruik N`),
-/// so a reconciliation of any moment can be reproduced with the version of that moment.
+/// so a reconciliation of any moment can be reproduced with the version of that moment. A
+/// defect, a finding that contradicts the standard or the law, is fixed in the version itself:
+/// version 1 counted 5 mei only in lustrum years, against the Algemene termijnenwet, and now
+/// counts it every year; that calendar lives on as version 3.
 public struct Regelset: Sendable, Hashable {
     public let versie: Int
     public let omschrijving: String
@@ -22,21 +25,28 @@ public struct Regelset: Sendable, Hashable {
 
     public var werkkalender: Werkkalender { Werkkalender(feestdagen: feestdagen) }
 
-    /// The iStandaarden 3.2 as published: exact tariffs, Bevrijdingsdag in lustrum years only.
+    /// The iStandaarden 3.2 as published: exact tariffs, werkdagen by the Algemene termijnenwet.
     public static let versie1 = Regelset(
-        versie: 1, omschrijving: "iStandaarden 3.2: contracttarief exact, Bevrijdingsdag eens per 5 jaar",
+        versie: 1, omschrijving: "iStandaarden 3.2: contracttarief exact, werkdagen volgens de Algemene termijnenwet",
         retourTermijn: 3, declaratieAntwoordTermijn: 10, verzoekTermijn: 5, onderzoekTermijn: 56, regieTermijn: 5,
-        tariefMarge: 0, feestdagen: Feestdagen(bevrijdingsdagJaarlijks: false))
+        tariefMarge: 0, feestdagen: .algemeneTermijnenwet)
 
-    /// As version 1, but tolerating the 1-cent rounding of an hour tariff declared per minute
-    /// (IV081) and counting Bevrijdingsdag as a holiday every year, as many cao's do.
+    /// As version 1, but tolerating a 1-cent tariff difference (the rounding of IV081, from
+    /// before TR418 compared per unit of the contract).
     public static let versie2 = Regelset(
-        versie: 2, omschrijving: "als versie 1, tariefmarge 1 cent (IV081), Bevrijdingsdag jaarlijks",
+        versie: 2, omschrijving: "als versie 1, tariefmarge 1 cent (IV081)",
         retourTermijn: 3, declaratieAntwoordTermijn: 10, verzoekTermijn: 5, onderzoekTermijn: 56, regieTermijn: 5,
-        tariefMarge: 1, feestdagen: Feestdagen(bevrijdingsdagJaarlijks: true))
+        tariefMarge: 1, feestdagen: .algemeneTermijnenwet)
+
+    /// As version 1, but with 5 mei a holiday in lustrum years only (the Rijksoverheid's
+    /// calendar), for parties that agreed on it.
+    public static let versie3 = Regelset(
+        versie: 3, omschrijving: "als versie 1, 5 mei alleen in lustrumjaren (afspraak tussen partijen)",
+        retourTermijn: 3, declaratieAntwoordTermijn: 10, verzoekTermijn: 5, onderzoekTermijn: 56, regieTermijn: 5,
+        tariefMarge: 0, feestdagen: .lustrum)
 
     /// Every released version, oldest first.
-    public static let alle = [versie1, versie2]
+    public static let alle = [versie1, versie2, versie3]
 
     /// The version used when the log records no choice: the first, so that releasing a new
     /// version never changes an existing ledger's findings behind its users' backs.

@@ -20,6 +20,17 @@ import Testing
         ].map(Self.d)), "Koningsdag moves to Saturday 26 April because the 27th is a Sunday")
     }
 
+    /// Art. 3 Algemene termijnenwet, for 2026: every day it names, and nothing else on a weekday.
+    @Test func theDefaultCalendarIsTheAlgemeneTermijnenwet() {
+        let kalender = Regelset.standaard.werkkalender
+        let vrij = ["2026-01-01", "2026-04-03", "2026-04-06", "2026-04-27", "2026-05-05", "2026-05-14", "2026-05-25",
+                    "2026-12-25"]
+        for dag in vrij { #expect(!kalender.isWerkdag(Self.d(dag)), "\(dag)") }
+        let weekdagen = (0..<365).map { Self.d("2026-01-01").plus(dagen: $0) }.filter { $0.weekdag <= 5 }
+        #expect(weekdagen.filter { !kalender.isWerkdag($0) } == vrij.map(Self.d), "26 December 2026 is a Saturday")
+        #expect(Feestdagen.algemeneTermijnenwet.van(2026).contains(Self.d("2026-12-26")))
+    }
+
     @Test func bevrijdingsdagOnlyInLustrumYearsUnlessYearly() {
         #expect(!Feestdagen(bevrijdingsdagJaarlijks: false).van(2026).contains(Self.d("2026-05-05")))
         #expect(Feestdagen(bevrijdingsdagJaarlijks: true).van(2026).contains(Self.d("2026-05-05")))
@@ -36,9 +47,12 @@ import Testing
         #expect(kalender.termijn(na: Self.d("2025-04-17"), werkdagen: 3) == Self.d("2025-04-24"))
         // Wednesday 28 May + 3: Hemelvaart is skipped.
         #expect(kalender.termijn(na: Self.d("2025-05-28"), werkdagen: 3) == Self.d("2025-06-03"))
-        // Version 2 counts Bevrijdingsdag every year: 5 May 2026 is then no werkdag.
-        #expect(Regelset.versie1.werkkalender.termijn(na: Self.d("2026-05-04"), werkdagen: 1) == Self.d("2026-05-05"))
+        // The Algemene termijnenwet (versions 1 and 2) has 5 May off every year; the lustrum
+        // calendar of version 3 only in 2025, 2030, …
+        #expect(Regelset.versie1.werkkalender.termijn(na: Self.d("2026-05-04"), werkdagen: 1) == Self.d("2026-05-06"))
         #expect(Regelset.versie2.werkkalender.termijn(na: Self.d("2026-05-04"), werkdagen: 1) == Self.d("2026-05-06"))
+        #expect(Regelset.versie3.werkkalender.termijn(na: Self.d("2026-05-04"), werkdagen: 1) == Self.d("2026-05-05"))
+        #expect(Regelset.versie3.werkkalender.termijn(na: Self.d("2030-05-03"), werkdagen: 1) == Self.d("2030-05-06"))
     }
 
     @Test func dayNumbersRoundTrip() {

@@ -175,6 +175,17 @@ import Testing
         #expect(try Self.gevonden("OP090", [heen, opTijd]).isEmpty)
     }
 
+    /// 301 of Monday 2026-05-04: 5 May is no werkdag by the Algemene termijnenwet, so the retour
+    /// is due on Friday 2026-05-08; under the lustrum calendar (rule set 3) on Thursday.
+    @Test func op090CountsWerkdagenByTheAlgemeneTermijnenwet() throws {
+        let heen = Bouw.toewijzing(dagtekening: "2026-05-04", [Bouw.product(1001)])
+        let vrijdag = Bouw.toewijzingRetour(dagtekening: "2026-05-04", op: "2026-05-08")
+        #expect(try Self.gevonden("OP090", [heen, vrijdag], peildatum: "2026-06-01").isEmpty)
+        #expect(try Self.gevonden("OP090", [heen, vrijdag], peildatum: "2026-06-01", regelset: 3).count == 1)
+        let zaterdag = Bouw.toewijzingRetour(dagtekening: "2026-05-04", op: "2026-05-09")
+        #expect(try Self.gevonden("OP090", [heen, zaterdag], peildatum: "2026-06-01").count == 1)
+    }
+
     /// 323 of Tuesday 2025-05-06: the 325 is due 10 werkdagen later, on 2025-05-20.
     @Test func op090x4DeclaratieAntwoordAfterTenWerkdagen() throws {
         let basis = [Self.toewijzing, Self.declaratie(Bouw.prestatie("RN1"))]

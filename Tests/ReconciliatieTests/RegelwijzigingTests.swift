@@ -85,7 +85,7 @@ import Uitwisseling
             Filter(peildatum: Datum("2026-06-01")!), voor: Reconciliatie.grondslag(regelset: 1, in: connection),
             na: Reconciliatie.grondslag(regelset: 2, in: connection), in: connection)
         #expect(verschillen.map(\.soort) == [.verdwenen] && verschillen.first?.verschil == -10)
-        #expect(throws: GrondslagFout.self) { try Reconciliatie.grondslag(regelset: 3, in: connection) }
+        #expect(throws: GrondslagFout.self) { try Reconciliatie.grondslag(regelset: 4, in: connection) }
         #expect(throws: GrondslagFout.self) { try Reconciliatie.grondslag(contract: 1, in: connection) }
     }
 }

@@ -63,14 +63,14 @@ struct RegelsCommand: ParsableCommand {
             .init("retourTermijn", "retour", .integer), .init("declaratieAntwoordTermijn", "325", .integer),
             .init("verzoekTermijn", "verzoek", .integer), .init("onderzoekTermijn", "onderzoek", .integer),
             .init("regieTermijn", "regie", .integer), .init("tariefMarge", "marge", .integer),
-            .init("gekozen", nil, .list),
+            .init("feestdagen"), .init("gekozen", nil, .list),
         ])
         table.rows = Regelset.alle.map { r in
             [
                 .integer(Int64(r.versie)), .text(r.versie == inGebruik ? "ja" : "nee"), .text(r.omschrijving),
                 .integer(Int64(r.retourTermijn)), .integer(Int64(r.declaratieAntwoordTermijn)),
                 .integer(Int64(r.verzoekTermijn)), .integer(Int64(r.onderzoekTermijn)),
-                .integer(Int64(r.regieTermijn)), .integer(Int64(r.tariefMarge)),
+                .integer(Int64(r.regieTermijn)), .integer(Int64(r.tariefMarge)), .text(r.feestdagen.omschrijving),
                 .list(keuzes.filter { $0.versie == r.versie }.map { "\($0.positie) \($0.door) \($0.op)" }),
             ]
         }
