@@ -7,6 +7,7 @@ import Berichten
 /// A version changes the one that was current just before it: among the versions known on its
 /// dagtekening, the next in the standard's order (IV013). A version that was not current itself
 /// on its own dagtekening (a newer one was known already) never took effect and is not judged.
+/// As with the deadlines, a 301 dated after the peildatum is not judged yet.
 extension Controle {
     /// The findings on the versions of toewijzing `sleutel`; `dossier.prestaties` holds its
     /// prestaties (none when it has none).
@@ -14,7 +15,7 @@ extension Controle {
         guard let versies = dossier.toewijzingen[sleutel] else { return [] }
         var resultaat: [Constatering] = []
         for (index, v) in versies.enumerated() {
-            guard !versies[..<index].contains(where: { $0.dagtekening <= v.dagtekening }),
+            guard v.dagtekening <= peildatum, !versies[..<index].contains(where: { $0.dagtekening <= v.dagtekening }),
                 let vorige = versies[(index + 1)...].first(where: { $0.dagtekening <= v.dagtekening })
             else { continue }
             if v.verwijderd {
