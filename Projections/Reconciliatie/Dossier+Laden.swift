@@ -88,17 +88,24 @@ extension Dossier {
         return resultaat
     }
 
-    /// Every standing start of a toewijzing, with the einddatum of the stop that decides it.
+    /// Every standing start of a toewijzing, with the latest einddatum of its standing stops: a
+    /// definitive stop after a temporary one ends on or after it (TR414), so that is the stop
+    /// that decides, as in `zorg_perioden`, whose window over all stops is too slow to join here.
     private static func leveringen(_ connection: SQLiteConnection) throws(LedgerError) -> [String: [Levering]] {
+        let sleutel = "standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code, begindatum"
         var resultaat: [String: [Levering]] = [:]
         _ = try connection.rows(
             """
-            SELECT standaard, gemeente, toewijzing_nummer, begindatum, einddatum FROM zorg_perioden
-            WHERE toewijzing_nummer IS NOT NULL
+            SELECT s.standaard, s.gemeente, s.toewijzing_nummer, s.begindatum, e.einde FROM zorg_starts_geldig s
+            LEFT JOIN (SELECT \(sleutel), max(einddatum) AS einde FROM zorg_stops_geldig GROUP BY \(sleutel)) e
+            ON e.standaard = s.standaard AND e.gemeente = s.gemeente AND e.aanbieder = s.aanbieder AND e.bsn = s.bsn
+                AND e.toewijzing_nummer IS s.toewijzing_nummer AND e.product_categorie IS s.product_categorie
+                AND e.product_code IS s.product_code AND e.begindatum = s.begindatum
+            WHERE s.toewijzing_nummer IS NOT NULL
             """
         ) { row in
             guard let begindatum = Datum(row.string(3)) else { return }
-            resultaat[sleutel(row.string(0), row.string(1), row.int(2)), default: []].append(
+            resultaat[Self.sleutel(row.string(0), row.string(1), row.int(2)), default: []].append(
                 Levering(begindatum: begindatum, einddatum: row.optionalString(4).flatMap(Datum.init)))
         }
         return resultaat
