@@ -73,10 +73,11 @@ extension Controle {
         if let tot = gedeclareerd.map(\.einddatum).max() { zorg.append("gedeclareerd t/m \(tot)") }
         if let tot = geleverd.max() { zorg.append("geleverd t/m \(tot)") }
         let was = vorige.einddatum.map { "was \($0)" } ?? "had geen einddatum"
+        let verleden = einde < dag
         return constatering(
-            einde < dag ? "OP186" : "UP031", .signaal,
+            verleden ? "OP186" : "UP031", .signaal,
             "Einddatum van toewijzing \(v.nummer) vervroegd naar \(einde) (\(was)) op \(dag), terwijl zorg "
-                + zorg.joined(separator: " en ") + (einde < dag ? "; beeindigen in het verleden vraagt instemming aanbieder" : ""),
+                + zorg.joined(separator: " en ") + (verleden ? "; beeindigen in het verleden vraagt instemming" : ""),
             over: v, andere: [vorige.positie] + gedeclareerd.map(\.positie))
     }
 
