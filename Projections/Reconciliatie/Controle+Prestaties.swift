@@ -3,19 +3,17 @@ import Berichten
 extension Controle {
     /// The rules one debet prestatie is checked by against its contract, its toewijzing and its
     /// start (report §6.2, §6.6, §6.7). The contract needs no toewijzing, so it is checked first.
+    /// The toewijzing is the version known on the 323's dagtekening (``Dossier/versie(voor:)``).
     func prestatieRegels() -> [Constatering] {
         var resultaat: [Constatering] = []
         for p in dossier.prestaties where !p.credit {
             if let tarief = tariefRegel(p) ?? contractRegel(p) { resultaat.append(tarief) }
             let sleutel = Dossier.sleutel(p.standaard, p.gemeente, p.toewijzingNummer)
-            guard let t = dossier.toewijzingen[sleutel], t.bsn == p.bsn, t.aanbieder == p.aanbieder else {
-                resultaat.append(constatering(
-                    "TR338", .fout,
-                    "Geen toewijzing \(p.toewijzingNummer) van gemeente \(p.gemeente) voor deze client en aanbieder",
-                    over: p))
+            guard let t = dossier.versie(voor: p), t.bsn == p.bsn, t.aanbieder == p.aanbieder else {
+                resultaat.append(geenToewijzing(p))
                 continue
             }
-            if t.redenWijziging == "13" {
+            if t.verwijderd {
                 resultaat.append(constatering(
                     "TR384", .fout, "Toewijzing \(t.nummer) is verwijderd (RedenWijziging 13)", over: p,
                     andere: [t.positie]))
@@ -24,7 +22,7 @@ extension Controle {
             resultaat += periodeRegels(p, t) + productRegels(p, t)
             if let eenheid = eenheidRegel(p, t) { resultaat.append(eenheid) }
             if let volume = volumeRegel(p, t) { resultaat.append(volume) }
-            if !dossier.gestart.contains(sleutel) {
+            if dossier.leveringen[sleutel] == nil {
                 resultaat.append(constatering(
                     "OP364", .signaal,
                     "Prestatie op toewijzing \(t.nummer) zonder gemelde start; regie is geen betaalvoorwaarde",

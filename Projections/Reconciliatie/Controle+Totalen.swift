@@ -5,60 +5,60 @@ extension Controle {
     /// TR389/TR416 (a second debet for the same product and period without a credit).
     ///
     /// Prestaties are taken in the order of their ProductPeriode, then ReferentieNummer, so the
-    /// finding lands on the prestatie that crosses the limit, whatever order they arrived in.
+    /// finding lands on the prestatie that crosses the limit, whatever order they arrived in. Each
+    /// prestatie is held to the limit of the version known on its 323's dagtekening; prestaties
+    /// without one (TR338) or on a deleted version (TR384) do not count.
     func totaalRegels() -> [Constatering] {
         var resultaat: [Constatering] = []
         let perToewijzing = Dictionary(grouping: dossier.prestaties.filter { !$0.credit }) {
             Dossier.sleutel($0.standaard, $0.gemeente, $0.toewijzingNummer)
         }
-        for (sleutel, prestaties) in perToewijzing {
+        for prestaties in perToewijzing.values {
             let tellend = prestaties.filter(\.telt).sorted {
                 ($0.begindatum, $0.referentieNummer) < ($1.begindatum, $1.referentieNummer)
             }
-            if let t = dossier.toewijzingen[sleutel], t.redenWijziging != "13" {
-                if let totaal = totaalVolume(tellend, t) { resultaat.append(totaal) }
-                if let budget = budget(tellend, t) { resultaat.append(budget) }
-            }
+            let beoordeeld = tellend.compactMap { p in dossier.versie(voor: p).flatMap { $0.verwijderd ? nil : (p, $0) } }
+            if let totaal = totaalVolume(beoordeeld) { resultaat.append(totaal) }
+            if let budget = budget(beoordeeld) { resultaat.append(budget) }
             resultaat += dubbeleDebets(prestaties)
         }
         return resultaat
     }
 
-    private func totaalVolume(_ prestaties: [Dossier.Prestatie], _ t: Dossier.Toewijzing) -> Constatering? {
-        guard let volume = t.volume, let frequentie = t.frequentie,
-            let maximum = Volumeplafond.totaal(
-                volume: volume, frequentie: frequentie, ingangsdatum: t.ingangsdatum, einddatum: t.einddatum)
-        else { return nil }
-        // Summed in 1/60 of the toewijzing's unit, which every factor (1, 60) divides, so minutes
-        // are never rounded before the comparison.
+    private func totaalVolume(_ prestaties: [(Dossier.Prestatie, Dossier.Toewijzing)]) -> Constatering? {
+        // Summed in 1/60 of the toewijzing's unit, which every factor (1, 60) divides, so
+        // minutes are never rounded before the comparison.
         let schaal = 60
         var som = 0
-        for (index, p) in prestaties.enumerated() {
+        for (index, (p, t)) in prestaties.enumerated() {
             guard let factor = Self.factor(p.eenheid, t.eenheid) else { continue }
             som += p.geleverdVolume * (schaal / factor)
+            guard let volume = t.volume, let frequentie = t.frequentie,
+                let maximum = Volumeplafond.totaal(
+                    volume: volume, frequentie: frequentie, ingangsdatum: t.ingangsdatum, einddatum: t.einddatum)
+            else { continue }
             if som > maximum * schaal {
                 return constatering(
                     "TR322", .fout,
                     "Som geleverd volume \(Self.volume((som + schaal - 1) / schaal, t.eenheid)) boven totaal "
                         + "\(Self.volume(maximum, t.eenheid)) van toewijzing \(t.nummer) "
                         + "(\(t.ingangsdatum) t/m \(t.einddatum.map(String.init(describing:)) ?? ""))",
-                    over: p, andere: [t.positie] + prestaties[..<index].map(\.positie))
+                    over: p, andere: [t.positie] + prestaties[..<index].map(\.0.positie))
             }
         }
         return nil
     }
 
-    private func budget(_ prestaties: [Dossier.Prestatie], _ t: Dossier.Toewijzing) -> Constatering? {
-        guard let budget = t.budget else { return nil }
+    private func budget(_ prestaties: [(Dossier.Prestatie, Dossier.Toewijzing)]) -> Constatering? {
         var som = 0
-        for (index, p) in prestaties.enumerated() {
+        for (index, (p, t)) in prestaties.enumerated() {
             som += p.bedrag
-            if som > budget {
+            if let budget = t.budget, som > budget {
                 return constatering(
                     "TR369", .fout,
                     "Som ingediende bedragen \(Euro.tekst(som)) boven budget \(Euro.tekst(budget)) "
                         + "van toewijzing \(t.nummer)",
-                    over: p, andere: [t.positie] + prestaties[..<index].map(\.positie))
+                    over: p, andere: [t.positie] + prestaties[..<index].map(\.0.positie))
             }
         }
         return nil

@@ -20,9 +20,19 @@ struct Controle {
         var resultaat = try connection.readTransaction { () throws(LedgerError) -> [Constatering] in
             var controle = Controle(dossier: try Dossier(connection: connection), grondslag: grondslag, peildatum: peildatum)
             var resultaat: [Constatering] = []
+            var beoordeeld: Set<String> = []
             try Dossier.perToewijzing(connection) { prestaties in
                 controle.dossier.prestaties = prestaties
                 resultaat += controle.prestatieRegels() + controle.totaalRegels() + controle.creditRegels()
+                let p = prestaties[0]
+                let sleutel = Dossier.sleutel(p.standaard, p.gemeente, p.toewijzingNummer)
+                resultaat += controle.wijzigingRegels(sleutel)
+                beoordeeld.insert(sleutel)
+            }
+            // Changes to toewijzingen without prestaties can still conflict with delivered care.
+            controle.dossier.prestaties = []
+            for sleutel in controle.dossier.toewijzingen.keys where !beoordeeld.contains(sleutel) {
+                resultaat += controle.wijzigingRegels(sleutel)
             }
             try Dossier.dubbeleReferenties(connection) { resultaat += controle.referentieRegels($0) }
             try Dossier.uitwisselingen(connection) { u in

@@ -1,16 +1,13 @@
 import Berichten
 import Ledger
 import Projection
+import Toewijzingen
 
 extension Dossier {
     /// Reads the toewijzingen and starts; the caller holds the read transaction that makes them
     /// agree with the rows read after them.
     init(connection: SQLiteConnection) throws(LedgerError) {
-        self.init(
-            toewijzingen: try Self.toewijzingen(connection),
-            gestart: Set(try connection.rows(
-                "SELECT DISTINCT standaard, gemeente, toewijzing_nummer FROM zorg_starts_geldig "
-                    + "WHERE toewijzing_nummer IS NOT NULL") { Self.sleutel($0.string(0), $0.string(1), $0.int(2)) }))
+        self.init(toewijzingen: try Self.toewijzingen(connection), leveringen: try Self.leveringen(connection))
     }
 
     /// Hands the prestaties of every 323 that counts as sent (a 325 that rejects the whole 323
@@ -69,6 +66,8 @@ extension Dossier {
                 p.vorig_referentie_nummer, p.toewijzing_nummer, p.product_categorie, p.product_code, p.begindatum,
                 p.einddatum, p.geleverd_volume, p.eenheid, p.product_tarief, p.debet_credit, p.bedrag, p.status,
                 p.volgnummer,
+                (SELECT min(r.dagtekening) FROM uitwisseling_paren u JOIN reconciliatie_retouren r
+                     ON r.positie = u.retour_positie WHERE u.heen_positie = p.positie),
                 EXISTS (SELECT 1 FROM declaraties_crediteringen k
                         WHERE k.credit_positie = p.positie AND k.credit_volgnummer = p.volgnummer)
             FROM declaraties_status p JOIN uitwisseling_berichten b ON b.positie = p.positie
@@ -80,35 +79,74 @@ extension Dossier {
                 let einddatum = Datum(row.string(14))
             else { return }
             body(Prestatie(
-                positie: row.int64(0), antwoordPositie: row.optionalInt64(1), dagtekening: dagtekening,
+                positie: row.int64(0), antwoordPositie: row.optionalInt64(1),
+                antwoordDagtekening: row.optionalString(22).flatMap(Datum.init), dagtekening: dagtekening,
                 standaard: row.string(3), gemeente: row.string(4), aanbieder: row.string(5),
                 declaratieNummer: row.string(6), bsn: row.string(7), referentieNummer: row.string(8),
                 vorigReferentieNummer: row.optionalString(9), toewijzingNummer: row.int(10),
                 productCategorie: row.string(11), productCode: row.string(12), begindatum: begindatum,
                 einddatum: einddatum, geleverdVolume: row.int(15), eenheid: row.string(16),
                 productTarief: row.optionalInt(17), credit: row.string(18) == "C", bedrag: row.int(19),
-                status: row.string(20), volgnummer: row.int(21), exacteKopie: row.int(22) == 1))
+                status: row.string(20), volgnummer: row.int(21), exacteKopie: row.int(23) == 1))
         }
     }
 
-    private static func toewijzingen(_ connection: SQLiteConnection) throws(LedgerError) -> [String: Toewijzing] {
-        let rijen = try connection.rows(
+    /// Every version whose 301 no 302 rejected, with the dagtekening of the first 301 that carried
+    /// it, grouped per toewijzing in the order of `toewijzingen_huidig`.
+    private static func toewijzingen(_ connection: SQLiteConnection) throws(LedgerError) -> [String: [Toewijzing]] {
+        let inhoud = """
+            standaard, gemeente, toewijzing_nummer, toewijzingsdatum, toewijzingstijd, reden_wijziging, einddatum,
+            ingangsdatum, volume, eenheid, frequentie, budget, product_categorie, product_code, referentie_aanbieder,
+            aanbieder, bsn
             """
-            SELECT positie, standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code,
-                ingangsdatum, einddatum, volume, eenheid, frequentie, budget, reden_wijziging
-            FROM toewijzingen_huidig
+        var resultaat: [String: [Toewijzing]] = [:]
+        // SQLite takes the bare columns of an aggregate query with min() from the row holding the minimum.
+        _ = try connection.rows(
             """
-        ) { row -> Toewijzing? in
-            guard let ingangsdatum = Datum(row.string(8)) else { return nil }
-            return Toewijzing(
-                positie: row.int64(0), standaard: row.string(1), gemeente: row.string(2), aanbieder: row.string(3),
-                bsn: row.string(4), nummer: row.int(5), productCategorie: row.optionalString(6),
-                productCode: row.optionalString(7), ingangsdatum: ingangsdatum,
-                einddatum: row.optionalString(9).flatMap(Datum.init), volume: row.optionalInt(10),
-                eenheid: row.optionalString(11), frequentie: row.optionalString(12).flatMap(Frequentie.init),
-                budget: row.optionalInt(13), redenWijziging: row.optionalString(14))
-        }.compactMap { $0 }
-        return Dictionary(rijen.map { (sleutel($0.standaard, $0.gemeente, $0.nummer), $0) }) { eerste, _ in eerste }
+            SELECT min(bekend), positie, standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie,
+                product_code, ingangsdatum, einddatum, volume, eenheid, frequentie, budget, reden_wijziging
+            FROM (SELECT v.*, b.dagtekening AS bekend
+                  FROM toewijzingen_geldig v JOIN uitwisseling_berichten b ON b.positie = v.positie
+                  WHERE b.dagtekening IS NOT NULL)
+            GROUP BY \(inhoud)
+            ORDER BY standaard, gemeente, toewijzing_nummer, \(Toewijzingen.volgorde)
+            """
+        ) { row in
+            guard let dagtekening = Datum(row.string(0)), let ingangsdatum = Datum(row.string(9)) else { return }
+            let t = Toewijzing(
+                positie: row.int64(1), dagtekening: dagtekening, standaard: row.string(2), gemeente: row.string(3),
+                aanbieder: row.string(4), bsn: row.string(5), nummer: row.int(6),
+                productCategorie: row.optionalString(7), productCode: row.optionalString(8),
+                ingangsdatum: ingangsdatum, einddatum: row.optionalString(10).flatMap(Datum.init),
+                volume: row.optionalInt(11), eenheid: row.optionalString(12),
+                frequentie: row.optionalString(13).flatMap(Frequentie.init), budget: row.optionalInt(14),
+                redenWijziging: row.optionalString(15))
+            resultaat[sleutel(t.standaard, t.gemeente, t.nummer), default: []].append(t)
+        }
+        return resultaat
+    }
+
+    /// Every standing start of a toewijzing, with the latest einddatum of its standing stops: a
+    /// definitive stop after a temporary one ends on or after it (TR414), so that is the stop
+    /// that decides, as in `zorg_perioden`, whose window over all stops is too slow to join here.
+    private static func leveringen(_ connection: SQLiteConnection) throws(LedgerError) -> [String: [Levering]] {
+        let sleutel = "standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code, begindatum"
+        var resultaat: [String: [Levering]] = [:]
+        _ = try connection.rows(
+            """
+            SELECT s.standaard, s.gemeente, s.toewijzing_nummer, s.begindatum, e.einde FROM zorg_starts_geldig s
+            LEFT JOIN (SELECT \(sleutel), max(einddatum) AS einde FROM zorg_stops_geldig GROUP BY \(sleutel)) e
+            ON e.standaard = s.standaard AND e.gemeente = s.gemeente AND e.aanbieder = s.aanbieder AND e.bsn = s.bsn
+                AND e.toewijzing_nummer IS s.toewijzing_nummer AND e.product_categorie IS s.product_categorie
+                AND e.product_code IS s.product_code AND e.begindatum = s.begindatum
+            WHERE s.toewijzing_nummer IS NOT NULL
+            """
+        ) { row in
+            guard let begindatum = Datum(row.string(3)) else { return }
+            resultaat[Self.sleutel(row.string(0), row.string(1), row.int(2)), default: []].append(
+                Levering(begindatum: begindatum, einddatum: row.optionalString(4).flatMap(Datum.init)))
+        }
+        return resultaat
     }
 
     /// Hands every heenbericht of both parties to `body` with the retour that answered it (a retour

@@ -5,6 +5,8 @@ extension Dossier {
         var positie: Int64
         /// The 325 that answered its 323, if any.
         var antwoordPositie: Int64?
+        /// That 325's dagtekening: from then on the gemeente's verdict is known.
+        var antwoordDagtekening: Datum?
         var dagtekening: Datum
         var standaard, gemeente, aanbieder, declaratieNummer, bsn, referentieNummer: String
         var vorigReferentieNummer: String?

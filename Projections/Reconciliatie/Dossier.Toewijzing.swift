@@ -1,8 +1,12 @@
 import Berichten
 
 extension Dossier {
+    /// One version of a toewijzing, as a 301 that no 302 rejected carried it.
     struct Toewijzing {
+        /// The first 301 that carried this version; a re-sent, unchanged version adds nothing.
         var positie: Int64
+        /// That 301's dagtekening: the day this version became known.
+        var dagtekening: Datum
         var standaard, gemeente, aanbieder, bsn: String
         var nummer: Int
         var productCategorie, productCode: String?
@@ -13,5 +17,8 @@ extension Dossier {
         var frequentie: Frequentie?
         var budget: Int?
         var redenWijziging: String?
+
+        /// RedenWijziging 13: the toewijzing counts as never sent.
+        var verwijderd: Bool { redenWijziging == "13" }
     }
 }

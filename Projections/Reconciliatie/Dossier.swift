@@ -1,3 +1,5 @@
+import Berichten
+
 /// The facts the rules compare with each other: the toewijzingen and starts, in memory, and the
 /// prestaties of one toewijzing at a time.
 ///
@@ -8,12 +10,25 @@
 struct Dossier {
     /// The prestaties (debets and credits) of one toewijzing: one standaard, gemeente and number.
     var prestaties: [Prestatie] = []
-    /// The current version of each toewijzing, by standaard, gemeente and number.
-    var toewijzingen: [String: Toewijzing]
-    /// Toewijzingen (standaard|gemeente|nummer) with a standing start.
-    var gestart: Set<String>
+    /// Every distinct version of each toewijzing, by standaard, gemeente and number, the current
+    /// one first (the order of `toewijzingen_huidig`). A 301 re-sends every current toewijzing
+    /// (OP087), so unchanged re-sends are held once, as first known.
+    var toewijzingen: [String: [Toewijzing]]
+    /// The standing starts of each toewijzing (standaard|gemeente|nummer).
+    var leveringen: [String: [Levering]]
 
     static func sleutel(_ standaard: String, _ gemeente: String, _ nummer: Int) -> String {
         "\(standaard)|\(gemeente)|\(nummer)"
+    }
+
+    /// The version of toewijzing `sleutel` in force by what was known on `datum`: among the
+    /// versions whose 301 is dated on or before it, the one the standard makes current (IV013).
+    func versie(_ sleutel: String, bekendOp datum: Datum) -> Toewijzing? {
+        toewijzingen[sleutel]?.first { $0.dagtekening <= datum }
+    }
+
+    /// The version prestatie `p` is judged against: the one known on its 323's dagtekening.
+    func versie(voor p: Prestatie) -> Toewijzing? {
+        versie(Self.sleutel(p.standaard, p.gemeente, p.toewijzingNummer), bekendOp: p.dagtekening)
     }
 }

@@ -45,6 +45,13 @@ public struct Toewijzingen: Projection {
             WHERE referentie_aanbieder IS NOT NULL;
         """
 
+    /// The order that makes one version of a toewijzing current: latest Toewijzingsdatum +
+    /// Toewijzingstijd (IV013), equal moments by content. Whoever ranks versions uses this one.
+    public static let volgorde = """
+        toewijzingsdatum DESC, toewijzingstijd DESC, reden_wijziging DESC, einddatum, ingangsdatum, volume, eenheid, \
+        frequentie, budget, product_categorie, product_code, referentie_aanbieder, aanbieder, bsn
+        """
+
     public let views = """
         -- The versions that count: those whose 301 no 302 rejected.
         CREATE VIEW toewijzingen_geldig AS
@@ -55,9 +62,7 @@ public struct Toewijzingen: Projection {
         SELECT * FROM (
             SELECT g.*, row_number() OVER (
                 PARTITION BY standaard, gemeente, toewijzing_nummer
-                ORDER BY toewijzingsdatum DESC, toewijzingstijd DESC, reden_wijziging DESC, einddatum, ingangsdatum,
-                    volume, eenheid, frequentie, budget, product_categorie, product_code, referentie_aanbieder,
-                    aanbieder, bsn) AS rang
+                ORDER BY \(Self.volgorde)) AS rang
             FROM toewijzingen_geldig g)
         WHERE rang = 1;
         """
