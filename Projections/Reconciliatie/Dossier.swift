@@ -12,6 +12,8 @@ struct Dossier {
     var toewijzingen: [String: Toewijzing]
     /// Toewijzingen (standaard|gemeente|nummer) with a standing start.
     var gestart: Set<String>
+    /// The RetourCodes of every prestatie a 325 rejected, by ``prestatieSleutel(_:_:)``.
+    var afwijzingen: [String: [String]] = [:]
 
     static func sleutel(_ standaard: String, _ gemeente: String, _ nummer: Int) -> String {
         "\(standaard)|\(gemeente)|\(nummer)"
