@@ -21,8 +21,13 @@ public struct Vergelijking: Sendable, Hashable {
 
     /// A number of lines and their eurocent.
     public struct Telling: Sendable, Hashable {
-        public var aantal = 0
-        public var bedrag = 0
+        public var aantal: Int
+        public var bedrag: Int
+
+        public init(aantal: Int = 0, bedrag: Int = 0) {
+            self.aantal = aantal
+            self.bedrag = bedrag
+        }
 
         mutating func tel(_ bedrag: Int) {
             aantal += 1
