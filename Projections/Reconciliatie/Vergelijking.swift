@@ -84,8 +84,9 @@ public struct Vergelijking: Sendable, Hashable {
 
 extension Reconciliatie {
     /// The rows of ``Vergelijking`` under `grondslag` at `filter.peildatum`: the rules in code order,
-    /// then the gemeente's codes to dispute, then the total. `regel` keeps that rule's row alone
-    /// (the lines to dispute belong to no rule); `ernst`, when given, must be `fout`.
+    /// then the gemeente's codes to dispute, then the total. `regel` keeps that rule's row and the
+    /// total (the lines to dispute belong to no rule). The filter narrows lines, not the rules that
+    /// explain a rejection: a line rejected for a reason one of our rules finds is never disputed.
     public static func vergelijking(
         _ filter: Filter, regel: String? = nil, grondslag: Grondslag, in connection: SQLiteConnection
     ) throws(LedgerError) -> [Vergelijking] {
