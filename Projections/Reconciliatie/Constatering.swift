@@ -22,11 +22,17 @@ public struct Constatering: Sendable, Hashable {
     /// a tariff difference (TR418) the part above (or below) the contract. Nil for findings
     /// without an amount, such as deadlines.
     public var bedrag: Int?
+    /// For a finding about a prestatie, what the gemeente's 325 made of it; nil otherwise.
+    public var gemeenteOordeel: GemeenteOordeel?
+    /// The RetourCodes the 325 gave that prestatie; empty when it did not list it, or for a
+    /// finding not about a prestatie.
+    public var gemeenteRetourCodes: [String]
 
     public init(
         regel: String, ernst: Ernst, toelichting: String, standaard: String, gemeente: String, aanbieder: String,
         bsn: String? = nil, toewijzingNummer: Int? = nil, declaratieNummer: String? = nil,
-        referentieNummer: String? = nil, posities: [Int64], bedrag: Int? = nil
+        referentieNummer: String? = nil, posities: [Int64], bedrag: Int? = nil,
+        gemeenteOordeel: GemeenteOordeel? = nil, gemeenteRetourCodes: [String] = []
     ) {
         self.regel = regel
         self.ernst = ernst
@@ -40,6 +46,8 @@ public struct Constatering: Sendable, Hashable {
         self.referentieNummer = referentieNummer
         self.posities = posities
         self.bedrag = bedrag
+        self.gemeenteOordeel = gemeenteOordeel
+        self.gemeenteRetourCodes = gemeenteRetourCodes
     }
 
     /// What a finding is about, whatever it says: the same rule on the same prestatie (or, for

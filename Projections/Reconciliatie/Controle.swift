@@ -14,15 +14,22 @@ struct Controle {
 
     /// Every finding, from facts read in one read transaction so that they agree with each other:
     /// prestaties one toewijzing at a time, exchanges, requests and deliveries one row at a time.
+    /// `elkePrestatie` sees every prestatie judged, with the gemeente's verdict on it.
     static func constateringen(
-        grondslag: Grondslag, peildatum: Datum, in connection: SQLiteConnection
+        grondslag: Grondslag, peildatum: Datum, in connection: SQLiteConnection,
+        elkePrestatie: (Dossier.Prestatie, _ oordeel: GemeenteOordeel, _ retourCodes: [String]) -> Void = { _, _, _ in }
     ) throws(LedgerError) -> [Constatering] {
         var resultaat = try connection.readTransaction { () throws(LedgerError) -> [Constatering] in
             var controle = Controle(dossier: try Dossier(connection: connection), grondslag: grondslag, peildatum: peildatum)
+            controle.dossier.afwijzingen = try Dossier.afwijzingen(connection)
             var resultaat: [Constatering] = []
             var beoordeeld: Set<String> = []
             try Dossier.perToewijzing(connection) { prestaties in
                 controle.dossier.prestaties = prestaties
+                for p in prestaties {
+                    let (oordeel, codes) = controle.dossier.oordeel(over: p)
+                    elkePrestatie(p, oordeel, codes)
+                }
                 resultaat += controle.prestatieRegels() + controle.totaalRegels() + controle.creditRegels()
                 let p = prestaties[0]
                 let sleutel = Dossier.sleutel(p.standaard, p.gemeente, p.toewijzingNummer)
@@ -42,6 +49,9 @@ struct Controle {
             try Dossier.regiemeldingen(connection) { m in
                 if let c = controle.regieTermijn(m) { resultaat.append(c) }
             }
+            try Dossier.DubbeleAanlevering.alle(connection) { a in
+                if let c = controle.aanleveringRegel(a) { resultaat.append(c) }
+            }
             return resultaat
         }
         resultaat.sort { a, b in
@@ -56,11 +66,13 @@ struct Controle {
         _ regel: String, _ ernst: Ernst, _ toelichting: String, over p: Dossier.Prestatie, andere: [Int64?] = [],
         bedrag: Int? = nil
     ) -> Constatering {
-        Constatering(
+        let gemeente = dossier.oordeel(over: p)
+        return Constatering(
             regel: regel, ernst: ernst, toelichting: toelichting, standaard: p.standaard, gemeente: p.gemeente,
             aanbieder: p.aanbieder, bsn: p.bsn, toewijzingNummer: p.toewijzingNummer,
             declaratieNummer: p.declaratieNummer, referentieNummer: p.referentieNummer,
             posities: [p.positie] + Set(andere.compactMap { $0 }).subtracting([p.positie]).sorted(),
-            bedrag: bedrag ?? (ernst == .fout ? p.bedrag : nil))
+            bedrag: bedrag ?? (ernst == .fout ? p.bedrag : nil), gemeenteOordeel: gemeente.oordeel,
+            gemeenteRetourCodes: gemeente.retourCodes)
     }
 }

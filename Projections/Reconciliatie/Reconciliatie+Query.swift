@@ -28,7 +28,7 @@ extension Reconciliatie {
         return Verschil.tussen(eerst, daarna).filter { Self.past($0.constatering, filter, regel, ernst) }
     }
 
-    private static func past(_ c: Constatering, _ filter: Filter, _ regel: String?, _ ernst: Ernst?) -> Bool {
+    static func past(_ c: Constatering, _ filter: Filter, _ regel: String?, _ ernst: Ernst?) -> Bool {
         (filter.gemeente.map { $0 == c.gemeente } ?? true) && (filter.aanbieder.map { $0 == c.aanbieder } ?? true)
             && (filter.bsn.map { $0 == c.bsn } ?? true) && (filter.toewijzing.map { $0 == c.toewijzingNummer } ?? true)
             && (regel.map { $0.uppercased() == c.regel.uppercased() } ?? true) && (ernst.map { $0 == c.ernst } ?? true)

@@ -7,13 +7,15 @@ public import Projection
 ///
 /// A retour is matched to its heenbericht by BerichtCode, Afzender and Identificatie in a view,
 /// not when it is applied, so a retour recorded before its heenbericht is found all the same.
+/// A retour that no longer decodes is kept and linked, but answers nothing: its heenbericht stays
+/// `verzonden` and its deadline keeps running, rather than an unread verdict counting as acceptance.
 /// The other projections leave out the facts of every position in `uitwisseling_afgewezen`:
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 2
+    public let version = 3
     public let tableNames = ["uitwisseling_berichten"]
-    public let viewNames = ["uitwisseling_paren", "uitwisseling_afgewezen", "uitwisseling_status"]
+    public let viewNames = ["uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen", "uitwisseling_status"]
 
     public init() {}
 
@@ -48,13 +50,19 @@ public struct Uitwisseling: Projection {
         """
 
     public let views = """
-        -- Every heenbericht with each retour that answers it, whichever was recorded first.
-        CREATE VIEW uitwisseling_paren AS
-        SELECT h.positie AS heen_positie, r.positie AS retour_positie, r.afwijzend, r.retour_codes
+        -- Every heenbericht with each retour that names it, whichever was recorded first, and
+        -- whether that retour answers it: one that breaks its schema (recorded for its header
+        -- alone, flagged XSD) carries no readable verdict, so it answers nothing (report §6.1).
+        CREATE VIEW uitwisseling_koppelingen AS
+        SELECT h.positie AS heen_positie, r.positie AS retour_positie, r.afwijzend, r.retour_codes,
+            ' ' || r.bevindingen || ' ' NOT LIKE '% XSD %' AS beantwoordt
         FROM uitwisseling_berichten h
         JOIN uitwisseling_berichten r
             ON r.heen_code = h.bericht_code AND r.heen_afzender = h.afzender AND r.heen_identificatie = h.identificatie
         WHERE h.is_retour = 0;
+        -- Every heenbericht with each retour that answers it: the readable ones.
+        CREATE VIEW uitwisseling_paren AS
+        SELECT heen_positie, retour_positie, afwijzend, retour_codes FROM uitwisseling_koppelingen WHERE beantwoordt;
         -- The positions of rejected heenberichten: they count as not sent.
         CREATE VIEW uitwisseling_afgewezen AS
         SELECT DISTINCT heen_positie AS positie FROM uitwisseling_paren WHERE afwijzend = 1;

@@ -6,12 +6,10 @@ import Uitwisseling
 /// Delivery periods per toegewezen product from 305/307 (report §6.4, §8.4).
 ///
 /// Every start and stop line is kept with its message's position and its logical key (report
-/// §4.5). A key is delivered when its non-rejected deliveries (StatusAanlevering 1) outnumber
-/// its non-rejected deletions (3): counting is indifferent to arrival order, and it allows the
-/// standard's correction of a non-key field, delete first and deliver again (IV008).
+/// §4.5); whether a key stands is derived from its lines in ``staand(from:sleutel:)``.
 public struct Zorg: Projection {
     public let name = "zorg"
-    public let version = 1
+    public let version = 2
     public let tableNames = ["zorg_starts", "zorg_stops"]
     public let viewNames = ["zorg_starts_geldig", "zorg_stops_geldig", "zorg_perioden"]
 
@@ -59,17 +57,14 @@ public struct Zorg: Projection {
 
     public var views: String {
         """
-        -- Starts that stand: from non-rejected 305s, more deliveries than deletions of the key.
+        -- Starts that stand: on the last dagtekening on which a key's deliveries and deletions do
+        -- not balance, there were more deliveries.
         CREATE VIEW zorg_starts_geldig AS
-        SELECT \(Self.sleutel) FROM zorg_starts WHERE \(Uitwisseling.nietAfgewezen("positie"))
-        GROUP BY \(Self.sleutel)
-        HAVING sum(status_aanlevering = '1') > sum(status_aanlevering = '3');
+        \(Self.staand(from: "zorg_starts", sleutel: Self.sleutel));
         -- Stops that stand, keyed by the start's key plus RedenBeeindiging and Einddatum.
         CREATE VIEW zorg_stops_geldig AS
-        SELECT \(Self.sleutel), reden_beeindiging, einddatum FROM zorg_stops
-        WHERE \(Uitwisseling.nietAfgewezen("positie"))
-        GROUP BY \(Self.sleutel), reden_beeindiging, einddatum
-        HAVING sum(status_aanlevering = '1') > sum(status_aanlevering = '3');
+        \(Self.staand(from: "zorg_stops", sleutel: Self.sleutel + ", reden_beeindiging, einddatum"));
+
         -- One row per standing start, with the stop that decides its status: a definitive stop
         -- outranks a temporary one (RedenBeeindiging 20); among equals the latest einddatum.
         CREATE VIEW zorg_perioden AS
@@ -89,6 +84,30 @@ public struct Zorg: Projection {
             AND e.product_categorie IS s.product_categorie AND e.product_code IS s.product_code
             AND e.begindatum = s.begindatum;
         """
+    }
+
+    /// The keys of `table` that stand, from the non-rejected lines of each key taken per
+    /// dagtekening of their message (the order in which they reached the log means nothing, OP080).
+    ///
+    /// A deletion (StatusAanlevering 3) removes the delivery with its key however often that was
+    /// sent (COD467, report §6.4), and a delivery after it stands again (IV008: delete first,
+    /// deliver again in a later message). So a key stands when, on the last dagtekening on which
+    /// its deliveries and deletions do not balance, the deliveries outnumber the deletions. On
+    /// one day, a delivery and a deletion cancel out and the day before decides: the deletion
+    /// and new delivery of a correction, or a delivery taken back the same day.
+    private static func staand(from table: String, sleutel: String) -> String {
+        let kolommen = sleutel.split(separator: ", ").map { "r.\($0)" }.joined(separator: ", ")
+        return """
+            SELECT \(sleutel) FROM (
+                SELECT \(kolommen), sum(r.status_aanlevering = '1') AS geleverd,
+                    sum(r.status_aanlevering = '3') AS verwijderd,
+                    row_number() OVER (PARTITION BY \(kolommen) ORDER BY b.dagtekening DESC) AS rang
+                FROM \(table) r JOIN uitwisseling_berichten b ON b.positie = r.positie
+                WHERE \(Uitwisseling.nietAfgewezen("r.positie"))
+                GROUP BY \(kolommen), b.dagtekening
+                HAVING geleverd != verwijderd)
+            WHERE rang = 1 AND geleverd > verwijderd
+            """
     }
 
     public func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError) {

@@ -1,3 +1,4 @@
+import Foundation
 import Zorg
 import TestSupport
 import Testing
@@ -42,6 +43,66 @@ import Testing
         #expect(rijen.map(\.status) == ["beeindigd", "lopend", "beeindigd", "lopend"])
         #expect(rijen[0].einddatum == "2026-07-17")
         #expect(rijen[0].redenBeeindiging == "31")
+    }
+
+    /// The example's start of 300201 (from 2026-04-03) alone, as message `id` of `dagtekening`,
+    /// delivered (1) or deleted (3), or started on `begindatum` instead.
+    static func start300201(
+        _ id: String, _ dagtekening: String, status: String = "1", begindatum: String = "2026-04-03"
+    ) -> [UInt8] {
+        let tekst = String(decoding: Voorbeeld.bericht("305", [
+            Voorbeeld.identificatie("123456789012", id),
+            ("<ijw:Dagtekening>2026-04-15</ijw:Dagtekening>", "<ijw:Dagtekening>\(dagtekening)</ijw:Dagtekening>"),
+            ("<jw305:Begindatum>2026-04-03</jw305:Begindatum>", "<jw305:Begindatum>\(begindatum)</jw305:Begindatum>"),
+            ("<jw305:StatusAanlevering>1</jw305:StatusAanlevering>",
+             "<jw305:StatusAanlevering>\(status)</jw305:StatusAanlevering>"),
+        ]), as: UTF8.self)
+        guard let tweede = tekst.range(of: "<jw305:StartProduct>", options: .backwards),
+            let einde = tekst.range(of: "</jw305:StartProduct>", options: .backwards)
+        else { preconditionFailure("JW305.xml has two StartProducten") }
+        return Array(tekst.replacingCharacters(in: tweede.lowerBound..<einde.upperBound, with: "").utf8)
+    }
+
+    static func perioden(_ ledger: TestLedger) throws -> [String] {
+        try ledger.zorg().map { "\($0.toewijzingNummer!) \($0.begindatum) \($0.status)" }
+    }
+
+    /// COD467: StatusAanlevering 3 removes the delivery with its key however often it was sent.
+    @Test func aDeletionRemovesAStartSentTwice() throws {
+        let ledger = try TestLedger()
+        try ledger.ingest([
+            Self.start300201("Z1", "2026-04-06"), Self.start300201("Z2", "2026-04-08"),
+            Self.start300201("Z3", "2026-04-10", status: "3"),
+            Self.start300201("Z4", "2026-04-10", begindatum: "2026-04-06"),
+        ])
+        #expect(try Self.perioden(ledger) == ["300201 2026-04-06 lopend"])
+        let geschud = try TestLedger()
+        try geschud.ingest([
+            Self.start300201("Z4", "2026-04-10", begindatum: "2026-04-06"), Self.start300201("Z3", "2026-04-10", status: "3"),
+            Self.start300201("Z2", "2026-04-08"), Self.start300201("Z1", "2026-04-06"),
+        ])
+        #expect(try geschud.toestand() == ledger.toestand())
+    }
+
+    /// IV008: delete, then deliver the same key again in a later message (a non-key correction).
+    @Test func aDeliveryAfterTheDeletionStandsAgain() throws {
+        let ledger = try TestLedger()
+        try ledger.ingest([
+            Self.start300201("Z1", "2026-04-06"), Self.start300201("Z2", "2026-04-08", status: "3"),
+            Self.start300201("Z3", "2026-04-09"),
+        ])
+        #expect(try Self.perioden(ledger) == ["300201 2026-04-03 lopend"])
+        // The same on one day: the deletion and its new delivery cancel out, the day before decides.
+        let opEenDag = try TestLedger()
+        try opEenDag.ingest([
+            Self.start300201("Z3", "2026-04-08"), Self.start300201("Z2", "2026-04-08", status: "3"),
+            Self.start300201("Z1", "2026-04-06"),
+        ])
+        #expect(try Self.perioden(opEenDag) == ["300201 2026-04-03 lopend"])
+        // Deleted on the last day it was touched: gone.
+        let verwijderd = try TestLedger()
+        try verwijderd.ingest([Self.start300201("Z1", "2026-04-06"), Self.start300201("Z2", "2026-04-08", status: "3")])
+        #expect(try Self.perioden(verwijderd).isEmpty)
     }
 
     @Test func aRejected305LeavesNoRow() throws {

@@ -64,40 +64,57 @@ enum Bouw {
                              door: "<jw301:ToegewezenProducten>\(producten.joined())</jw301:ToegewezenProducten>").utf8)
     }
 
-    /// The accepting retour (header only) on the 301 `id` of `dagtekening`, made on `op`.
-    static func toewijzingRetour(id: String = "T1", dagtekening: String = "2025-03-01", op: String) -> [UInt8] {
+    /// The retour (header only) on the 301 `id` of `dagtekening`, made on `op`: accepting, or
+    /// rejecting it with header `codes`.
+    static func toewijzingRetour(
+        id: String = "T1", dagtekening: String = "2025-03-01", op: String, codes: [String] = []
+    ) -> [UInt8] {
         var tekst = kop("302", afzender: gemeente, ontvanger: aanbieder, id: id, dagtekening: dagtekening)
         tekst = zet(tekst, "jw302:IdentificatieRetour", "R-\(id)")
         tekst = zet(tekst, "jw302:DagtekeningRetour", op)
-        return Array(vervang(tekst, "jw302:RetourCodes", door: "").utf8)
+        let retourCodes = codes.map { "<jw302:RetourCode>\($0)</jw302:RetourCode>" }.joined()
+        return Array(vervang(tekst, "jw302:RetourCodes",
+                             door: codes.isEmpty ? "" : "<jw302:RetourCodes>\(retourCodes)</jw302:RetourCodes>").utf8)
+    }
+
+    /// `bericht` with an element its schema does not know after the header: the header can still
+    /// be read, the content no longer decodes (what a schema-breaking message looks like).
+    static func onleesbaar(_ bericht: [UInt8]) -> [UInt8] {
+        let tekst = String(decoding: bericht, as: UTF8.self)
+        guard let einde = tekst.range(of: "</", options: .backwards) else { preconditionFailure("no root end tag") }
+        return Array(tekst.replacingCharacters(in: einde.lowerBound..<einde.lowerBound, with: "<Onbekend/>").utf8)
     }
 
     // MARK: Start and stop
 
-    /// A 305 from the aanbieder: toewijzing `nummer` (45/45A03 from 2025-03-01) started on `begindatum`.
-    static func start(id: String = "S1", dagtekening: String, nummer: Int = 1001, begindatum: String) -> [UInt8] {
+    /// A 305 from the aanbieder: toewijzing `nummer` (45/45A03 from 2025-03-01) started on
+    /// `begindatum`, delivered (StatusAanlevering 1) or deleted (3).
+    static func start(
+        id: String = "S1", dagtekening: String, nummer: Int = 1001, begindatum: String, status: String = "1"
+    ) -> [UInt8] {
         var tekst = kop("305", afzender: aanbieder, ontvanger: gemeente, id: id, dagtekening: dagtekening)
         tekst = vervang(tekst, "jw305:StartProducten", door: """
             <jw305:StartProducten><jw305:StartProduct><jw305:ToewijzingNummer>\(nummer)</jw305:ToewijzingNummer>\
             <jw305:Product><ijw:Categorie>45</ijw:Categorie><ijw:Code>45A03</ijw:Code></jw305:Product>\
             <jw305:ToewijzingIngangsdatum>2025-03-01</jw305:ToewijzingIngangsdatum>\
-            <jw305:Begindatum>\(begindatum)</jw305:Begindatum><jw305:StatusAanlevering>1</jw305:StatusAanlevering>\
+            <jw305:Begindatum>\(begindatum)</jw305:Begindatum><jw305:StatusAanlevering>\(status)</jw305:StatusAanlevering>\
             </jw305:StartProduct></jw305:StartProducten>
             """)
         return Array(tekst.utf8)
     }
 
-    /// A 307 from the aanbieder: the start of `begindatum` ended on `einddatum`.
-    static func stop(id: String = "E1", dagtekening: String, nummer: Int = 1001, begindatum: String, einddatum: String)
-        -> [UInt8]
-    {
+    /// A 307 from the aanbieder: the start of `begindatum` ended on `einddatum`, delivered (1) or deleted (3).
+    static func stop(
+        id: String = "E1", dagtekening: String, nummer: Int = 1001, begindatum: String, einddatum: String,
+        status: String = "1"
+    ) -> [UInt8] {
         var tekst = kop("307", afzender: aanbieder, ontvanger: gemeente, id: id, dagtekening: dagtekening)
         tekst = vervang(tekst, "jw307:StopProducten", door: """
             <jw307:StopProducten><jw307:StopProduct><jw307:ToewijzingNummer>\(nummer)</jw307:ToewijzingNummer>\
             <jw307:Product><ijw:Categorie>45</ijw:Categorie><ijw:Code>45A03</ijw:Code></jw307:Product>\
             <jw307:ToewijzingIngangsdatum>2025-03-01</jw307:ToewijzingIngangsdatum>\
             <jw307:Begindatum>\(begindatum)</jw307:Begindatum><jw307:RedenBeeindiging>31</jw307:RedenBeeindiging>\
-            <jw307:Einddatum>\(einddatum)</jw307:Einddatum><jw307:StatusAanlevering>1</jw307:StatusAanlevering>\
+            <jw307:Einddatum>\(einddatum)</jw307:Einddatum><jw307:StatusAanlevering>\(status)</jw307:StatusAanlevering>\
             </jw307:StopProduct></jw307:StopProducten>
             """)
         return Array(tekst.utf8)

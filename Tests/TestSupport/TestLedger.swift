@@ -37,6 +37,16 @@ public final class TestLedger {
         _ = try ledger.append(events)
     }
 
+    /// Appends messages whose content breaks their schema, recorded for their header alone as
+    /// `ingest` records them, and catches up.
+    public func ingestHeaderOnly(_ berichten: [[UInt8]]) throws {
+        let events = try berichten.map { bytes in
+            NewEvent(kind: .bericht, payload: bytes, metadata: EventMetadata(try Berichtkop.read(bytes)), source: nil)
+        }
+        _ = try ledger.append(events)
+        try catchUp()
+    }
+
     public var connection: SQLiteConnection { get throws { try SQLiteStore(path: path, access: .read).connection } }
 
     /// A writing connection, for tests that tamper with projection tables behind the runner's back.

@@ -38,6 +38,8 @@ struct ResultTable {
         case integers([Int64])
         /// Objects of key–cell pairs, keys in the order given.
         case objects([[(key: String, value: Cell)]])
+        /// A share from 0 to 1, shown as a percentage with one decimal (a JSON number, `87.5`).
+        case percentage(Double?)
     }
 
     var columns: [Column]
@@ -73,6 +75,7 @@ struct ResultTable {
         case .list(let values): "[" + values.map(JSON.string).joined(separator: ", ") + "]"
         case .integers(let values): "[" + values.map(String.init).joined(separator: ", ") + "]"
         case .objects(let objects): "[" + objects.map(json(object:)).joined(separator: ", ") + "]"
+        case .percentage(let share): share.map { percentage($0, decimal: ".") } ?? "null"
         }
     }
 
@@ -87,6 +90,7 @@ struct ResultTable {
                 case .list(let values): CSV.field(values.joined(separator: " "))
                 case .integers(let values): values.map(String.init).joined(separator: " ")
                 case .objects: ""
+                case .percentage(let share): share.map { Self.percentage($0, decimal: ".") } ?? ""
                 }
             }.joined(separator: ","))
         }
@@ -129,7 +133,14 @@ struct ResultTable {
         case .list(let values): values.joined(separator: " ")
         case .integers(let values): values.map(String.init).joined(separator: " ")
         case .objects: ""
+        case .percentage(let share): share.map { percentage($0, decimal: ",") + " %" } ?? ""
         }
+    }
+
+    /// `0.875` → `87.5`: one decimal, with the decimal separator of the format.
+    private static func percentage(_ share: Double, decimal: String) -> String {
+        let tenths = Int((share * 1000).rounded())
+        return "\(tenths / 10)\(decimal)\(tenths % 10)"
     }
 }
 

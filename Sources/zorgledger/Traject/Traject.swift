@@ -41,13 +41,13 @@ struct Traject {
             WITH \(kern),
             alle(positie) AS (
                 SELECT positie FROM kern
-                UNION SELECT p.retour_positie FROM uitwisseling_paren p JOIN kern k ON p.heen_positie = k.positie
-                UNION SELECT p.heen_positie FROM uitwisseling_paren p JOIN kern k ON p.retour_positie = k.positie)
+                UNION SELECT p.retour_positie FROM uitwisseling_koppelingen p JOIN kern k ON p.heen_positie = k.positie
+                UNION SELECT p.heen_positie FROM uitwisseling_koppelingen p JOIN kern k ON p.retour_positie = k.positie)
             SELECT b.positie, s.status,
                 CASE WHEN b.is_retour = 1 THEN b.retour_codes
                      ELSE coalesce((SELECT group_concat(p.retour_codes, ' ') FROM uitwisseling_paren p
                                     WHERE p.heen_positie = b.positie), '') END,
-                (SELECT min(p.heen_positie) FROM uitwisseling_paren p WHERE p.retour_positie = b.positie)
+                (SELECT min(p.heen_positie) FROM uitwisseling_koppelingen p WHERE p.retour_positie = b.positie)
             FROM alle a JOIN uitwisseling_berichten b ON b.positie = a.positie
             JOIN uitwisseling_status s ON s.positie = b.positie
             """, parameters
