@@ -38,6 +38,8 @@ struct TrajectCommand: ParsableCommand {
         transform: Datum.argument)
     var peildatum: Datum?
 
+    @OptionGroup var kennis: KennisOptions
+
     func validate() throws {
         switch (bsn, toewijzing) {
         case (nil, nil): throw ValidationError("give --bsn or --toewijzing")
@@ -62,7 +64,7 @@ struct TrajectCommand: ParsableCommand {
     func run() throws {
         let peildatum = peildatum ?? .vandaag
         let traject = try Traject(
-            onderwerp, peildatum: peildatum, ledger: global.openForReading(), connection: global.openProjections())
+            onderwerp, peildatum: peildatum, ledger: global.openForReading(), connection: global.openProjections(kennis.kennisstand))
         let personal = global.personalData
         let table = traject.tabel(personal: personal)
         let format = output.resolvedFormat
