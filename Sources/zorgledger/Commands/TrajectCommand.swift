@@ -13,11 +13,15 @@ struct TrajectCommand: ParsableCommand {
             the Toewijzingstijd. Each message is said in words, with its retour state (verzonden, geaccepteerd, \
             afgewezen with the codes, or retour) and, in JSON, its lines about the subject with the state each \
             led to at the peildatum. The table ends with the current toewijzingen, zorg, declaraties and verzoeken. \
-            A toewijzing's timeline includes the requests it honours and the answers to them.
+            A toewijzing's timeline includes the requests it honours and the answers to them. Each toewijzing \
+            version says which version it replaced and, in JSON, when it became known (bekendSinds: the dagtekening \
+            of the first 301 that carried it, at positie). --bekend-op and --tot-positie show the timeline as it \
+            was known then.
 
             Examples:
               zorgledger traject --bsn 999900006
               zorgledger traject --toewijzing 300201 --gemeente 0363 --format json
+              zorgledger traject --bsn 999900006 --bekend-op 2025-03-31 --peildatum 2025-03-31
             """)
 
     @OptionGroup var global: GlobalOptions
