@@ -32,7 +32,9 @@ public struct Kennisstand: Sendable, Equatable {
     ///
     /// The visible positions are computed once: with only `totPositie` as a range condition on
     /// the position, otherwise into a TEMP table `zicht` keyed by position, so each row costs one
-    /// primary-key lookup and the queries keep using the indexes of the tables they read.
+    /// primary-key lookup and the queries keep using the indexes of the tables they read. The
+    /// unary `+` keeps the condition a filter: as an index constraint SQLite would walk the whole
+    /// of `zicht` for every row of an outer loop (a join on an index ending in the position).
     public func installeer(op connection: SQLiteConnection, projections: [any Projection]) throws(LedgerError) {
         guard !isVolledig else { return }
         let zichtbaar: (String) -> String
@@ -51,10 +53,10 @@ public struct Kennisstand: Sendable, Equatable {
                 try vul.step()
                 vul.reset()
             }
-            zichtbaar = { "\($0) IN temp.zicht" }
+            zichtbaar = { "+\($0) IN temp.zicht" }
         } else {
             let grens = totPositie ?? .max
-            zichtbaar = { "\($0) <= \(grens)" }
+            zichtbaar = { "+\($0) <= \(grens)" }
         }
         for table in Self.logTables {
             try connection.execute(
