@@ -63,6 +63,14 @@ public struct Reconciliatie: Projection {
         ) STRICT;
         """
 
+    /// A contract load or rule-set choice is known from the day (UTC) it was recorded.
+    public var kennisdata: String? {
+        """
+        SELECT positie, substr(op, 1, 10) AS kennisdatum FROM reconciliatie_contracten
+        UNION ALL SELECT positie, substr(op, 1, 10) FROM reconciliatie_regelsets
+        """
+    }
+
     public func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError) {
         if let bericht, bericht.berichttype.isRetour {
             try database.run(

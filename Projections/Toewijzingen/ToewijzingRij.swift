@@ -19,4 +19,8 @@ public struct ToewijzingRij: Sendable, Hashable {
     public var referentieAanbieder: String?
     /// `actueel`, `beeindigd` or `verwijderd` at the peildatum.
     public var status: String
+    /// The log position of the 301 that carried this version (the first one, when several did).
+    public var positie: Int64
+    /// That 301's Dagtekening: from that day on the version was known.
+    public var bekendSinds: String
 }

@@ -4,7 +4,8 @@ public import Projection
 
 extension Toewijzingen {
     /// The current version of each toewijzing with its status at `filter.peildatum`; with
-    /// `historie`, every version that counts (not rejected), oldest decision first.
+    /// `historie`, every version that counts (not rejected), oldest decision first. Each row
+    /// names the 301 that carried it and that 301's dagtekening (`positie`, `bekendSinds`).
     ///
     /// Status: `verwijderd` for RedenWijziging 13, `beeindigd` when the einddatum lies before
     /// the peildatum, otherwise `actueel`. `van`/`tot` keep toewijzingen whose period overlaps.
@@ -16,14 +17,15 @@ extension Toewijzingen {
             """
             SELECT standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code,
                 ingangsdatum, einddatum, volume, eenheid, frequentie, budget, reden_wijziging, toewijzingsdatum,
-                toewijzingstijd, referentie_aanbieder, status
+                toewijzingstijd, referentie_aanbieder, status, positie, bekend_sinds
             FROM (
                 SELECT *, CASE WHEN reden_wijziging = '13' THEN 'verwijderd'
                                WHEN einddatum < ?1 THEN 'beeindigd'
                                ELSE 'actueel' END AS status
                 FROM \(historie ? "toewijzingen_geldig" : "toewijzingen_huidig"))
             \(conditions.sql)
-            ORDER BY standaard, gemeente, toewijzing_nummer, toewijzingsdatum, toewijzingstijd
+            ORDER BY standaard, gemeente, toewijzing_nummer, toewijzingsdatum, toewijzingstijd, bekend_sinds,
+                bericht_identificatie, positie
             """, [.text(filter.peildatum.description)] + conditions.values
         ) { row in
             ToewijzingRij(
@@ -33,7 +35,8 @@ extension Toewijzingen {
                 volume: row.optionalInt(9), eenheid: row.optionalString(10), frequentie: row.optionalString(11),
                 budget: row.optionalInt(12), redenWijziging: row.optionalString(13),
                 toewijzingsdatum: row.string(14), toewijzingstijd: row.string(15),
-                referentieAanbieder: row.optionalString(16), status: row.string(17))
+                referentieAanbieder: row.optionalString(16), status: row.string(17), positie: row.int64(18),
+                bekendSinds: row.string(19))
         }
     }
 }

@@ -11,7 +11,7 @@ import Uitwisseling
 /// arrives first, or a 302 that rejects a change, gives the same answer in any order.
 public struct Toewijzingen: Projection {
     public let name = "toewijzingen"
-    public let version = 1
+    public let version = 2
     public let tableNames = ["toewijzingen_versies"]
     public let viewNames = ["toewijzingen_geldig", "toewijzingen_huidig"]
 
@@ -53,16 +53,21 @@ public struct Toewijzingen: Projection {
         """
 
     public let views = """
-        -- The versions that count: those whose 301 no 302 rejected.
+        -- The versions that count: those whose 301 no 302 rejected, with the day that 301 was made
+        -- (bekend_sinds: from then on the version was known) and its identification.
         CREATE VIEW toewijzingen_geldig AS
-        SELECT * FROM toewijzingen_versies WHERE \(Uitwisseling.nietAfgewezen("positie"));
+        SELECT t.*, b.dagtekening AS bekend_sinds, b.identificatie AS bericht_identificatie
+        FROM toewijzingen_versies t JOIN uitwisseling_berichten b ON b.positie = t.positie
+        WHERE \(Uitwisseling.nietAfgewezen("t.positie"));
         -- The current version per toewijzing: latest Toewijzingsdatum + Toewijzingstijd. Equal
-        -- moments are ordered by content, never by position, so arrival order cannot matter.
+        -- moments are ordered by content, never by position, so arrival order cannot matter; a
+        -- version that several 301s repeat is the one of the first 301 that carried it (its
+        -- dagtekening, then its identification).
         CREATE VIEW toewijzingen_huidig AS
         SELECT * FROM (
             SELECT g.*, row_number() OVER (
                 PARTITION BY standaard, gemeente, toewijzing_nummer
-                ORDER BY \(Self.volgorde)) AS rang
+                ORDER BY \(Self.volgorde), bekend_sinds, bericht_identificatie, positie) AS rang
             FROM toewijzingen_geldig g)
         WHERE rang = 1;
         """

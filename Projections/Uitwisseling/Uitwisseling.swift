@@ -13,7 +13,7 @@ public import Projection
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 3
+    public let version = 4
     public let tableNames = ["uitwisseling_berichten"]
     public let viewNames = ["uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen", "uitwisseling_status"]
 
@@ -40,7 +40,9 @@ public struct Uitwisseling: Projection {
             heen_identificatie TEXT,                --   and Identificatie
             retour_codes       TEXT NOT NULL,       -- every RetourCode in it, space-separated
             afwijzend          INTEGER NOT NULL,    -- 1 when this retour rejects its heenbericht
-            bevindingen        TEXT NOT NULL        -- level-2 rule codes it breaks, space-separated
+            bevindingen        TEXT NOT NULL,       -- level-2 rule codes it breaks, space-separated
+            kennisdatum        TEXT NOT NULL        -- the day it became known: a retour's DagtekeningRetour,
+                                                    --   else its Dagtekening (see `kennisdatum(of:_:)`)
         ) STRICT;
         CREATE INDEX uitwisseling_berichten_identiteit
             ON uitwisseling_berichten (bericht_code, afzender, identificatie);
@@ -84,7 +86,7 @@ public struct Uitwisseling: Projection {
         try database.run(
             """
             INSERT INTO uitwisseling_berichten VALUES
-                (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
             """,
             [
                 .integer(Int(event.position)), .text(metadata.standaard), .text(metadata.release),
@@ -100,7 +102,21 @@ public struct Uitwisseling: Projection {
                 .integer(bericht?.wijstHeenberichtAf == true ? 1 : 0),
                 // A message that no longer decodes was recorded for its header alone: it breaks its schema.
                 .text(bericht.map { Self.unique($0.bevindingen().map(\.regel)).joined(separator: " ") } ?? "XSD"),
+                .text(Self.kennisdatum(of: event, bericht)),
             ])
+    }
+
+    /// Every message counts as known from its `kennisdatum`.
+    public var kennisdata: String? { "SELECT positie, kennisdatum FROM uitwisseling_berichten" }
+
+    /// The day a message became known (knowledge time, report §4 header, §6.1): a retour
+    /// (302 … 320) by its own DagtekeningRetour, a 325 and every heenbericht by its Dagtekening.
+    /// A message that no longer decodes keeps the Dagtekening recorded at append time, which for
+    /// a retour is its heenbericht's, the earliest it can have been made; without that, the day
+    /// the ledger recorded it.
+    static func kennisdatum(of event: StoredEvent, _ bericht: Bericht?) -> String {
+        if let header = bericht?.header { return (header.dagtekeningRetour ?? header.dagtekening).description }
+        return event.metadata.dagtekening ?? String(event.recordedAt.prefix(10))
     }
 
     /// The gemeente (4 digits) or aanbieder (8 digits) among a message's two parties.

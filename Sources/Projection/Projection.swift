@@ -21,7 +21,15 @@ public protocol Projection: Sendable {
     var tableNames: [String] { get }
     /// The names of the views it creates, dropped before a rebuild.
     var viewNames: [String] { get }
+    /// A query of the columns `positie, kennisdatum` (YYYY-MM-DD): the day each event it records
+    /// became known, for ``Kennisstand/bekendOp``; nil when it dates no events itself. Events no
+    /// projection dates are never visible under `bekendOp`.
+    var kennisdata: String? { get }
     /// Adds the facts of one event. `bericht` is nil for events that are not messages or no
     /// longer decode; the metadata recorded at append time is then all there is.
     func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError)
+}
+
+extension Projection {
+    public var kennisdata: String? { nil }
 }

@@ -2,10 +2,10 @@
 /// arrays, and what dates, times and BSNs look like. Everything else is a string or null.
 enum ContractShape {
     /// "JSON integers: positie, berichtCode, toewijzingNummer, volume, budget, geleverdVolume, productTarief, bedrag".
-    /// Plus `bytes`, the size of the original in `bericht POSITION --format json`.
+    /// Plus `bytes`, the size of the original in `bericht POSITION --format json`, and a timeline's `vervangtPositie`.
     static let integers: Set<String> = [
         "positie", "berichtCode", "toewijzingNummer", "volume", "budget", "geleverdVolume", "productTarief", "bedrag",
-        "bytes",
+        "bytes", "vervangtPositie",
     ]
     static let stringArrays: Set<String> = ["retourCodes", "bevindingen", "bsns"]
     static let integerArrays: Set<String> = ["posities"]
@@ -13,9 +13,9 @@ enum ContractShape {
     static let objectArrays: Set<String> = ["details"]
     static let dates: Set<String> = [
         "dagtekening", "ingangsdatum", "einddatum", "begindatum", "toewijzingsdatum", "toewijzingIngangsdatum",
-        "toewijzingEinddatum",
+        "toewijzingEinddatum", "bekendSinds", "vervangtToewijzingsdatum",
     ]
-    static let times: Set<String> = ["tijd", "toewijzingstijd"]
+    static let times: Set<String> = ["tijd", "toewijzingstijd", "vervangtToewijzingstijd"]
 
     /// Every way `row` breaks the contract, as readable lines; empty when it holds.
     static func problems(_ row: [String: JSONValue], path: String = "") -> [String] {

@@ -57,6 +57,10 @@ struct ErrorAndHelpTests {
         ["nosuchcommand"], ["toewijzingen", "--format", "xml"], ["declaraties", "--status", "betaald"],
         ["ingest"], ["zorg", "--peildatum", "2026-02-30"], ["berichten", "--bogus"],
         ["declaraties", "--openstaand", "--status", "ingediend"],
+        ["toewijzingen", "--bekend-op", "2025-13-01"], ["berichten", "--bekend-op", "gisteren"],
+        ["zorg", "--tot-positie", "-1"], ["declaraties", "--tot-positie", "abc"], ["verzoeken", "--tot-positie", "-5"],
+        ["reconcile", "--bekend-op", "2025-02-29"], ["traject", "--bsn", "123456789", "--tot-positie", "-1"],
+        ["traject", "--bsn", "123456789", "--bekend-op", "31-12-2025"],
     ])
     func usageErrorsAreOneLineWithExitTwo(_ arguments: [String]) throws {
         let work = try WorkDirectory()

@@ -6,20 +6,25 @@ import Testing
 /// CSV parses back strictly with the same columns and rows, the table counts the same rows.
 @Suite("Read commands in table, json and csv")
 struct ReadCommandTests {
-    /// The read commands of the contract with the filters that select something in the generated ledger.
+    /// The read commands of the contract with the filters that select something in the generated ledger,
+    /// also as known on a day or at a position (`--bekend-op`, `--tot-positie`).
     static func commands(_ ledger: GeneratedLedger) -> [[String]] {
         [
             ["toewijzingen"], ["toewijzingen", "--historie", "--peildatum", "2025-03-01"], ["zorg"],
             ["declaraties"], ["declaraties", "--openstaand"], ["verzoeken"], ["berichten"],
             ["berichten", "--status", "afgewezen"], ["bericht", "1"], ["traject", "--bsn", ledger.bsn],
             ["traject", "--toewijzing", String(ledger.toewijzing), "--gemeente", ledger.gemeente],
+            ["toewijzingen", "--bekend-op", "2025-03-01"], ["berichten", "--tot-positie", "40"],
+            ["zorg", "--bekend-op", "2025-04-01", "--tot-positie", "200"],
+            ["reconcile", "--peildatum", "2025-06-01", "--bekend-op", "2025-04-30"],
+            ["traject", "--bsn", ledger.bsn, "--bekend-op", "2025-04-01"],
         ]
     }
 
     /// Commands whose rows carry the contract's `standaard`, `gemeente` and `aanbieder`.
     static let perRelatie: Set<String> = ["toewijzingen", "zorg", "declaraties", "verzoeken", "berichten", "traject"]
 
-    @Test(arguments: 0..<11)
+    @Test(arguments: 0..<16)
     func formatsAgree(_ index: Int) throws {
         let ledger = try GeneratedLedger.shared.get()
         let command = Self.commands(ledger)[index]

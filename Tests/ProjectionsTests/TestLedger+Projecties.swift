@@ -37,8 +37,19 @@ extension TestLedger {
 
     /// Everything the queries show that does not depend on log positions.
     func toestand() throws -> Toestand {
-        Toestand(
-            toewijzingen: try toewijzingen(), historie: try toewijzingen(historie: true), zorg: try zorg(),
+        let identificaties = Dictionary(uniqueKeysWithValues: try berichten().map { ($0.positie, $0.identificatie) })
+        let huidig = try toewijzingen()
+        let historie = try toewijzingen(historie: true)
+        func zonderPositie(_ rijen: [ToewijzingRij]) -> [ToewijzingRij] {
+            rijen.map { rij in
+                var rij = rij
+                rij.positie = 0
+                return rij
+            }
+        }
+        return Toestand(
+            toewijzingen: zonderPositie(huidig), historie: zonderPositie(historie),
+            dragers: (huidig + historie).map { identificaties[$0.positie] ?? nil }, zorg: try zorg(),
             declaraties: try declaraties(), verzoeken: try verzoeken(),
             berichten: Set(try berichten().map { [$0.berichtCode.map(String.init) ?? "", $0.afzender ?? "",
                                                    $0.identificatie ?? "", $0.status] + $0.retourCodes }))

@@ -38,7 +38,7 @@ struct BerichtenCommand: ParsableCommand {
 
     func run() throws {
         let rijen = try Uitwisseling.berichten(
-            filters.filter(toewijzing: toewijzing, van: van, tot: tot), in: global.openProjections())
+            filters.filter(toewijzing: toewijzing, van: van, tot: tot), in: global.openProjections(filters.kennis.kennisstand))
         var table = ResultTable(columns: [
             .init("positie", nil, .integer), .init("standaard"), .init("release"),
             .init("berichtCode", "code", .integer), .init("berichttype", "type"), .init("gemeente"),

@@ -45,7 +45,7 @@ struct DeclaratiesCommand: ParsableCommand {
     func run() throws {
         let rijen = try Declaraties.rijen(
             filters.filter(toewijzing: toewijzing, van: van, tot: tot), openstaand: openstaand,
-            in: global.openProjections())
+            in: global.openProjections(filters.kennis.kennisstand))
         var table = ResultTable(columns: [
             .init("standaard"), .init("gemeente"), .init("aanbieder"), .init("declaratieNummer", "declaratie"),
             .init("bsn"), .init("referentieNummer", "referentie"), .init("vorigReferentieNummer", "vorige"),

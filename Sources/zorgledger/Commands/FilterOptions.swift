@@ -25,6 +25,8 @@ struct FilterOptions: ParsableArguments {
         transform: Datum.argument)
     var peildatum: Datum?
 
+    @OptionGroup var kennis: KennisOptions
+
     /// Refuses a `--status` the command's rows never have, so a typo does not look like "no rows".
     func validate(statuses: [String]) throws {
         if let status, !statuses.contains(status) {

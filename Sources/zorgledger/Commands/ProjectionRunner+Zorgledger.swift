@@ -15,14 +15,15 @@ extension ProjectionRunner {
 }
 
 extension GlobalOptions {
-    /// A read-only connection to the ledger's projection tables.
-    func openProjections() throws -> SQLiteConnection {
+    /// A read-only connection to the ledger's projection tables, answering as known in `kennisstand`.
+    func openProjections(_ kennisstand: Kennisstand = Kennisstand()) throws -> SQLiteConnection {
         let connection = try SQLiteStore(path: ledgerPath, access: .read).connection
         let present = try connection.rows(
             "SELECT count(*) FROM sqlite_master WHERE name = 'projection_checkpoints'") { $0.int(0) }
         guard present.first == 1 else {
             throw ProjectionsMissing(path: ledgerPath)
         }
+        try kennisstand.installeer(op: connection, projections: ProjectionRunner.zorgledger.projections)
         return connection
     }
 }

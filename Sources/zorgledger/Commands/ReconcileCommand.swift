@@ -77,7 +77,7 @@ struct ReconcileCommand: ParsableCommand {
     }
 
     func run() throws {
-        let connection = try global.openProjections()
+        let connection = try global.openProjections(filters.kennis.kennisstand)
         let filter = filters.filter(toewijzing: toewijzing)
         if diffRegelset != nil || diffContract != nil {
             let voor = try Reconciliatie.grondslag(

@@ -10,10 +10,13 @@ struct ToewijzingenCommand: ParsableCommand {
         discussion: """
             Per gemeente and ToewijzingNummer the version with the latest Toewijzingsdatum and -tijd among the 301s \
             that no 302 rejected, whatever order they arrived in. Status at the peildatum: actueel (no einddatum, \
-            or not before the peildatum), beeindigd (einddatum before it) or verwijderd (RedenWijziging 13).
+            or not before the peildatum), beeindigd (einddatum before it) or verwijderd (RedenWijziging 13). \
+            Each row names the 301 that carried its version (positie) and that 301's dagtekening (bekendSinds). \
+            --bekend-op and --tot-positie answer from what was known then.
 
-            Example:
+            Examples:
               zorgledger toewijzingen --bsn 999900006 --peildatum 2026-05-01 --format json
+              zorgledger toewijzingen --bekend-op 2025-03-31 --peildatum 2025-03-31
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -39,14 +42,15 @@ struct ToewijzingenCommand: ParsableCommand {
     func run() throws {
         let rijen = try Toewijzingen.rijen(
             filters.filter(toewijzing: toewijzing, van: van, tot: tot), historie: historie,
-            in: global.openProjections())
+            in: global.openProjections(filters.kennis.kennisstand))
         var table = ResultTable(columns: [
             .init("standaard"), .init("gemeente"), .init("aanbieder"), .init("bsn"),
             .init("toewijzingNummer", "toewijzing", .integer), .init("productCategorie", "cat"),
             .init("productCode", "code"), .init("ingangsdatum"), .init("einddatum"), .init("volume", nil, .integer),
             .init("eenheid"), .init("frequentie", "freq"), .init("budget", nil, .amount),
             .init("redenWijziging", "reden"), .init("toewijzingsdatum"), .init("toewijzingstijd", "tijd"),
-            .init("referentieAanbieder", "referentie"), .init("status"),
+            .init("referentieAanbieder", "referentie"), .init("status"), .init("positie", nil, .integer),
+            .init("bekendSinds", "bekend sinds"),
         ])
         table.rows = rijen.map { rij in
             [
@@ -56,7 +60,7 @@ struct ToewijzingenCommand: ParsableCommand {
                 .text(rij.ingangsdatum), .text(rij.einddatum), .integer(rij.volume.map(Int64.init)), .text(rij.eenheid),
                 .text(rij.frequentie), .integer(rij.budget.map(Int64.init)), .text(rij.redenWijziging),
                 .text(rij.toewijzingsdatum), .text(rij.toewijzingstijd), .text(rij.referentieAanbieder),
-                .text(rij.status),
+                .text(rij.status), .integer(rij.positie), .text(rij.bekendSinds),
             ]
         }
         print(table.rendered(as: output.resolvedFormat), terminator: "")

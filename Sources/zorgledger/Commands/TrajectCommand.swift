@@ -13,11 +13,15 @@ struct TrajectCommand: ParsableCommand {
             the Toewijzingstijd. Each message is said in words, with its retour state (verzonden, geaccepteerd, \
             afgewezen with the codes, or retour) and, in JSON, its lines about the subject with the state each \
             led to at the peildatum. The table ends with the current toewijzingen, zorg, declaraties and verzoeken. \
-            A toewijzing's timeline includes the requests it honours and the answers to them.
+            A toewijzing's timeline includes the requests it honours and the answers to them. Each toewijzing \
+            version says which version it replaced and, in JSON, when it became known (bekendSinds: the dagtekening \
+            of the first 301 that carried it, at positie). --bekend-op and --tot-positie show the timeline as it \
+            was known then.
 
             Examples:
               zorgledger traject --bsn 999900006
               zorgledger traject --toewijzing 300201 --gemeente 0363 --format json
+              zorgledger traject --bsn 999900006 --bekend-op 2025-03-31 --peildatum 2025-03-31
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -37,6 +41,8 @@ struct TrajectCommand: ParsableCommand {
             "Reference date for the states, YYYY-MM-DD (default: today).", valueName: "datum"),
         transform: Datum.argument)
     var peildatum: Datum?
+
+    @OptionGroup var kennis: KennisOptions
 
     func validate() throws {
         switch (bsn, toewijzing) {
@@ -62,7 +68,7 @@ struct TrajectCommand: ParsableCommand {
     func run() throws {
         let peildatum = peildatum ?? .vandaag
         let traject = try Traject(
-            onderwerp, peildatum: peildatum, ledger: global.openForReading(), connection: global.openProjections())
+            onderwerp, peildatum: peildatum, ledger: global.openForReading(), connection: global.openProjections(kennis.kennisstand))
         let personal = global.personalData
         let table = traject.tabel(personal: personal)
         let format = output.resolvedFormat

@@ -24,7 +24,7 @@ struct VerzoekenCommand: ParsableCommand {
     }
 
     func run() throws {
-        let rijen = try Verzoeken.rijen(filters.filter(), in: global.openProjections())
+        let rijen = try Verzoeken.rijen(filters.filter(), in: global.openProjections(filters.kennis.kennisstand))
         var table = ResultTable(columns: [
             .init("standaard"), .init("gemeente"), .init("aanbieder"), .init("bsn"),
             .init("referentieAanbieder", "referentie"), .init("soort"), .init("status"),

@@ -36,7 +36,7 @@ struct ZorgCommand: ParsableCommand {
 
     func run() throws {
         let rijen = try Zorg.rijen(
-            filters.filter(toewijzing: toewijzing, van: van, tot: tot), in: global.openProjections())
+            filters.filter(toewijzing: toewijzing, van: van, tot: tot), in: global.openProjections(filters.kennis.kennisstand))
         var table = ResultTable(columns: [
             .init("standaard"), .init("gemeente"), .init("aanbieder"), .init("bsn"),
             .init("toewijzingNummer", "toewijzing", .integer), .init("productCategorie", "cat"),

@@ -79,11 +79,17 @@ struct Beschrijving {
             "\(bericht.gemeente)/\(product.toewijzingNummer)/\(product.toewijzingsdatum)/\(product.toewijzingstijd)"
         let wat = Woorden.product(product.product)
         if product.redenWijziging == .verwijderd { return "trok \(nummer) in (\(wat))" }
-        if !gezien.insert(versie).inserted { return "herhaalde \(nummer) ongewijzigd (\(wat))" }
+        if !gezien.insert(versie).inserted {
+            let sinds = bekendeVersie(product, bericht).map { ", bekend sinds \($0.bekend.bekendSinds)" } ?? ""
+            return "herhaalde \(nummer) ongewijzigd (\(wat))" + sinds
+        }
         var delen: [String] = []
         if let omvang = product.omvang { delen.append(Woorden.omvang(omvang)) }
         if let budget = product.budget { delen.append("budget \(Woorden.bedrag(budget))") }
         delen.append(Woorden.periode(product.ingangsdatum, product.einddatum))
+        if let vervangt = bekendeVersie(product, bericht)?.vervangt {
+            delen.append("vervangt de versie van \(vervangt.toewijzingsdatum) \(vervangt.toewijzingstijd)")
+        }
         if let reden = product.redenWijziging {
             return "wijzigde \(nummer) (\(Woorden.redenWijziging(reden))): \(wat), " + delen.joined(separator: ", ")
         }
@@ -94,6 +100,7 @@ struct Beschrijving {
     private func details(_ product: ToegewezenProduct, _ bericht: Bericht) -> Object {
         let huidig = stand.toewijzing(
             standaard: bericht.standaard.rawValue, gemeente: bericht.gemeente, nummer: product.toewijzingNummer)
+        let versie = bekendeVersie(product, bericht)
         return [
             ("toewijzingNummer", .integer(Int64(product.toewijzingNummer))),
             ("referentieAanbieder", .text(product.referentieAanbieder)),
@@ -107,7 +114,20 @@ struct Beschrijving {
             ("frequentie", .text(product.omvang?.frequentie.rawValue)),
             ("budget", .integer(product.budget.map(Int64.init))),
             ("redenWijziging", .text(product.redenWijziging?.rawValue)), ("status", .text(huidig?.status)),
+            ("bekendSinds", .text(versie?.bekend.bekendSinds)), ("positie", .integer(versie?.bekend.positie)),
+            ("vervangtToewijzingsdatum", .text(versie?.vervangt?.toewijzingsdatum)),
+            ("vervangtToewijzingstijd", .text(versie?.vervangt?.toewijzingstijd)),
+            ("vervangtPositie", .integer(versie?.vervangt?.positie)),
         ]
+    }
+
+    /// When this line's version became known, and the version it replaced (see ``TrajectStand/versie``).
+    private func bekendeVersie(
+        _ product: ToegewezenProduct, _ bericht: Bericht
+    ) -> (bekend: ToewijzingRij, vervangt: ToewijzingRij?)? {
+        stand.versie(
+            standaard: bericht.standaard.rawValue, gemeente: bericht.gemeente, nummer: product.toewijzingNummer,
+            datum: product.toewijzingsdatum.description, tijd: product.toewijzingstijd.description)
     }
 
     // MARK: - Start and stop (305, 307)

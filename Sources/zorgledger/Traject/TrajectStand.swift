@@ -10,6 +10,9 @@ import Zorg
 /// messages led to. A timeline line looks its state up here by the line's own key.
 struct TrajectStand {
     var toewijzingen: [ToewijzingRij] = []
+    /// Every version of those toewijzingen that counts, oldest decision first; a version several
+    /// 301s carried first as the one that made it known.
+    var versies: [ToewijzingRij] = []
     var zorg: [ZorgRij] = []
     var declaraties: [PrestatieRij] = []
     var verzoeken: [VerzoekRij] = []
@@ -23,6 +26,7 @@ struct TrajectStand {
         for bsn in bsns {
             let filter = Filter(gemeente: gemeente, bsn: bsn, toewijzing: toewijzing, peildatum: peildatum)
             toewijzingen += try Toewijzingen.rijen(filter, in: connection)
+            versies += try Toewijzingen.rijen(filter, historie: true, in: connection)
             zorg += try Zorg.rijen(filter, in: connection)
             declaraties += try Declaraties.rijen(filter, in: connection)
             verzoeken += try Verzoeken.rijen(Filter(gemeente: gemeente, bsn: bsn, peildatum: peildatum), in: connection)
@@ -31,6 +35,23 @@ struct TrajectStand {
 
     func toewijzing(standaard: String, gemeente: String, nummer: Int) -> ToewijzingRij? {
         toewijzingen.first { $0.standaard == standaard && $0.gemeente == gemeente && $0.toewijzingNummer == nummer }
+    }
+
+    /// The version of a toewijzing decided at `datum` `tijd`, as the 301 that first carried it
+    /// made it known, and the version it replaced (the one decided last before it); nil when no
+    /// 301 that counts carried it.
+    func versie(standaard: String, gemeente: String, nummer: Int, datum: String, tijd: String)
+        -> (bekend: ToewijzingRij, vervangt: ToewijzingRij?)?
+    {
+        let eigen = versies.filter {
+            $0.standaard == standaard && $0.gemeente == gemeente && $0.toewijzingNummer == nummer
+        }
+        guard let index = eigen.firstIndex(where: { $0.toewijzingsdatum == datum && $0.toewijzingstijd == tijd })
+        else { return nil }
+        let vorige = eigen[..<index].last.flatMap { vorige in
+            eigen.first { $0.toewijzingsdatum == vorige.toewijzingsdatum && $0.toewijzingstijd == vorige.toewijzingstijd }
+        }
+        return (eigen[index], vorige)
     }
 
     /// The delivery period a start or stop line belongs to, by the start's logical key.
