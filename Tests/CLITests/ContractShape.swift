@@ -7,7 +7,7 @@ enum ContractShape {
         "positie", "berichtCode", "toewijzingNummer", "volume", "budget", "geleverdVolume", "productTarief", "bedrag",
         "bytes", "vervangtPositie",
     ]
-    static let stringArrays: Set<String> = ["retourCodes", "bevindingen", "bsns"]
+    static let stringArrays: Set<String> = ["retourCodes", "gemeenteRetourCodes", "bevindingen", "bsns"]
     static let integerArrays: Set<String> = ["posities"]
     /// Nested objects of a timeline line, themselves of the same shape.
     static let objectArrays: Set<String> = ["details"]
