@@ -14,24 +14,16 @@ extension Dossier {
     /// unsends it) to `body`, one toewijzing (standaard, gemeente, number) at a time. A credit is
     /// an exact copy of its debet (IV091), so its debet is on the same toewijzing.
     static func perToewijzing(_ connection: SQLiteConnection, _ body: ([Prestatie]) -> Void) throws(LedgerError) {
-        var groep: [Prestatie] = []
-        try prestaties(connection, volgorde: "p.standaard, p.gemeente, p.toewijzing_nummer, p.positie, p.volgnummer") { p in
-            if let vorige = groep.last,
-                (vorige.standaard, vorige.gemeente, vorige.toewijzingNummer) != (p.standaard, p.gemeente, p.toewijzingNummer)
-            {
-                body(groep)
-                groep.removeAll(keepingCapacity: true)
-            }
-            groep.append(p)
-        }
-        if !groep.isEmpty { body(groep) }
+        try perGroep(
+            connection, volgorde: "p.standaard, p.gemeente, p.toewijzing_nummer, p.positie, p.volgnummer",
+            zelfdeGroep: { ($0.standaard, $0.gemeente, $0.toewijzingNummer) == ($1.standaard, $1.gemeente, $1.toewijzingNummer) },
+            body)
     }
 
     /// Hands `body` the prestaties (of 323s that count as sent) whose ReferentieNummer the same
     /// aanbieder used more than once in the same domain (TR314), one number at a time.
     static func dubbeleReferenties(_ connection: SQLiteConnection, _ body: ([Prestatie]) -> Void) throws(LedgerError) {
-        var groep: [Prestatie] = []
-        try prestaties(
+        try perGroep(
             connection,
             waar: """
                 EXISTS (SELECT 1 FROM declaraties_prestaties q
@@ -40,11 +32,20 @@ extension Dossier {
                             AND (q.positie != p.positie OR q.volgnummer != p.volgnummer)
                             AND q.positie NOT IN (SELECT positie FROM uitwisseling_afgewezen))
                 """,
-            volgorde: "p.standaard, p.aanbieder, p.referentie_nummer, p.positie, p.volgnummer"
-        ) { p in
-            if let vorige = groep.last,
-                (vorige.standaard, vorige.aanbieder, vorige.referentieNummer) != (p.standaard, p.aanbieder, p.referentieNummer)
-            {
+            volgorde: "p.standaard, p.aanbieder, p.referentie_nummer, p.positie, p.volgnummer",
+            zelfdeGroep: { ($0.standaard, $0.aanbieder, $0.referentieNummer) == ($1.standaard, $1.aanbieder, $1.referentieNummer) },
+            body)
+    }
+
+    /// Hands `body` the prestaties of ``prestaties(_:waar:volgorde:_:)`` in groups of neighbours
+    /// that `zelfdeGroep` puts together; `volgorde` must sort each group's rows next to each other.
+    private static func perGroep(
+        _ connection: SQLiteConnection, waar: String = "1", volgorde: String,
+        zelfdeGroep: (Prestatie, Prestatie) -> Bool, _ body: ([Prestatie]) -> Void
+    ) throws(LedgerError) {
+        var groep: [Prestatie] = []
+        try prestaties(connection, waar: waar, volgorde: volgorde) { p in
+            if let vorige = groep.last, !zelfdeGroep(vorige, p) {
                 body(groep)
                 groep.removeAll(keepingCapacity: true)
             }
