@@ -21,7 +21,6 @@ struct Controle {
     ) throws(LedgerError) -> [Constatering] {
         var resultaat = try connection.readTransaction { () throws(LedgerError) -> [Constatering] in
             var controle = Controle(dossier: try Dossier(connection: connection), grondslag: grondslag, peildatum: peildatum)
-            controle.dossier.afwijzingen = try Dossier.afwijzingen(connection)
             var resultaat: [Constatering] = []
             var beoordeeld: Set<String> = []
             try Dossier.perToewijzing(connection) { prestaties in

@@ -4,10 +4,12 @@ import Projection
 import Toewijzingen
 
 extension Dossier {
-    /// Reads the toewijzingen and starts; the caller holds the read transaction that makes them
-    /// agree with the rows read after them.
+    /// Reads the toewijzingen, starts and the 325s' rejections; the caller holds the read
+    /// transaction that makes them agree with the rows read after them.
     init(connection: SQLiteConnection) throws(LedgerError) {
-        self.init(toewijzingen: try Self.toewijzingen(connection), leveringen: try Self.leveringen(connection))
+        self.init(
+            toewijzingen: try Self.toewijzingen(connection), leveringen: try Self.leveringen(connection),
+            afwijzingen: try Self.afwijzingen(connection))
     }
 
     /// Hands the prestaties of every 323 that counts as sent (a 325 that rejects the whole 323

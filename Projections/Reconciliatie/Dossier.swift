@@ -17,7 +17,7 @@ struct Dossier {
     /// The standing starts of each toewijzing (standaard|gemeente|nummer).
     var leveringen: [String: [Levering]]
     /// The RetourCodes of every prestatie a 325 rejected, by ``prestatieSleutel(_:_:)``.
-    var afwijzingen: [String: [String]] = [:]
+    var afwijzingen: [String: [String]]
 
     static func sleutel(_ standaard: String, _ gemeente: String, _ nummer: Int) -> String {
         "\(standaard)|\(gemeente)|\(nummer)"
