@@ -132,17 +132,20 @@ extension Dossier {
     /// Every standing start of a toewijzing, with the latest einddatum of its standing stops: a
     /// definitive stop after a temporary one ends on or after it (TR414), so that is the stop
     /// that decides, as in `zorg_perioden`, whose window over all stops is too slow to join here.
+    /// Starts and stops are grouped by key in one pass (GROUP BY takes NULLs as equal, as `IS`
+    /// does): a join of the two windowed views has no index and grows with their product.
     private static func leveringen(_ connection: SQLiteConnection) throws(LedgerError) -> [String: [Levering]] {
         let sleutel = "standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code, begindatum"
         var resultaat: [String: [Levering]] = [:]
         _ = try connection.rows(
             """
-            SELECT s.standaard, s.gemeente, s.toewijzing_nummer, s.begindatum, e.einde FROM zorg_starts_geldig s
-            LEFT JOIN (SELECT \(sleutel), max(einddatum) AS einde FROM zorg_stops_geldig GROUP BY \(sleutel)) e
-            ON e.standaard = s.standaard AND e.gemeente = s.gemeente AND e.aanbieder = s.aanbieder AND e.bsn = s.bsn
-                AND e.toewijzing_nummer IS s.toewijzing_nummer AND e.product_categorie IS s.product_categorie
-                AND e.product_code IS s.product_code AND e.begindatum = s.begindatum
-            WHERE s.toewijzing_nummer IS NOT NULL
+            SELECT standaard, gemeente, toewijzing_nummer, begindatum, max(einddatum) FROM (
+                SELECT \(sleutel), 1 AS start, NULL AS einddatum FROM zorg_starts_geldig
+                UNION ALL
+                SELECT \(sleutel), 0, einddatum FROM zorg_stops_geldig)
+            WHERE toewijzing_nummer IS NOT NULL
+            GROUP BY \(sleutel)
+            HAVING max(start) = 1
             """
         ) { row in
             guard let begindatum = Datum(row.string(3)) else { return }
