@@ -9,7 +9,7 @@ import Testing
 
     @Test func statusAanlevering3DeletesTheStart() throws {
         let verwijdering = Voorbeeld.bericht("305", [
-            Voorbeeld.identificatie("123456789012", "Z2"),
+            Voorbeeld.identificatie("AGB-S-000117", "Z2"),
             ("<jw305:StatusAanlevering>1</jw305:StatusAanlevering>",
              "<jw305:StatusAanlevering>3</jw305:StatusAanlevering>"),
         ])
@@ -22,31 +22,35 @@ import Testing
 
     @Test func aTemporaryStopThenARestartGivesANewRow() throws {
         let tijdelijk = Voorbeeld.bericht("307", [
-            Voorbeeld.identificatie("123456789012", "S1"),
-            ("<jw307:RedenBeeindiging>31</jw307:RedenBeeindiging>", "<jw307:RedenBeeindiging>20</jw307:RedenBeeindiging>"),
-            ("<jw307:Einddatum>2026-07-17</jw307:Einddatum>", "<jw307:Einddatum>2026-05-01</jw307:Einddatum>"),
+            Voorbeeld.identificatie("AGB-E-000342", "S1"),
+            ("<jw307:RedenBeeindiging>02</jw307:RedenBeeindiging>", "<jw307:RedenBeeindiging>20</jw307:RedenBeeindiging>"),
+            ("<jw307:Einddatum>2026-06-26</jw307:Einddatum>", "<jw307:Einddatum>2026-05-01</jw307:Einddatum>"),
+            ("<jw307:Einddatum>2026-06-24</jw307:Einddatum>", "<jw307:Einddatum>2026-05-01</jw307:Einddatum>"),
         ])
         let herstart = Voorbeeld.bericht("305", [
-            Voorbeeld.identificatie("123456789012", "R1"),
-            ("<jw305:Begindatum>2026-04-03</jw305:Begindatum>", "<jw305:Begindatum>2026-06-01</jw305:Begindatum>"),
-            ("<jw305:Begindatum>2026-04-15</jw305:Begindatum>", "<jw305:Begindatum>2026-06-15</jw305:Begindatum>"),
+            Voorbeeld.identificatie("AGB-S-000117", "R1"),
+            ("<jw305:Begindatum>2026-02-10</jw305:Begindatum>", "<jw305:Begindatum>2026-06-01</jw305:Begindatum>"),
+            ("<jw305:Begindatum>2026-02-11</jw305:Begindatum>", "<jw305:Begindatum>2026-06-15</jw305:Begindatum>"),
         ])
         let ledger = try TestLedger()
         try ledger.ingest([herstart, tijdelijk, Self.start])
         #expect(try ledger.zorg().map { "\($0.toewijzingNummer!) \($0.begindatum) \($0.status)" } == [
-            "300201 2026-04-03 tijdelijk_gestopt", "300201 2026-06-01 lopend",
-            "300202 2026-04-15 tijdelijk_gestopt", "300202 2026-06-15 lopend",
+            "7100041 2026-02-10 tijdelijk_gestopt", "7100041 2026-06-01 lopend",
+            "7100042 2026-02-11 tijdelijk_gestopt", "7100042 2026-06-15 lopend",
         ])
         try ledger.ingest([Self.definitieveStop])
         let rijen = try ledger.zorg()
         #expect(rijen.map(\.status) == ["beeindigd", "lopend", "beeindigd", "lopend"])
-        #expect(rijen[0].einddatum == "2026-07-17")
-        #expect(rijen[0].redenBeeindiging == "31")
+        #expect(rijen[0].einddatum == "2026-06-26")
+        #expect(rijen[0].redenBeeindiging == "02")
     }
 
     @Test func aRejected305LeavesNoRow() throws {
         let ledger = try TestLedger()
-        try ledger.ingest([Self.start, Voorbeeld.bericht("306")])
+        let afwijzing = Voorbeeld.bericht("306", [(
+            "</jw306:XsdVersieRetour>",
+            "</jw306:XsdVersieRetour><jw306:RetourCodes><jw306:RetourCode>0001</jw306:RetourCode></jw306:RetourCodes>")])
+        try ledger.ingest([Self.start, afwijzing])
         #expect(try ledger.zorg().isEmpty)
     }
 }

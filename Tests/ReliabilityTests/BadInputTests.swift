@@ -13,7 +13,7 @@ struct BadInputTests {
         let secret = try FileTripwire(path: work.path("secret.txt"), contents: "not for XML parsers\n")
         let listener = try PortTripwire()
         let corpus = try HostileCorpus(secret: secret.path, port: listener.port)
-        let first = try work.zorgledger(["ingest", SharedDomain.examples.appendingPathComponent("JW301.xml").path])
+        let first = try work.zorgledger(["ingest", Fixture.path("JW301")])
         #expect(first.status == 0, "\(first.stderr)")
         let before = try work.bytes("ledger.sqlite")
 
@@ -47,7 +47,7 @@ struct BadInputTests {
     @Test func anXIncludeIsRecordedButNeverFollowed() throws {
         let work = try WorkDirectory()
         let listener = try PortTripwire()
-        let text = String(decoding: try SharedDomain.example("JW301"), as: UTF8.self)
+        let text = String(decoding: try Fixture.bytes("JW301"), as: UTF8.self)
         let include = "<xi:include xmlns:xi=\"http://www.w3.org/2001/XInclude\" href=\"http://127.0.0.1:\(listener.port)/x\"/>"
         try work.write("xinclude.xml", Array(text.replacingOccurrences(of: "<jw301:Header>", with: include + "<jw301:Header>").utf8))
         let exit = try work.zorgledger(["ingest", work.path("xinclude.xml"), "--format", "json"])
