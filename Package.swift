@@ -92,7 +92,7 @@ let package = Package(
         .target(
             name: "TestSupport", dependencies: ["Ledger", "Ingest", "Berichten", "Projection"], path: "Tests/TestSupport"),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "CSQLite", "TestSupport"]),
-        .testTarget(name: "BerichtenTests", dependencies: ["Berichten", "Generator"]),
+        .testTarget(name: "BerichtenTests", dependencies: ["Berichten", "Generator", "TestSupport"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Berichten", "TestSupport"]),
         .testTarget(
             name: "zorgledgerTests",

@@ -1,5 +1,6 @@
 import Berichten
 import Foundation
+import TestSupport
 import Testing
 
 @Suite("What the decoder refuses, and how it says so")
@@ -65,7 +66,7 @@ struct BerichtErrorTests {
     }
 
     @Test func missingRequiredElement() throws {
-        let fout = try jw301("<jw301:Ingangsdatum>2026-04-01</jw301:Ingangsdatum>", "")
+        let fout = try jw301("<jw301:Ingangsdatum>2026-02-09</jw301:Ingangsdatum>", "")
         #expect(fout.kind == .missingElement)
         #expect(fout.description == "Client/ToegewezenProducten/ToegewezenProduct[1]: missing required element Ingangsdatum")
     }
@@ -80,6 +81,17 @@ struct BerichtErrorTests {
     }
 
     @Test func unexpectedElement() throws {
+        let tekst = Voorbeeld.vervang(
+            try Voorbeeld.tekst("JW318"), "<jw318:RedenVerzoek>1</jw318:RedenVerzoek>",
+            "<jw318:RedenVerzoek>1</jw318:RedenVerzoek><jw318:RetourCode>0200</jw318:RetourCode>")
+        let fout = try fout(tekst)
+        #expect(fout.kind == .unexpectedElement)
+        #expect(fout.description == "Client/Verzoek: unexpected element RetourCode")
+        #expect(fout.line == 31)
+    }
+
+    /// Conformance: the published JW318 puts a RetourCode where the schema has none.
+    @Test(.referentie) func unexpectedElementInThePublishedJW318() throws {
         let fout = try #require(Voorbeeld.fout(try SharedDomain.example("JW318")))
         #expect(fout.kind == .unexpectedElement)
         #expect(fout.description == "Client/Verzoek: unexpected element RetourCode")
@@ -87,12 +99,12 @@ struct BerichtErrorTests {
     }
 
     @Test func secondOfASingleElement() throws {
-        let fout = try jw301("<jw301:Bsn>999900006</jw301:Bsn>", "<jw301:Bsn>999900006</jw301:Bsn><jw301:Bsn>999900006</jw301:Bsn>")
+        let fout = try jw301("<jw301:Bsn>999990019</jw301:Bsn>", "<jw301:Bsn>999990019</jw301:Bsn><jw301:Bsn>999990019</jw301:Bsn>")
         #expect(fout.description == "Client: unexpected second Bsn")
     }
 
     @Test func elementInTheWrongNamespace() throws {
-        let fout = try jw301("<ijw:Volume>2</ijw:Volume>", "<jw301:Volume>2</jw301:Volume>")
+        let fout = try jw301("<ijw:Volume>3</ijw:Volume>", "<jw301:Volume>3</jw301:Volume>")
         #expect(fout.kind == .wrongNamespace)
         #expect(fout.description == "Client/ToegewezenProducten/ToegewezenProduct[1]/Omvang: Volume is not in the basisschema namespace")
     }
@@ -129,6 +141,16 @@ struct BerichtErrorTests {
     }
 
     @Test func badDate() throws {
+        let fout = try fout(
+            Voorbeeld.vervang(try Voorbeeld.tekst("JW315"), ">2026-06-28</jw315:ToewijzingEinddatum>", ">2026-06-31</jw315:ToewijzingEinddatum>"))
+        #expect(fout.kind == .invalidDate)
+        #expect(
+            fout.description
+                == "Client/AangevraagdeProducten/AangevraagdProduct[1]/ToewijzingEinddatum: '2026-06-31' is not a valid date (YYYY-MM-DD)")
+    }
+
+    /// Conformance: the published JW315 asks for a toewijzing until 31 June.
+    @Test(.referentie) func badDateInThePublishedJW315() throws {
         let fout = try #require(Voorbeeld.fout(try SharedDomain.example("JW315")))
         #expect(fout.kind == .invalidDate)
         #expect(
@@ -137,13 +159,13 @@ struct BerichtErrorTests {
     }
 
     @Test func badTime() throws {
-        let fout = try jw301("<jw301:Toewijzingstijd>12:34:56<", "<jw301:Toewijzingstijd>25:00:00<")
+        let fout = try jw301("<jw301:Toewijzingstijd>09:15:00<", "<jw301:Toewijzingstijd>25:00:00<")
         #expect(fout.kind == .invalidTime)
         #expect(fout.description.hasSuffix("ToegewezenProduct[1]/Toewijzingstijd: '25:00:00' is not a valid time (HH:MM:SS)"))
     }
 
     @Test func badNumber() throws {
-        let fout = try jw301("<jw301:ToewijzingNummer>300201<", "<jw301:ToewijzingNummer>30020x<")
+        let fout = try jw301("<jw301:ToewijzingNummer>7100041<", "<jw301:ToewijzingNummer>710004x<")
         #expect(fout.kind == .invalidNumber)
         #expect(
             fout.description
@@ -151,7 +173,7 @@ struct BerichtErrorTests {
     }
 
     @Test func badBsnIsNotEchoed() throws {
-        let fout = try jw301("<jw301:Bsn>999900006<", "<jw301:Bsn>99990000<")
+        let fout = try jw301("<jw301:Bsn>999990019<", "<jw301:Bsn>99999001<")
         #expect(fout.description == "Client/Bsn: is not a 9-digit BSN")
         #expect(!fout.description.contains("9999"))
     }
@@ -189,7 +211,7 @@ struct BerichtErrorTests {
     }
 
     @Test func undeclaredEntityIsNotWellFormed() throws {
-        let fout = try jw301("<jw301:Commentaar>Commentaar client<", "<jw301:Commentaar>&onbekend;<")
+        let fout = try jw301("<jw301:Commentaar>Begeleiding thuis en op school<", "<jw301:Commentaar>&onbekend;<")
         #expect(fout.kind == .notWellFormed)
         #expect(fout.description.contains("onbekend"))
     }

@@ -1,20 +1,19 @@
 import Berichten
 import Foundation
+import TestSupport
 
-/// The shared example messages as text, and the rewrites the decoder must be indifferent to.
+/// The project's own messages (``Fixture``) as text, and the rewrites the decoder must be indifferent to.
 enum Voorbeeld {
-    static let alle = [
-        "JW301", "JW302", "JW305", "JW306", "JW307", "JW308", "JW315", "JW316", "JW317", "JW318", "JW319",
-        "JW320", "JW323", "JW325",
-    ]
-    /// JW315 (date 2027-06-31) and JW318 (RetourCode out of place) are XSD-invalid on purpose.
-    static let geldig = alle.filter { $0 != "JW315" && $0 != "JW318" }
-
     static func tekst(_ naam: String) throws -> String {
-        String(decoding: try SharedDomain.example(naam), as: UTF8.self)
+        String(decoding: try Fixture.bytes(naam), as: UTF8.self)
     }
 
     static func decode(_ naam: String) throws -> Bericht {
+        try BerichtDecoder.decode(try Fixture.bytes(naam))
+    }
+
+    /// The published example `naam` decoded (conformance tests only: it needs the reference material).
+    static func referentie(_ naam: String) throws -> Bericht {
         try BerichtDecoder.decode(try SharedDomain.example(naam))
     }
 
@@ -36,7 +35,7 @@ enum Voorbeeld {
         }
     }
 
-    /// The message prefix of an example, e.g. `jw301`.
+    /// The message prefix of a message, e.g. `jw301`.
     static func prefix(_ naam: String) -> String { naam.lowercased() }
 
     /// Binds other prefixes to both namespaces.
@@ -86,16 +85,16 @@ enum Voorbeeld {
                 of: "BerichtSubversie>2<", with: "BerichtSubversie>\(subversie)<")
     }
 
-    /// Replaces only the last occurrence, e.g. to undo the duplicate line in JW323.
+    /// Replaces only the last occurrence.
     static func vervangLaatste(_ tekst: String, _ oud: String, _ nieuw: String) -> String {
         guard let bereik = tekst.range(of: oud, options: .backwards) else {
-            preconditionFailure("the example no longer contains \(oud)")
+            preconditionFailure("the message no longer contains \(oud)")
         }
         return tekst.replacingCharacters(in: bereik, with: nieuw)
     }
 
     static func vervang(_ tekst: String, _ oud: String, _ nieuw: String) -> String {
-        precondition(tekst.contains(oud), "the example no longer contains \(oud)")
+        precondition(tekst.contains(oud), "the message no longer contains \(oud)")
         return tekst.replacingOccurrences(of: oud, with: nieuw)
     }
 }

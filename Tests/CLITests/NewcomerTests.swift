@@ -24,8 +24,9 @@ struct NewcomerTests {
         #expect(again.output.contains("appended 0, duplicate"))
     }
 
-    @Test func schemasValidateAndSayWhatIsMissing() throws {
-        let schemas = try #require(SharedDomain.xsdFolder, "shared/domain/xsd is missing")
+    /// Conformance: needs the published schemas.
+    @Test(.referentie) func schemasValidateAndSayWhatIsMissing() throws {
+        let schemas = try #require(SharedDomain.xsdFolder, "\(SharedDomain.missing)")
         let work = try WorkDirectory()
         #expect(try work.run(["generate", "--clients", "12", "--months", "2", "--out", "in"]).status == 0)
         let ingest = try work.run(["--schemas", schemas, "--db", "l.sqlite", "ingest", "in"])
@@ -37,8 +38,9 @@ struct NewcomerTests {
         #expect(!ingest.output.contains("ijw-3.2/JW302.xsd"))
     }
 
-    @Test func aMessageThatBreaksItsXSDIsStoredAndFlaggedWithoutItsValue() throws {
-        let schemas = try #require(SharedDomain.xsdFolder, "shared/domain/xsd is missing")
+    /// Conformance: needs the published schemas.
+    @Test(.referentie) func aMessageThatBreaksItsXSDIsStoredAndFlaggedWithoutItsValue() throws {
+        let schemas = try #require(SharedDomain.xsdFolder, "\(SharedDomain.missing)")
         let work = try WorkDirectory()
         #expect(try work.run(["generate", "--clients", "1", "--months", "1", "--out", "in"]).status == 0)
         let folder = work.url.appendingPathComponent("in")

@@ -2,14 +2,13 @@ import Foundation
 import Ledger
 import TestSupport
 
-/// The shared iJw 3.2 example messages as ledger events.
+/// The project's own iJw 3.2 messages (``Fixture``) as ledger events.
 enum Examples {
-    static let names = ["JW301", "JW302", "JW305", "JW306", "JW307", "JW308", "JW315", "JW316", "JW317",
-                        "JW318", "JW319", "JW320", "JW323", "JW325"]
+    static let names = Fixture.namen
 
-    static func bytes(_ name: String) throws -> [UInt8] { try SharedDomain.example(name) }
+    static func bytes(_ name: String) throws -> [UInt8] { try Fixture.bytes(name) }
 
-    /// An event for an example, with the header facts a decoder would extract, written out by hand
+    /// An event for a fixture, with the header facts a decoder would extract, written out by hand
     /// so the ledger is tested without the decoder.
     static func event(_ name: String, identificatie: String? = nil, payload: [UInt8]? = nil) throws -> NewEvent {
         let bytes = try payload ?? self.bytes(name)
@@ -33,12 +32,12 @@ enum Examples {
         return NewEvent(kind: .bericht, payload: bytes, metadata: metadata, source: "\(name).xml")
     }
 
-    /// `count` distinct 301s: the example with a different Identificatie each.
+    /// `count` distinct 301s: the fixture with a different Identificatie each.
     static func toewijzingen(_ count: Int, from start: Int = 0) throws -> [NewEvent] {
         let template = String(decoding: try bytes("JW301"), as: UTF8.self)
         return try (start..<(start + count)).map { index in
             let identificatie = "ID\(index)"
-            let payload = Array(template.replacingOccurrences(of: "123456789012", with: identificatie).utf8)
+            let payload = Array(template.replacingOccurrences(of: "GM0518T00041", with: identificatie).utf8)
             return try event("JW301", identificatie: identificatie, payload: payload)
         }
     }

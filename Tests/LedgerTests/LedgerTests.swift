@@ -108,7 +108,7 @@ struct DictionaryTrainerTests {
     @Test func keepsWhatSamplesShareAndDropsWhatIsTheirsAlone() throws {
         let template = String(decoding: try Examples.bytes("JW305"), as: UTF8.self)
         let samples = (0..<10).map { index in
-            Array(template.replacingOccurrences(of: "999900006", with: "BSN-\(index)-X").utf8)
+            Array(template.replacingOccurrences(of: "999990019", with: "BSN-\(index)-X").utf8)
         }
         let dictionary = String(decoding: try #require(DictionaryTrainer().train(samples)), as: UTF8.self)
         #expect(dictionary.contains("<jw305:BerichtCode>438</jw305:BerichtCode>"))

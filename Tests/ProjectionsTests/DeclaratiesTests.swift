@@ -4,28 +4,25 @@ import TestSupport
 import Testing
 
 /// Report §8.5: prestaties, the 325 that judges them, credit and re-debet.
-///
-/// The example 323 uses RN004 twice (16 and 14 uur, TR314): both lines are kept.
 @Suite struct DeclaratiesTests {
     static let declaratie = Voorbeeld.bericht("323")
     static let antwoord = Voorbeeld.bericht("325")
 
-    /// DN002: RN011–RN013 re-debet the lines RN001–RN003; both RN004 lines become RN014 naming
-    /// RN004, the 14-uur one as a credit: an exact copy of the 14-uur RN004, not of the 16-uur one.
+    /// SV202604: P-0311–P-0313 and P-0315 re-debet the lines P-0301–P-0303 and P-0305, P-0314 credits P-0304.
     static let correctie = Voorbeeld.bericht("323", [
-        Voorbeeld.identificatie("765432198", "D2"), ("DN001", "DN002"), (">RN001<", ">RN011<"),
-        (">RN002<", ">RN012<"), (">RN003<", ">RN013<"),
-        ("<ijw:ReferentieNummer>RN004</ijw:ReferentieNummer>",
-         "<ijw:ReferentieNummer>RN014</ijw:ReferentieNummer><ijw:VorigReferentieNummer>RN004</ijw:VorigReferentieNummer>"),
-        ("<ijw:Bedrag>21000</ijw:Bedrag>\r\n\t\t\t\t\t\t\t<ijw:DebetCredit>D</ijw:DebetCredit>",
-         "<ijw:Bedrag>21000</ijw:Bedrag>\r\n\t\t\t\t\t\t\t<ijw:DebetCredit>C</ijw:DebetCredit>"),
+        Voorbeeld.identificatie("AGB-D-000088", "D2"), ("SV202603", "SV202604"), (">P-0301<", ">P-0311<"),
+        (">P-0302<", ">P-0312<"), (">P-0303<", ">P-0313<"), (">P-0305<", ">P-0315<"),
+        ("<ijw:ReferentieNummer>P-0304</ijw:ReferentieNummer>",
+         "<ijw:ReferentieNummer>P-0314</ijw:ReferentieNummer><ijw:VorigReferentieNummer>P-0304</ijw:VorigReferentieNummer>"),
+        ("<ijw:Bedrag>69000</ijw:Bedrag>\n\t\t\t\t\t\t\t<ijw:DebetCredit>D</ijw:DebetCredit>",
+         "<ijw:Bedrag>69000</ijw:Bedrag>\n\t\t\t\t\t\t\t<ijw:DebetCredit>C</ijw:DebetCredit>"),
     ])
 
-    /// The 325 of DN002, rejecting RN012, RN013 and the credit RN014.
+    /// The 325 of SV202604, rejecting P-0312 and P-0313 again.
     static let correctieAntwoord = Voorbeeld.bericht("325", [
-        ("<ijw:Identificatie>765432198</ijw:Identificatie>", "<ijw:Identificatie>D2</ijw:Identificatie>"),
-        Voorbeeld.identificatie("654321987", "A2"), ("DN001", "DN002"), (">RN001<", ">RN014<"), (">RT001<", ">RN004<"),
-        (">RN002<", ">RN012<"), (">RN003<", ">RN013<"),
+        ("<ijw:Identificatie>AGB-D-000088</ijw:Identificatie>", "<ijw:Identificatie>D2</ijw:Identificatie>"),
+        Voorbeeld.identificatie("GM0518A00325", "A2"), ("SV202603", "SV202604"), (">P-0302<", ">P-0312<"),
+        (">P-0303<", ">P-0313<"),
     ])
 
     /// Per ReferentieNummer the statuses of its lines, in their order in the 323.
@@ -39,11 +36,11 @@ import Testing
         #expect(try ledger.declaraties(openstaand: true).count == 5)
         try ledger.ingest([Self.antwoord])
         let rijen = try ledger.declaraties()
-        #expect(Self.status(rijen) == ["RN001": ["afgewezen"], "RN002": ["afgewezen"], "RN003": ["afgewezen"],
-                                       "RN004": ["toegekend", "toegekend"]])
-        #expect(rijen.first { $0.referentieNummer == "RN002" }?.retourCodes == ["9339", "9340", "9341"])
-        #expect(rijen.filter { $0.referentieNummer == "RN004" }.map(\.bedrag) == [24000, 21000])
-        #expect(rijen.first { $0.referentieNummer == "RN004" }?.retourCodes == [])
+        #expect(Self.status(rijen) == ["P-0301": ["toegekend"], "P-0302": ["afgewezen"], "P-0303": ["afgewezen"],
+                                       "P-0304": ["toegekend"], "P-0305": ["toegekend"]])
+        #expect(rijen.first { $0.referentieNummer == "P-0302" }?.retourCodes == ["0611"])
+        #expect(rijen.first { $0.referentieNummer == "P-0303" }?.retourCodes == ["9338"])
+        #expect(rijen.first { $0.referentieNummer == "P-0304" }?.retourCodes == [])
         #expect(try ledger.declaraties(openstaand: true).isEmpty)
     }
 
@@ -51,16 +48,15 @@ import Testing
         let ledger = try TestLedger()
         try ledger.ingest([Self.declaratie, Self.antwoord, Self.correctie])
         var rijen = try ledger.declaraties()
-        #expect(Self.status(rijen)["RN004"] == ["toegekend", "gecrediteerd"], "only the 14-uur line is copied")
-        #expect(Self.status(rijen)["RN014"] == ["ingediend", "ingediend"])
-        #expect(rijen.filter { $0.referentieNummer == "RN014" }.map(\.bedrag) == [24000, -21000])
+        #expect(Self.status(rijen)["P-0304"] == ["gecrediteerd"])
+        #expect(Self.status(rijen)["P-0314"] == ["ingediend"])
+        #expect(rijen.first { $0.referentieNummer == "P-0314" }?.bedrag == -69000)
         try ledger.ingest([Self.correctieAntwoord])
         rijen = try ledger.declaraties()
-        // The 325 names RN014 once; it answers both lines of DN002 with that number.
         #expect(Self.status(rijen) == [
-            "RN001": ["afgewezen"], "RN002": ["afgewezen"], "RN003": ["afgewezen"],
-            "RN004": ["toegekend", "toegekend"], "RN011": ["toegekend"], "RN012": ["afgewezen"],
-            "RN013": ["afgewezen"], "RN014": ["afgewezen", "afgewezen"],
+            "P-0301": ["toegekend"], "P-0302": ["afgewezen"], "P-0303": ["afgewezen"], "P-0304": ["gecrediteerd"],
+            "P-0305": ["toegekend"], "P-0311": ["toegekend"], "P-0312": ["afgewezen"], "P-0313": ["afgewezen"],
+            "P-0314": ["toegekend"], "P-0315": ["toegekend"],
         ])
     }
 

@@ -4,9 +4,9 @@ import Testing
 
 /// Report §8.2: a VOT per AangevraagdProduct, answered by 319 and honoured by 301.
 @Suite struct VerzoekenTests {
-    static let verzoek = Voorbeeld.bericht("315", [("2027-06-31", "2027-06-30")])
+    static let verzoek = Voorbeeld.bericht("315")
     static let inOnderzoek = Voorbeeld.bericht("319", [
-        ("65656055", "42420001"), ("<jw319:ReferentieAanbieder>9003<", "<jw319:ReferentieAanbieder>40A12341234<"),
+        ("<jw319:ReferentieAanbieder>VOW-SV-07<", "<jw319:ReferentieAanbieder>VOT-SV-01<"),
         ("<jw319:VerzoekAntwoord>1<", "<jw319:VerzoekAntwoord>2<"),
         ("<jw319:RedenAfwijzingVerzoek>8</jw319:RedenAfwijzingVerzoek>", ""),
     ], zonder: ["jw319:Woonplaatsbeginsel"])
@@ -18,19 +18,19 @@ import Testing
     @Test func aVotInOnderzoekThenHonouredBy301() throws {
         let ledger = try TestLedger()
         try ledger.ingest([Self.verzoek])
-        #expect(try Self.status(ledger) == ["40A12341234 VOT ingediend", "40A12341235 VOT ingediend"])
+        #expect(try Self.status(ledger) == ["VOT-SV-01 VOT ingediend", "VOT-SV-02 VOT ingediend"])
         try ledger.ingest([Self.inOnderzoek])
-        #expect(try Self.status(ledger) == ["40A12341234 VOT in_onderzoek", "40A12341235 VOT ingediend"])
+        #expect(try Self.status(ledger) == ["VOT-SV-01 VOT in_onderzoek", "VOT-SV-02 VOT ingediend"])
         try ledger.ingest([ToewijzingenTests.eerste])
-        #expect(try Self.status(ledger) == ["40A12341234 VOT toegewezen", "40A12341235 VOT toegewezen"])
+        #expect(try Self.status(ledger) == ["VOT-SV-01 VOT toegewezen", "VOT-SV-02 VOT toegewezen"])
         try ledger.ingest([ToewijzingenTests.retour("A1", afwijzend: true)])
-        #expect(try Self.status(ledger) == ["40A12341234 VOT in_onderzoek", "40A12341235 VOT ingediend"])
+        #expect(try Self.status(ledger) == ["VOT-SV-01 VOT in_onderzoek", "VOT-SV-02 VOT ingediend"])
     }
 
     @Test func aRejected315IsOngeldig() throws {
         let ledger = try TestLedger()
         try ledger.ingest([Voorbeeld.bericht("316"), Self.verzoek])
-        #expect(try Self.status(ledger) == ["40A12341234 VOT ongeldig", "40A12341235 VOT ongeldig"])
+        #expect(try Self.status(ledger) == ["VOT-SV-01 VOT ongeldig", "VOT-SV-02 VOT ongeldig"])
     }
 
     @Test func aRefusalCarriesItsReason() throws {

@@ -1,12 +1,12 @@
 import Foundation
 import TestSupport
 
-/// The shared iJw 3.2 example messages, and small hand-written variants of them.
+/// The project's own iJw 3.2 messages (``Fixture``), and small hand-written variants of them.
 enum Voorbeeld {
-    /// The example `JWnnn.xml` with each `(old, new)` replaced everywhere, in order, and the
+    /// The fixture `JWnnn.xml` with each `(old, new)` replaced everywhere, in order, and the
     /// first occurrence of each element in `zonder` removed.
     static func bericht(_ type: String, _ vervangingen: [(String, String)] = [], zonder: [String] = []) -> [UInt8] {
-        var text = SharedDomain.exampleText("JW\(type)")
+        var text = Fixture.tekst("JW\(type)")
         for (oud, nieuw) in vervangingen {
             precondition(text.contains(oud), "JW\(type).xml has no \(oud)")
             text = text.replacingOccurrences(of: oud, with: nieuw)

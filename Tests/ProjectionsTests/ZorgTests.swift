@@ -10,7 +10,7 @@ import Testing
 
     @Test func statusAanlevering3DeletesTheStart() throws {
         let verwijdering = Voorbeeld.bericht("305", [
-            Voorbeeld.identificatie("123456789012", "Z2"),
+            Voorbeeld.identificatie("AGB-S-000117", "Z2"),
             ("<jw305:StatusAanlevering>1</jw305:StatusAanlevering>",
              "<jw305:StatusAanlevering>3</jw305:StatusAanlevering>"),
         ])
@@ -23,37 +23,38 @@ import Testing
 
     @Test func aTemporaryStopThenARestartGivesANewRow() throws {
         let tijdelijk = Voorbeeld.bericht("307", [
-            Voorbeeld.identificatie("123456789012", "S1"),
-            ("<jw307:RedenBeeindiging>31</jw307:RedenBeeindiging>", "<jw307:RedenBeeindiging>20</jw307:RedenBeeindiging>"),
-            ("<jw307:Einddatum>2026-07-17</jw307:Einddatum>", "<jw307:Einddatum>2026-05-01</jw307:Einddatum>"),
+            Voorbeeld.identificatie("AGB-E-000342", "S1"),
+            ("<jw307:RedenBeeindiging>02</jw307:RedenBeeindiging>", "<jw307:RedenBeeindiging>20</jw307:RedenBeeindiging>"),
+            ("<jw307:Einddatum>2026-06-26</jw307:Einddatum>", "<jw307:Einddatum>2026-05-01</jw307:Einddatum>"),
+            ("<jw307:Einddatum>2026-06-24</jw307:Einddatum>", "<jw307:Einddatum>2026-05-01</jw307:Einddatum>"),
         ])
         let herstart = Voorbeeld.bericht("305", [
-            Voorbeeld.identificatie("123456789012", "R1"),
-            ("<jw305:Begindatum>2026-04-03</jw305:Begindatum>", "<jw305:Begindatum>2026-06-01</jw305:Begindatum>"),
-            ("<jw305:Begindatum>2026-04-15</jw305:Begindatum>", "<jw305:Begindatum>2026-06-15</jw305:Begindatum>"),
+            Voorbeeld.identificatie("AGB-S-000117", "R1"),
+            ("<jw305:Begindatum>2026-02-10</jw305:Begindatum>", "<jw305:Begindatum>2026-06-01</jw305:Begindatum>"),
+            ("<jw305:Begindatum>2026-02-11</jw305:Begindatum>", "<jw305:Begindatum>2026-06-15</jw305:Begindatum>"),
         ])
         let ledger = try TestLedger()
         try ledger.ingest([herstart, tijdelijk, Self.start])
         #expect(try ledger.zorg().map { "\($0.toewijzingNummer!) \($0.begindatum) \($0.status)" } == [
-            "300201 2026-04-03 tijdelijk_gestopt", "300201 2026-06-01 lopend",
-            "300202 2026-04-15 tijdelijk_gestopt", "300202 2026-06-15 lopend",
+            "7100041 2026-02-10 tijdelijk_gestopt", "7100041 2026-06-01 lopend",
+            "7100042 2026-02-11 tijdelijk_gestopt", "7100042 2026-06-15 lopend",
         ])
         try ledger.ingest([Self.definitieveStop])
         let rijen = try ledger.zorg()
         #expect(rijen.map(\.status) == ["beeindigd", "lopend", "beeindigd", "lopend"])
-        #expect(rijen[0].einddatum == "2026-07-17")
-        #expect(rijen[0].redenBeeindiging == "31")
+        #expect(rijen[0].einddatum == "2026-06-26")
+        #expect(rijen[0].redenBeeindiging == "02")
     }
 
-    /// The example's start of 300201 (from 2026-04-03) alone, as message `id` of `dagtekening`,
+    /// The fixture's start of 7100041 (from 2026-02-10) alone, as message `id` of `dagtekening`,
     /// delivered (1) or deleted (3), or started on `begindatum` instead.
-    static func start300201(
-        _ id: String, _ dagtekening: String, status: String = "1", begindatum: String = "2026-04-03"
+    static func start7100041(
+        _ id: String, _ dagtekening: String, status: String = "1", begindatum: String = "2026-02-10"
     ) -> [UInt8] {
         let tekst = String(decoding: Voorbeeld.bericht("305", [
-            Voorbeeld.identificatie("123456789012", id),
-            ("<ijw:Dagtekening>2026-04-15</ijw:Dagtekening>", "<ijw:Dagtekening>\(dagtekening)</ijw:Dagtekening>"),
-            ("<jw305:Begindatum>2026-04-03</jw305:Begindatum>", "<jw305:Begindatum>\(begindatum)</jw305:Begindatum>"),
+            Voorbeeld.identificatie("AGB-S-000117", id),
+            ("<ijw:Dagtekening>2026-02-16</ijw:Dagtekening>", "<ijw:Dagtekening>\(dagtekening)</ijw:Dagtekening>"),
+            ("<jw305:Begindatum>2026-02-10</jw305:Begindatum>", "<jw305:Begindatum>\(begindatum)</jw305:Begindatum>"),
             ("<jw305:StatusAanlevering>1</jw305:StatusAanlevering>",
              "<jw305:StatusAanlevering>\(status)</jw305:StatusAanlevering>"),
         ]), as: UTF8.self)
@@ -71,15 +72,15 @@ import Testing
     @Test func aDeletionRemovesAStartSentTwice() throws {
         let ledger = try TestLedger()
         try ledger.ingest([
-            Self.start300201("Z1", "2026-04-06"), Self.start300201("Z2", "2026-04-08"),
-            Self.start300201("Z3", "2026-04-10", status: "3"),
-            Self.start300201("Z4", "2026-04-10", begindatum: "2026-04-06"),
+            Self.start7100041("Z1", "2026-02-16"), Self.start7100041("Z2", "2026-02-18"),
+            Self.start7100041("Z3", "2026-02-20", status: "3"),
+            Self.start7100041("Z4", "2026-02-20", begindatum: "2026-02-13"),
         ])
-        #expect(try Self.perioden(ledger) == ["300201 2026-04-06 lopend"])
+        #expect(try Self.perioden(ledger) == ["7100041 2026-02-13 lopend"])
         let geschud = try TestLedger()
         try geschud.ingest([
-            Self.start300201("Z4", "2026-04-10", begindatum: "2026-04-06"), Self.start300201("Z3", "2026-04-10", status: "3"),
-            Self.start300201("Z2", "2026-04-08"), Self.start300201("Z1", "2026-04-06"),
+            Self.start7100041("Z4", "2026-02-20", begindatum: "2026-02-13"), Self.start7100041("Z3", "2026-02-20", status: "3"),
+            Self.start7100041("Z2", "2026-02-18"), Self.start7100041("Z1", "2026-02-16"),
         ])
         #expect(try geschud.toestand() == ledger.toestand())
     }
@@ -88,26 +89,29 @@ import Testing
     @Test func aDeliveryAfterTheDeletionStandsAgain() throws {
         let ledger = try TestLedger()
         try ledger.ingest([
-            Self.start300201("Z1", "2026-04-06"), Self.start300201("Z2", "2026-04-08", status: "3"),
-            Self.start300201("Z3", "2026-04-09"),
+            Self.start7100041("Z1", "2026-02-16"), Self.start7100041("Z2", "2026-02-18", status: "3"),
+            Self.start7100041("Z3", "2026-02-19"),
         ])
-        #expect(try Self.perioden(ledger) == ["300201 2026-04-03 lopend"])
+        #expect(try Self.perioden(ledger) == ["7100041 2026-02-10 lopend"])
         // The same on one day: the deletion and its new delivery cancel out, the day before decides.
         let opEenDag = try TestLedger()
         try opEenDag.ingest([
-            Self.start300201("Z3", "2026-04-08"), Self.start300201("Z2", "2026-04-08", status: "3"),
-            Self.start300201("Z1", "2026-04-06"),
+            Self.start7100041("Z3", "2026-02-18"), Self.start7100041("Z2", "2026-02-18", status: "3"),
+            Self.start7100041("Z1", "2026-02-16"),
         ])
-        #expect(try Self.perioden(opEenDag) == ["300201 2026-04-03 lopend"])
+        #expect(try Self.perioden(opEenDag) == ["7100041 2026-02-10 lopend"])
         // Deleted on the last day it was touched: gone.
         let verwijderd = try TestLedger()
-        try verwijderd.ingest([Self.start300201("Z1", "2026-04-06"), Self.start300201("Z2", "2026-04-08", status: "3")])
+        try verwijderd.ingest([Self.start7100041("Z1", "2026-02-16"), Self.start7100041("Z2", "2026-02-18", status: "3")])
         #expect(try Self.perioden(verwijderd).isEmpty)
     }
 
     @Test func aRejected305LeavesNoRow() throws {
         let ledger = try TestLedger()
-        try ledger.ingest([Self.start, Voorbeeld.bericht("306")])
+        let afwijzing = Voorbeeld.bericht("306", [(
+            "</jw306:XsdVersieRetour>",
+            "</jw306:XsdVersieRetour><jw306:RetourCodes><jw306:RetourCode>0001</jw306:RetourCode></jw306:RetourCodes>")])
+        try ledger.ingest([Self.start, afwijzing])
         #expect(try ledger.zorg().isEmpty)
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import TestSupport
 
-/// Hand-varied copies of the shared iJw 3.2 example messages: the example's header and client
-/// kept, the parts a rule looks at replaced. Gemeente 0384, aanbieder 42420001, client 999900006.
+/// Hand-varied copies of the project's own iJw 3.2 messages (``Fixture``): the fixture's header and
+/// client kept, the parts a rule looks at replaced. Gemeente 0384, aanbieder 42420001, client 999990019.
 enum Bouw {
     static let gemeente = "0384"
     static let aanbieder = "42420001"
+    static let client = "999990019"
 
     /// `tekst` with the first element `tag` (content and all) replaced by `door`.
     static func vervang(_ tekst: String, _ tag: String, door: String) -> String {
@@ -24,7 +25,7 @@ enum Bouw {
     static func kop(
         _ type: String, afzender: String, ontvanger: String, id: String, dagtekening: String
     ) -> String {
-        var tekst = SharedDomain.exampleText("JW\(type)")
+        var tekst = Fixture.tekst("JW\(type)")
         tekst = zet(tekst, "jw\(type):Afzender", afzender)
         tekst = zet(tekst, "jw\(type):Ontvanger", ontvanger)
         tekst = zet(tekst, "ijw:Identificatie", id)
@@ -141,14 +142,14 @@ enum Bouw {
         """
     }
 
-    /// A 323 from the aanbieder for April 2025 with these prestaties of client 999900006.
+    /// A 323 from the aanbieder for April 2025 with these prestaties of the client.
     static func declaratie(
         id: String = "D1", nummer: String = "DN1", dagtekening: String = "2025-05-06", _ prestaties: [String]
     ) -> [UInt8] {
         var tekst = kop("323", afzender: aanbieder, ontvanger: gemeente, id: id, dagtekening: dagtekening)
         tekst = zet(tekst, "jw323:DeclaratieNummer", nummer)
         tekst = vervang(tekst, "jw323:Clienten", door: """
-            <jw323:Clienten><jw323:Client><jw323:Bsn>999900006</jw323:Bsn><jw323:Prestaties>\(prestaties.joined())\
+            <jw323:Clienten><jw323:Client><jw323:Bsn>\(client)</jw323:Bsn><jw323:Prestaties>\(prestaties.joined())\
             </jw323:Prestaties></jw323:Client></jw323:Clienten>
             """)
         return Array(tekst.utf8)
@@ -178,7 +179,7 @@ enum Bouw {
             """
         }
         let clienten = regels.isEmpty ? "" : """
-            <jw325:Clienten><jw325:Client><jw325:Bsn>999900006</jw325:Bsn><jw325:Prestaties>\(regels.joined())\
+            <jw325:Clienten><jw325:Client><jw325:Bsn>\(client)</jw325:Bsn><jw325:Prestaties>\(regels.joined())\
             </jw325:Prestaties><jw325:RetourCodes><jw325:RetourCode>0200</jw325:RetourCode></jw325:RetourCodes>\
             </jw325:Client></jw325:Clienten>
             """
@@ -191,16 +192,15 @@ enum Bouw {
     /// A 315 from the aanbieder with one AangevraagdProduct, reference `referentie`.
     static func verzoek(id: String = "V1", dagtekening: String, referentie: String = "REF1") -> [UInt8] {
         var tekst = kop("315", afzender: aanbieder, ontvanger: gemeente, id: id, dagtekening: dagtekening)
-        tekst = tekst.replacingOccurrences(of: "2027-06-31", with: "2027-06-30")
         guard let eerste = tekst.range(of: "</jw315:AangevraagdProduct>"),
             let tweede = tekst.range(of: "<jw315:AangevraagdProduct>", range: eerste.upperBound..<tekst.endIndex),
             let einde = tekst.range(of: "</jw315:AangevraagdProduct>", range: tweede.upperBound..<tekst.endIndex)
-        else { preconditionFailure("JW315.xml has two AangevraagdProducten") }
+        else { preconditionFailure("the JW315 fixture has two AangevraagdProducten") }
         tekst.removeSubrange(tweede.lowerBound..<einde.upperBound)
         return Array(zet(tekst, "jw315:ReferentieAanbieder", referentie).utf8)
     }
 
-    /// A 317 from the aanbieder (the example's package), reference `referentie`.
+    /// A 317 from the aanbieder (the fixture's package), reference `referentie`.
     static func wijzigingsverzoek(id: String = "W1", dagtekening: String, referentie: String = "REF1") -> [UInt8] {
         let tekst = kop("317", afzender: aanbieder, ontvanger: gemeente, id: id, dagtekening: dagtekening)
         return Array(zet(tekst, "jw317:ReferentieAanbieder", referentie).utf8)

@@ -34,7 +34,7 @@ import Testing
         let rij = try #require(rijen.first)
         #expect(rij["regel"] as? String == "TR418" && rij["ernst"] as? String == "fout")
         #expect((rij["toelichting"] as? String)?.contains("0611") == true)
-        #expect(rij["bsn"] as? String == "999900006" && rij["toewijzingNummer"] as? Int == 1001)
+        #expect(rij["bsn"] as? String == Bouw.client && rij["toewijzingNummer"] as? Int == 1001)
         #expect(rij["declaratieNummer"] as? String == "DN1" && rij["referentieNummer"] as? String == "RN1")
         #expect(rij["posities"] as? [Int] == [2, 3] && rij["bedrag"] as? Int == 500)
         #expect(rij["standaard"] as? String == "iJw" && rij["gemeente"] as? String == "0384")

@@ -10,7 +10,7 @@ struct DiskFullTests {
     @Test(.timeLimit(.minutes(1))) func aFileSizeLimitStopsTheIngestWithOneLine() throws {
         let work = try WorkDirectory()
         let files = try work.generate(clients: 60, months: 12, seed: 3, into: "traffic")
-        _ = try work.zorgledger(["ingest", SharedDomain.examples.path])
+        _ = try work.zorgledger(["ingest", Fixture.folder.path])
         let before = try (1...12).map { try work.zorgledger(["bericht", "\($0)", "--raw"]).stdout }
         let size = try FileManager.default.attributesOfItem(atPath: work.ledger)[.size] as? Int ?? 0
         let blocks = (size + 1_048_576) / 512  // POSIX sh counts ulimit -f in 512-byte blocks

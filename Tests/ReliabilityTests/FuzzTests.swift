@@ -4,32 +4,45 @@ import Testing
 
 @Suite("Fuzzing the decoder with libFuzzer")
 struct FuzzTests {
-    /// Whether the Swift toolchain on PATH ships clang's libFuzzer runtime, which `Fuzz/run` needs.
-    static let runtimeAvailable: Bool = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        for folder in path.split(separator: ":") where FileManager.default.isExecutableFile(atPath: "\(folder)/swiftc") {
-            let swiftc = URL(fileURLWithPath: "\(folder)/swiftc").resolvingSymlinksInPath()
-            let clang = swiftc.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("lib/clang")
-            let versions = (try? FileManager.default.contentsOfDirectory(atPath: clang.path)) ?? []
-            return versions.contains { version in
-                let linux = clang.appendingPathComponent("\(version)/lib/linux").path
-                return ((try? FileManager.default.contentsOfDirectory(atPath: linux)) ?? [])
-                    .contains { $0.hasPrefix("libclang_rt.fuzzer-") }
-            }
-        }
-        return false
+    /// Under CI (`CI=true`) fuzzing must run: a missing runtime fails the test instead of skipping it.
+    static let underCI = ProcessInfo.processInfo.environment["CI"] == "true"
+
+    /// What `Fuzz/run --check` says is missing (the libFuzzer runtime, lld, libxml2), or nil.
+    static let missing: String? = {
+        guard let work = try? WorkDirectory(),
+            let check = try? work.shell("exec '\(Zorgledger.package.path)/Fuzz/run' --check")
+        else { return "Fuzz/run could not be started" }
+        return check.status == 0 ? nil : check.stderr.trimmingCharacters(in: .whitespacesAndNewlines)
     }()
 
-    /// `Fuzz/run` builds the decoder with `-sanitize=fuzzer,address` and feeds it 3000 inputs
-    /// mutated from the examples and generated traffic: any crash, leak, hang or memory error fails.
-    @Test(.enabled(if: runtimeAvailable, "clang's libFuzzer runtime is absent from this Swift toolchain"),
-          .timeLimit(.minutes(2)))
+    /// `Fuzz/run` builds the decoder with `-sanitize=fuzzer,address`, replays its seeds (the
+    /// fixtures, the kept regressions, generated traffic) and then feeds it 3000 new inputs: any
+    /// crash, leak, hang or memory error fails, and the input is kept in Fuzz/regressions.
+    @Test(.enabled(if: missing == nil || underCI, "\(missing ?? "")"), .timeLimit(.minutes(3)))
     func theDecoderSurvivesABoundedFuzzRun() throws {
         let work = try WorkDirectory()
         let script = Zorgledger.package.appendingPathComponent("Fuzz/run").path
         let run = try work.shell(
-            "ZORGLEDGER='\(Zorgledger.executable)' FUZZ_DIR='\(Zorgledger.package.path)/.build-fuzz' exec '\(script)' 3000")
+            "ZORGLEDGER='\(Zorgledger.executable)' ZORGLEDGER_REFERENCE='\(SharedDomain.root.path)' "
+                + "FUZZ_DIR='\(Zorgledger.package.path)/.build-fuzz' exec '\(script)' 3000", timeout: 170)
         #expect(run.status == 0, "\(run.stderr.suffix(3000))")
-        #expect(run.stderr.contains("Done 3000 runs"), "\(run.stderr.suffix(3000))")
+        let seeds = try #require(Self.number(after: "Fuzz/run: ", in: run.stderr), "\(run.stderr.suffix(3000))")
+        #expect(seeds >= 14)
+        // libFuzzer's "#N INITED" counts the executions that loaded the seeds; "Done N runs" all of them.
+        let loaded = try #require(Self.number(before: "\tINITED", in: run.stderr), "\(run.stderr.suffix(3000))")
+        let done = try #require(Self.number(after: "Done ", in: run.stderr), "\(run.stderr.suffix(3000))")
+        #expect(done - loaded >= 3000, "only \(done - loaded) new inputs")
+    }
+
+    /// The whole number that follows `prefix` where it first occurs.
+    static func number(after prefix: String, in text: String) -> Int? {
+        guard let range = text.range(of: prefix) else { return nil }
+        return Int(text[range.upperBound...].prefix { $0.isNumber })
+    }
+
+    /// The whole number that ends right before `suffix` where it first occurs.
+    static func number(before suffix: String, in text: String) -> Int? {
+        guard let range = text.range(of: suffix) else { return nil }
+        return Int(String(text[..<range.lowerBound].reversed().prefix { $0.isNumber }.reversed()))
     }
 }

@@ -14,7 +14,7 @@ struct HostileCorpus {
 
     /// `secret` is a local file and `port` a 127.0.0.1 listener the external entities point at.
     init(secret: String, port: UInt16) throws {
-        let jw301 = try SharedDomain.example("JW301")
+        let jw301 = try Fixture.bytes("JW301")
         let text = String(decoding: jw301, as: UTF8.self)
         let namespace = "http://www.istandaarden.nl/ijw/3_2/jw301/schema"
         var random = SplitMix64(seed: 0xBAD_F11E)

@@ -15,10 +15,10 @@ struct TamperTests {
         raw_size, payload, content_hash, chain_hash
         """
 
-    /// A ledger of the fourteen examples (two of them recorded for their header alone), intact.
+    /// A ledger of the fourteen fixtures, intact.
     private func ledger() throws -> WorkDirectory {
         let work = try WorkDirectory()
-        _ = try work.zorgledger(["ingest", SharedDomain.examples.path])
+        _ = try work.zorgledger(["ingest", Fixture.folder.path])
         let verify = try work.zorgledger(["verify"])
         #expect(verify.status == 0 && verify.output.hasPrefix("ok: 14 events"), "\(verify.output)\(verify.stderr)")
         return work

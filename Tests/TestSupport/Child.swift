@@ -75,7 +75,9 @@ public struct Child: Sendable {
     /// Waits for the process; after `timeout` seconds it is killed, so no test can hang on it.
     public func wait(timeout: Double = 60) -> Exit {
         let deadline = Date().addingTimeInterval(timeout)
-        var peakKiB = 0
+        // posix_spawn returns once the child has exec'd, so this first sample sees the running child
+        // even when it ends before the next one.
+        var peakKiB = highWaterMarkKiB()
         while isRunning && Date() < deadline {
             peakKiB = max(peakKiB, highWaterMarkKiB())
             usleep(2_000)

@@ -42,8 +42,8 @@ public final class WorkDirectory: Sendable {
     }
 
     /// Runs a shell command line, e.g. to set a umask or `ulimit` before `exec zorgledger`.
-    public func shell(_ script: String) throws -> Child.Exit {
-        try Child("/bin/sh", ["-c", script], in: self).wait()
+    public func shell(_ script: String, timeout: Double = 60) throws -> Child.Exit {
+        try Child("/bin/sh", ["-c", script], in: self).wait(timeout: timeout)
     }
 
     /// Runs SQL on `database` (default: ``ledger``) with the sqlite3 shell, behind zorgledger's
