@@ -91,6 +91,8 @@ let package = Package(
         // ledgers, the shared reference material and a seeded generator (like ArgumentParserTestHelpers).
         .target(
             name: "TestSupport", dependencies: ["Ledger", "Ingest", "Berichten", "Projection"], path: "Tests/TestSupport"),
+        // Runs a child and reports its peak memory (`ru_maxrss`), untouched by the test process's own.
+        .executableTarget(name: "peak-rss", path: "Tests/PeakRSS"),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "CSQLite", "TestSupport"]),
         .testTarget(name: "BerichtenTests", dependencies: ["Berichten", "Generator", "TestSupport"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Berichten", "TestSupport"]),

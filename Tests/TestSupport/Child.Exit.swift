@@ -5,8 +5,9 @@ extension Child {
         public var status: Int32
         public var stdout: [UInt8]
         public var stderr: String
-        /// Peak resident memory in bytes.
-        public var maxResident: Int
+        /// Peak resident memory in bytes (`ru_maxrss`), or nil when the child was not measured
+        /// (see `Child(measuringPeak:)`), so a figure that was never taken cannot pass for a small one.
+        public var maxResident: Int?
 
         public var output: String { String(decoding: stdout, as: UTF8.self) }
 

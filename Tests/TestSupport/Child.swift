@@ -1,11 +1,12 @@
 internal import Foundation
 internal import Glibc
 
-/// A child process started with `posix_spawn`, so that the test knows its exit status and its own
-/// peak memory. The peak is sampled from the child's `VmHWM` while it runs: `ru_maxrss` would
-/// report the test process's memory, because glibc's `posix_spawn` starts the child in the
-/// parent's address space and Linux counts that as the child's peak.
-/// Output goes to files, so a chatty child can never block on a full pipe.
+/// A child process started with `posix_spawn`, so that the test knows its exit status and, when
+/// asked, its own peak memory. The peak is `wait4`'s `ru_maxrss`, taken by the small `peak-rss`
+/// program that runs the child as its own child: measured directly, `ru_maxrss` would report the
+/// test process's memory, because glibc's `posix_spawn` starts the child in the parent's address
+/// space and Linux counts that as the child's peak. Unlike sampling `/proc`, it cannot miss a
+/// child that ends quickly. Output goes to files, so a chatty child can never block on a full pipe.
 public struct Child: Sendable {
     /// What the child reads on standard input.
     public enum Input: Sendable {
@@ -18,17 +19,21 @@ public struct Child: Sendable {
     private let pid: pid_t
     private let stdoutPath: String
     private let stderrPath: String
+    /// Where `peak-rss` writes the peak, when the child runs under it.
+    private let peakPath: String?
 
     /// Starts `executable arguments` in `directory`, which also holds the output files while the
     /// child runs. The caller's ZORGLEDGER_* variables are left out, so a developer's own settings
-    /// cannot change what a test sees; `environment` adds or overrides variables.
+    /// cannot change what a test sees; `environment` adds or overrides variables. With
+    /// `measuringPeak` the child runs under `peak-rss`, and ``Exit/maxResident`` is its peak.
     public init(
         _ executable: String, _ arguments: [String], in directory: WorkDirectory, stdin: Input = .file("/dev/null"),
-        environment extra: [String: String] = [:]
+        environment extra: [String: String] = [:], measuringPeak: Bool = false
     ) throws {
         let name = UUID().uuidString
         stdoutPath = directory.path(".child-\(name).out")
         stderrPath = directory.path(".child-\(name).err")
+        peakPath = measuringPeak ? directory.path(".child-\(name).peak") : nil
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -48,13 +53,28 @@ public struct Child: Sendable {
         }
         posix_spawn_file_actions_addopen(&actions, 1, stdoutPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
         posix_spawn_file_actions_addopen(&actions, 2, stderrPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let program = peakPath == nil ? executable : Zorgledger.peakRSS
+        let command = peakPath.map { [program, $0, executable] } ?? [executable]
+        let argv = (command + arguments).map { strdup($0) } + [nil]
         let environment = ProcessInfo.processInfo.environment.filter { !$0.key.hasPrefix("ZORGLEDGER_") }
             .merging(extra) { $1 }
         let envp = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { (argv + envp).forEach { free($0) } }
+        // `peak-rss` starts with SIGTERM at its default and blocked, so a ``kill()`` that comes
+        // before it is ready waits for it instead of being ignored or ending it without its child.
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        if peakPath != nil {
+            var term = sigset_t()
+            sigemptyset(&term)
+            sigaddset(&term, SIGTERM)
+            posix_spawnattr_setsigdefault(&attributes, &term)
+            posix_spawnattr_setsigmask(&attributes, &term)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGDEF | POSIX_SPAWN_SETSIGMASK))
+        }
         var pid: pid_t = 0
-        let rc = posix_spawn(&pid, executable, &actions, nil, argv, envp)
+        let rc = posix_spawn(&pid, program, &actions, &attributes, argv, envp)
         if case .bytes(let bytes) = stdin {
             close(pipe[0])
             defer { close(pipe[1]) }
@@ -70,18 +90,14 @@ public struct Child: Sendable {
         return waitid(P_PID, id_t(pid), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info._sifields._kill.si_pid == 0
     }
 
-    public func kill() { Foundation.kill(pid, SIGKILL) }
+    /// Ends the child at once with SIGKILL. Under `peak-rss` it is asked to do that (SIGTERM) and
+    /// still reaps the child, so once ``wait(timeout:)`` returns the killed run is really gone.
+    public func kill() { Foundation.kill(pid, peakPath == nil ? SIGKILL : SIGTERM) }
 
     /// Waits for the process; after `timeout` seconds it is killed, so no test can hang on it.
     public func wait(timeout: Double = 60) -> Exit {
         let deadline = Date().addingTimeInterval(timeout)
-        // posix_spawn returns once the child has exec'd, so this first sample sees the running child
-        // even when it ends before the next one.
-        var peakKiB = highWaterMarkKiB()
-        while isRunning && Date() < deadline {
-            peakKiB = max(peakKiB, highWaterMarkKiB())
-            usleep(2_000)
-        }
+        while isRunning && Date() < deadline { usleep(2_000) }
         if isRunning { kill() }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
@@ -93,15 +109,16 @@ public struct Child: Sendable {
         unlink(stderrPath)
         return Exit(
             status: code, stdout: Array(stdout), stderr: String(decoding: stderr, as: UTF8.self),
-            maxResident: peakKiB * 1024)
+            maxResident: peakPath.flatMap(Child.peak(reportedIn:)))
     }
 
-    /// The `VmHWM` of `/proc/PID/status`: the peak resident set of the process since its exec.
-    private func highWaterMarkKiB() -> Int {
-        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-            let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") })
-        else { return 0 }
-        return Int(line.filter(\.isNumber)) ?? 0
+    /// The peak in bytes that `peak-rss` wrote (in KiB), removing its report; nil when it wrote none.
+    private static func peak(reportedIn path: String) -> Int? {
+        defer { unlink(path) }
+        guard let report = try? String(contentsOfFile: path, encoding: .utf8),
+            let kibibytes = Int(report.trimmingCharacters(in: .whitespacesAndNewlines))
+        else { return nil }
+        return kibibytes * 1024
     }
 
     /// Feeds a piped standard input. SIGPIPE is ignored first, so a child that exits without reading

@@ -26,11 +26,11 @@ public final class WorkDirectory: Sendable {
 
     public func bytes(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: url.appendingPathComponent(name))) }
 
-    /// Starts `zorgledger arguments` in this folder without waiting.
+    /// Starts `zorgledger arguments` in this folder without waiting, its peak memory measured.
     public func start(
         _ arguments: [String], stdin: Child.Input = .file("/dev/null"), environment: [String: String] = [:]
     ) throws -> Child {
-        try Child(Zorgledger.executable, arguments, in: self, stdin: stdin, environment: environment)
+        try Child(Zorgledger.executable, arguments, in: self, stdin: stdin, environment: environment, measuringPeak: true)
     }
 
     /// Runs `zorgledger arguments` in this folder to the end, as a person or a script would.

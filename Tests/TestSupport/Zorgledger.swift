@@ -10,6 +10,10 @@ public enum Zorgledger {
         return folder.appendingPathComponent("zorgledger").path
     }()
 
+    /// The `peak-rss` program built beside it (Tests/PeakRSS), which measures a child's peak memory.
+    public static let peakRSS = URL(fileURLWithPath: executable).deletingLastPathComponent()
+        .appendingPathComponent("peak-rss").path
+
     /// The package's root folder, found from this file (Tests/TestSupport → ../..) so tests need
     /// no resources and work from any working directory.
     public static let package = URL(fileURLWithPath: #filePath)
