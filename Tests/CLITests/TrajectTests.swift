@@ -20,14 +20,17 @@ struct TrajectTests {
         #expect(types.isSuperset(of: ["301", "302", "305", "323"]), "\(types)")
         for row in rows {
             guard case .string(let omschrijving) = row["omschrijving"] else {
-                Issue.record("no omschrijving")
-                continue
+                Issue.record("a row without omschrijving: \(row)")
+                return
             }
             #expect(omschrijving.hasPrefix("gemeente ") || omschrijving.hasPrefix("aanbieder "), "\(omschrijving)")
             #expect(!omschrijving.contains(ledger.bsn), "a BSN in the words")
             if row["berichttype"] == .string("301") {
                 #expect(omschrijving.contains("toewijzing "), "\(omschrijving)")
-                guard case .array(let details) = row["details"] else { continue }
+                guard case .array(let details) = row["details"] else {
+                    Issue.record("a 301 without details: \(row)")
+                    return
+                }
                 #expect(!details.isEmpty)
             }
         }
@@ -50,7 +53,10 @@ struct TrajectTests {
         let toewijzingen = rows.filter { $0["berichttype"] == .string("301") }
         #expect(!toewijzingen.isEmpty)
         for row in toewijzingen {
-            guard case .array(let details) = row["details"] else { continue }
+            guard case .array(let details) = row["details"] else {
+                Issue.record("a 301 without details: \(row)")
+                return
+            }
             for detail in details {
                 #expect(detail["toewijzingNummer"] == .integer(Int64(ledger.toewijzing)))
                 #expect(

@@ -14,4 +14,12 @@ struct Toestand: Equatable {
     var declaraties: [PrestatieRij]
     var verzoeken: [VerzoekRij]
     var berichten: Set<[String]>
+
+    /// The parts that are empty: two empty states are equal too, so a comparison of states only
+    /// proves something when none of them is.
+    var leeg: [String] {
+        [("toewijzingen", toewijzingen.isEmpty), ("historie", historie.isEmpty), ("zorg", zorg.isEmpty),
+         ("declaraties", declaraties.isEmpty), ("verzoeken", verzoeken.isEmpty), ("berichten", berichten.isEmpty)]
+            .filter(\.1).map(\.0)
+    }
 }

@@ -38,8 +38,7 @@ struct ConcurrencyTests {
     @Test(.timeLimit(.minutes(1))) func twoIngestsAtOnceStoreEveryMessageOnce() throws {
         let work = try WorkDirectory()
         let files = try work.generate(clients: 20, months: 12, seed: 9, into: "traffic")
-        let clean = try work.zorgledger(["ingest", work.path("traffic"), "--format", "json"], ledger: work.path("clean.sqlite"))
-        let expected = try CrashSafetyTests.count(clean, "appended")
+        let expected = try Verkeer(folder: work.path("traffic")).uniek
         for round in 1...4 {
             let ledger = work.path("round-\(round).sqlite")
             let first = try work.startZorgledger(["ingest", work.path("traffic"), "--batch-size", "3", "--format", "json"], ledger: ledger)

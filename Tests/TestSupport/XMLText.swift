@@ -2,21 +2,21 @@ import Foundation
 
 /// Just enough reading of generated XML for the tests: element text by local name, whatever the
 /// prefix, without going through the decoder that is being written elsewhere.
-struct XMLText {
-    let tekst: String
+public struct XMLText: Sendable {
+    public let tekst: String
 
-    init(_ bytes: [UInt8]) { tekst = String(decoding: bytes, as: UTF8.self) }
-    init(tekst: String) { self.tekst = tekst }
+    public init(_ bytes: [UInt8]) { tekst = String(decoding: bytes, as: UTF8.self) }
+    public init(tekst: String) { self.tekst = tekst }
 
     /// The text of every `<…:naam>` (or `<naam>`) element, in document order.
-    func waarden(_ naam: String) -> [String] {
+    public func waarden(_ naam: String) -> [String] {
         blokken(naam).map(\.tekst)
     }
 
-    func waarde(_ naam: String) -> String? { waarden(naam).first }
+    public func waarde(_ naam: String) -> String? { waarden(naam).first }
 
     /// The inner text of every element with local name `naam` (the elements must not nest).
-    func blokken(_ naam: String) -> [XMLText] {
+    public func blokken(_ naam: String) -> [XMLText] {
         var resultaat: [XMLText] = []
         var rest = tekst[...]
         while let open = volgendeOpen(naam, in: rest) {
