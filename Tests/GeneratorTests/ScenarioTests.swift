@@ -262,22 +262,6 @@ struct ScenarioTests {
         }
     }
 
-    /// `GENERATOR_BENCH=<clients> swift test -c release --filter throughput` prints the rate.
-    @Test(.enabled(if: ProcessInfo.processInfo.environment["GENERATOR_BENCH"] != nil))
-    func throughput() {
-        let clients = Int(ProcessInfo.processInfo.environment["GENERATOR_BENCH"] ?? "") ?? 20_000
-        let begin = ContinuousClock.now
-        var aantal = 0
-        var bytes = 0
-        for bericht in Scenario(clients: clients, months: 12, seed: 1) {
-            aantal += 1
-            bytes += bericht.bytes.count
-        }
-        let duur = ContinuousClock.now - begin
-        let seconden = Double(duur.components.seconds) + Double(duur.components.attoseconds) / 1e18
-        print("generated \(aantal) messages, \(bytes / 1_000_000) MB in \(duur): \(Int(Double(aantal) / seconden))/s")
-    }
-
     private static func saldo(_ totaal: XMLText) -> Int {
         let bedrag = Int(totaal.waarde("TotaalBedrag") ?? "") ?? 0
         return totaal.waarde("DebetCredit") == "C" ? -bedrag : bedrag

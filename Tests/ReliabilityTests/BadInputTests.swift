@@ -19,9 +19,12 @@ struct BadInputTests {
         let secret = try FileTripwire(path: work.path("secret.txt"), contents: "not for XML parsers\n")
         let listener = try PortTripwire()
         let corpus = try HostileCorpus(secret: secret.path, port: listener.port)
+        #expect(corpus.cases.count == 14, "the README counts 14 hostile files")
         let first = try work.zorgledger(["ingest", Fixture.path("JW301")])
         #expect(first.status == 0, "\(first.stderr)")
-        let before = try work.bytes("ledger.sqlite")
+        let verified = try work.zorgledger(["verify"])
+        #expect(verified.status == 0 && verified.output.hasPrefix("ok: 1 events"), "\(verified.output)")
+        let before = try work.database("ledger.sqlite")
 
         for hostile in corpus.cases {
             try work.write("bad/\(hostile.file)", hostile.bytes)
@@ -35,11 +38,12 @@ struct BadInputTests {
             #expect(line.contains(hostile.reason), "\(hostile.file): \(line)")
             #expect(line.count < 300, "\(hostile.file): \(line.count) characters")
             #expect(Self.plausible(exit), "\(hostile.file): peak \(exit.maxResident.map(String.init) ?? "not measured") bytes")
-            #expect(try work.bytes("ledger.sqlite") == before, "\(hostile.file) changed the ledger file")
+            #expect(try work.database("ledger.sqlite") == before, "\(hostile.file) changed the ledger or its -wal")
         }
         #expect(!secret.wasTouched(), "an external entity made zorgledger open \(secret.path)")
         #expect(!listener.wasContacted(), "an external entity made zorgledger connect to 127.0.0.1")
-        #expect(try work.zorgledger(["verify"]).status == 0)
+        let after = try work.zorgledger(["verify"])
+        #expect(after.status == 0 && after.output == verified.output, "\(after.output)")
 
         // The controls: the tripwires do notice an open and a connection.
         _ = try Data(contentsOf: URL(fileURLWithPath: secret.path))

@@ -1,7 +1,7 @@
 import Foundation
 import TestSupport
 
-/// Broken and hostile message files, made on the fly from the reference JW301 (no binary blobs in
+/// Broken and hostile message files, made on the fly from the fixture JW301 (no binary blobs in
 /// the repository). Each case names a fragment its one-line rejection must contain.
 struct HostileCorpus {
     struct Case {

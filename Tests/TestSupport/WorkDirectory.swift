@@ -26,6 +26,19 @@ public final class WorkDirectory: Sendable {
 
     public func bytes(_ name: String) throws -> [UInt8] { Array(try Data(contentsOf: url.appendingPathComponent(name))) }
 
+    /// The bytes of the SQLite file `name` and of its write-ahead log when that holds any frames:
+    /// what a reader would see, since committed pages may still live only in the `-wal`. An empty
+    /// `-wal` (a read-only connection leaves one behind) is the same as none, and `-shm` is left out:
+    /// it is an index that every reader rebuilds, not content.
+    public func database(_ name: String) throws -> [String: [UInt8]] {
+        var files = [name: try bytes(name)]
+        if FileManager.default.fileExists(atPath: path(name + "-wal")) {
+            let wal = try bytes(name + "-wal")
+            if !wal.isEmpty { files[name + "-wal"] = wal }
+        }
+        return files
+    }
+
     /// Starts `zorgledger arguments` in this folder without waiting, its peak memory measured.
     public func start(
         _ arguments: [String], stdin: Child.Input = .file("/dev/null"), environment: [String: String] = [:]

@@ -60,7 +60,7 @@ struct IngestCommandTests {
     @Test func badInputGetsOneLineAndLeavesTheLedgerAsItWas() throws {
         let work = try WorkDirectory()
         try work.run(["ingest", Fixture.path("JW301")])
-        let before = try work.bytes("zorgledger.sqlite")
+        let before = try work.database("zorgledger.sqlite")
 
         let missing = try work.run(["ingest", "nowhere/JW999.xml"])
         #expect(missing.status == 1)
@@ -77,7 +77,7 @@ struct IngestCommandTests {
         for (line, file) in zip(lines, ["bad/empty.xml", "bad/notes.xml", "bad/other.xml"]) {
             #expect(line.hasPrefix("rejected: \(file): "), "\(line)")
         }
-        #expect(try work.bytes("zorgledger.sqlite") == before)
+        #expect(try work.database("zorgledger.sqlite") == before)
 
         try work.write("notaledger.sqlite", Array("just text".utf8))
         let notALedger = try work.run(["--db", "notaledger.sqlite", "ingest", Fixture.folder.path])
