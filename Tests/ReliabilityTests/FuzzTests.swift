@@ -2,7 +2,8 @@ import Foundation
 import TestSupport
 import Testing
 
-@Suite("Fuzzing the decoder with libFuzzer")
+/// Serialized: both tests use the one fuzzer build and scratch folder in `.build-fuzz`.
+@Suite("Fuzzing the decoder with libFuzzer", .serialized)
 struct FuzzTests {
     /// Under CI (`CI=true`) fuzzing must run: a missing runtime fails the test instead of skipping it.
     static let underCI = ProcessInfo.processInfo.environment["CI"] == "true"
@@ -32,6 +33,27 @@ struct FuzzTests {
         let loaded = try #require(Self.number(before: "\tINITED", in: run.stderr), "\(run.stderr.suffix(3000))")
         let done = try #require(Self.number(after: "Done ", in: run.stderr), "\(run.stderr.suffix(3000))")
         #expect(done - loaded >= 3000, "only \(done - loaded) new inputs")
+    }
+
+    /// A crash is caught and its input kept: an input carrying bytes that `ZORGLEDGER_FUZZ_PLANT`
+    /// names makes the fuzzer crash on purpose, and the run must fail and copy that input into the
+    /// regressions folder (here a scratch one, so the repository's stays as it is).
+    @Test(.enabled(if: missing == nil || underCI, "\(missing ?? "")"), .timeLimit(.minutes(3)))
+    func aCrashIsCaughtAndKept() throws {
+        let work = try WorkDirectory()
+        let marker = "ZORGLEDGER-PLANTED-\(UInt32.random(in: 0...UInt32.max))"
+        try work.write("regressions/planted.xml", Array("<Bericht>\(marker)</Bericht>".utf8))
+        let script = Zorgledger.package.appendingPathComponent("Fuzz/run").path
+        let run = try work.shell(
+            "ZORGLEDGER_FUZZ_PLANT='\(marker)' FUZZ_REGRESSIONS='\(work.path("regressions"))' "
+                + "FUZZ_DIR='\(Zorgledger.package.path)/.build-fuzz' exec '\(script)' 10", timeout: 170)
+        #expect(run.status != 0, "the planted crash was not found")
+        #expect(run.stderr.contains("Fuzz/run: kept \(work.path("regressions"))/crash-"), "\(run.stderr.suffix(2000))")
+        let kept = try FileManager.default.contentsOfDirectory(atPath: work.path("regressions")).filter { $0.hasPrefix("crash-") }
+        #expect(kept.count == 1, "\(kept)")
+        for name in kept {
+            #expect(String(decoding: try work.bytes("regressions/\(name)"), as: UTF8.self).contains(marker))
+        }
     }
 
     /// The whole number that follows `prefix` where it first occurs.
