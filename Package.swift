@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "Generator", dependencies: ["Berichten"]),
         // The append-only, hash-chained, LZ4-compressed event log. Knows nothing of XML.
         .target(name: "Ledger", dependencies: ["CSQLite", "CLZ4", "COpenSSL"]),
+        // Proofs an auditor checks without the ledger: RFC 9162 Merkle tree, signed notes, checkpoints.
+        .target(name: "Audit", dependencies: ["Ledger", "COpenSSL"]),
         // Files in, events out: reads, decodes and compresses off the writer, then appends in batches.
         .target(name: "Ingest", dependencies: ["Berichten", "Ledger"]),
         // Projections: checkpoints, catch-up and rebuild of pure folds of the log.
@@ -94,6 +96,7 @@ let package = Package(
         // Runs a child and reports its peak memory (`ru_maxrss`), untouched by the test process's own.
         .executableTarget(name: "peak-rss", path: "Tests/PeakRSS"),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "CSQLite", "TestSupport"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Ledger"]),
         .testTarget(name: "BerichtenTests", dependencies: ["Berichten", "Generator", "TestSupport"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Berichten", "TestSupport"]),
         .testTarget(
