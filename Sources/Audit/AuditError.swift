@@ -10,6 +10,7 @@ public enum AuditError: Error, Equatable, CustomStringConvertible {
     case signatureInvalid(String)
     case unknownKey(String)
     case crypto(String)
+    case bundle(String)
 
     public var description: String {
         switch self {
@@ -22,6 +23,7 @@ public enum AuditError: Error, Equatable, CustomStringConvertible {
         case .signatureInvalid(let name): "the signature by \(name) does not verify"
         case .unknownKey(let name): "the note carries no signature by the key \(name)"
         case .crypto(let why): "libcrypto: \(why)"
+        case .bundle(let why): "audit bundle: \(why)"
         }
     }
 }

@@ -1,4 +1,4 @@
-public import Foundation
+import Foundation
 public import Ledger
 
 /// The state of a log that a checkpoint signs (C2SP tlog-checkpoint): its origin (which log),
