@@ -62,7 +62,7 @@ let package = Package(
         .executableTarget(
             name: "zorgledger",
             dependencies: [
-                "Ingest", "Ledger", "Berichten", "Generator",
+                "Ingest", "Ledger", "Berichten", "Generator", "Audit",
                 "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Reconciliatie",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),

@@ -11,6 +11,7 @@ public enum AuditError: Error, Equatable, CustomStringConvertible {
     case unknownKey(String)
     case crypto(String)
     case bundle(String)
+    case keyFile(String)
 
     public var description: String {
         switch self {
@@ -24,6 +25,7 @@ public enum AuditError: Error, Equatable, CustomStringConvertible {
         case .unknownKey(let name): "the note carries no signature by the key \(name)"
         case .crypto(let why): "libcrypto: \(why)"
         case .bundle(let why): "audit bundle: \(why)"
+        case .keyFile(let why): "key file \(why)"
         }
     }
 }

@@ -19,6 +19,7 @@ struct Zorgledger: ParsableCommand {
             Demo.self, Ingest.self, ToewijzingenCommand.self, ZorgCommand.self, DeclaratiesCommand.self,
             VerzoekenCommand.self, TrajectCommand.self, BerichtenCommand.self, BerichtCommand.self, Replay.self,
             Verify.self, Generate.self, ReconcileCommand.self, ContractCommand.self, RegelsCommand.self,
+            SleutelCommand.self, AuditCommand.self,
         ])
 
     /// Runs the command with the contract's exit codes: 0 success, 1 a command failure with one
