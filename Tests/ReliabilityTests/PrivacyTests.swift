@@ -38,6 +38,29 @@ struct PrivacyTests {
         }
     }
 
+    /// Names, birth dates, addresses and telephone numbers stay inside the stored message: no
+    /// table beside the log (metadata, indexes, projections) holds any of the fixtures' values.
+    @Test func personalDetailsAreNeverCopiedOutOfTheMessage() throws {
+        let work = try WorkDirectory()
+        let ingest = try work.run(["--db", work.ledger, "ingest", Fixture.folder.path])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let tables = try work.sqlite("SELECT name FROM sqlite_master WHERE type = 'table' AND name <> 'events'")
+            .split(separator: "\n")
+        #expect(tables.count > 5, "\(tables)")
+        var rows = 0
+        for table in tables {
+            let dump = try work.sqlite("SELECT * FROM \"\(table)\"")
+            rows += dump.split(separator: "\n").count
+            for personal in ["Vermeulen", "Sanne", "Lotte", "2013-09-21", "Lindelaan", "9999ZB", "Den Haag", "0105550123"] {
+                #expect(!dump.contains(personal), "\(table) holds \(personal)")
+            }
+        }
+        #expect(rows > 50, "the tables hold the facts of fourteen messages")
+        // The control: the values are in the messages that were ingested.
+        let fixtures = Fixture.namen.map(Fixture.tekst).joined()
+        #expect(["Vermeulen", "Lindelaan", "9999ZB", "0105550123", "2013-09-21"].allSatisfy(fixtures.contains))
+    }
+
     /// Broken messages whose faults sit right next to the client's BSN, name and birth date: what
     /// zorgledger prints about them (rejected or flagged) names the element, never the value.
     @Test(arguments: [
