@@ -2,8 +2,13 @@
 SWIFT ?= swift
 APT_PACKAGES := liblz4-dev libsqlite3-dev libxml2-dev libssl-dev pkg-config sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+# Where `make install` puts bin/zorgledger; DESTDIR stages it for a package.
+PREFIX ?= /usr/local
+BINDIR := $(DESTDIR)$(PREFIX)/bin
+# sudo only when the folder cannot be written as we are.
+INSTALL_SUDO = $(shell mkdir -p "$(BINDIR)" 2>/dev/null; [ -w "$(BINDIR)" ] || echo $(SUDO))
 
-.PHONY: setup build demo test bench bench-growth
+.PHONY: setup build demo install test bench bench-growth
 
 # Installs the C libraries zorgledger links against (Debian/Ubuntu), only when one is missing.
 setup:
@@ -18,6 +23,12 @@ build: setup
 # Builds zorgledger, makes a ledger from a built-in generated scenario and tours it.
 demo: build
 	.build/release/zorgledger demo --db zorgledger-demo.sqlite
+	@echo "(\`make install\` puts zorgledger in $(BINDIR), so the commands above work as printed.)"
+
+# Installs the release binary as $(PREFIX)/bin/zorgledger (default /usr/local/bin).
+install: build
+	$(INSTALL_SUDO) install -d "$(BINDIR)"
+	$(INSTALL_SUDO) install -m 0755 .build/release/zorgledger "$(BINDIR)/zorgledger"
 
 test: setup
 	$(SWIFT) build --build-tests

@@ -22,13 +22,17 @@ struct Zorgledger: ParsableCommand {
             SleutelCommand.self, AuditCommand.self,
         ])
 
+    /// Declared here as well as in each command, so that `--help` lists them and the parser takes them
+    /// before the command name too; the commands read the same parsed values from their own group.
+    @OptionGroup(title: "Global options") var global: GlobalOptions
+
     /// Runs the command with the contract's exit codes: 0 success, 1 a command failure with one
     /// line on stderr, 2 a usage error, 3 when `verify` finds a problem.
     static func main() {
         // Over `ulimit -f` the kernel would kill the process with SIGXFSZ in the middle of a write;
         // ignored, the write fails with EFBIG instead and SQLite rolls the batch back cleanly.
         signal(SIGXFSZ, SIG_IGN)
-        let arguments = GlobalOptions.movedAfterCommand(Array(CommandLine.arguments.dropFirst()))
+        let arguments = Array(CommandLine.arguments.dropFirst())
         var command: any ParsableCommand
         do {
             command = try parseAsRoot(arguments)
@@ -58,10 +62,24 @@ struct Zorgledger: ParsableCommand {
     /// A usage error in one line that names the command and where its help is, instead of the
     /// parser's multi-line usage text: a script's log gets one line per failure.
     private static func usageError(_ error: any Error, arguments: [String]) -> String {
-        let names = configuration.subcommands.map { $0._commandName }
-        let command = ["zorgledger"] + (arguments.first(where: names.contains).map { [$0] } ?? [])
+        let command = (["zorgledger"] + commandPath(in: arguments)).joined(separator: " ")
         let message = message(for: error).split(whereSeparator: \.isNewline).first.map(String.init) ?? "\(error)"
-        return command.joined(separator: " ") + ": " + message
-            + " (see '" + command.joined(separator: " ") + " --help')"
+        return command + ": " + message + " (see '" + command + " --help')"
+    }
+
+    /// The names of the command and subcommand the arguments choose, e.g. `contract load`.
+    private static func commandPath(in arguments: [String]) -> [String] {
+        var command: any ParsableCommand.Type = Zorgledger.self
+        var path: [String] = []
+        for argument in arguments {
+            guard let sub = command.configuration.subcommands.first(where: {
+                $0._commandName == argument || $0.configuration.aliases.contains(argument)
+            }) else {
+                continue
+            }
+            path.append(argument)
+            command = sub
+        }
+        return path
     }
 }

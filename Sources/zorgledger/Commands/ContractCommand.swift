@@ -1,8 +1,8 @@
 import ArgumentParser
-import Foundation
 import Ledger
 import Reconciliatie
 
+/// `contract` lists the contracts recorded; `contract load FILE` records one.
 struct ContractCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "contract",
@@ -17,61 +17,42 @@ struct ContractCommand: ParsableCommand {
             the file keep theirs. To change a tariff retroactively, load the corrected file and compare with \
             `reconcile --diff-contract`.
 
-            `contract` alone lists every contract recorded; its positie is what reconcile --contract takes.
+            `contract` alone (or `contract list`) lists every contract recorded; its positie is what \
+            reconcile --contract takes.
 
             Examples:
               zorgledger contract load tarieven-2026.csv --door j.jansen
               zorgledger contract --format csv
-            """)
+            """,
+        subcommands: [List.self, Load.self],
+        defaultSubcommand: List.self)
 
-    /// What the command does: `load` is a word rather than a subcommand, so that `--db` may stand
-    /// before `contract` like before any other command.
-    enum Actie: String, ExpressibleByArgument {
-        case load
-    }
+    /// Every contract recorded, with its position, who loaded it and which gemeenten it covers.
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the contracts recorded (the default).",
+            discussion: """
+                Example:
+                  zorgledger --db ledger.sqlite contract list --format json
+                """,
+            aliases: ["lijst"])
 
-    @OptionGroup var global: GlobalOptions
-    @OptionGroup var output: OutputOptions
+        @OptionGroup var global: GlobalOptions
+        @OptionGroup var output: OutputOptions
 
-    @Argument(help: "load, to record FILE; omit to list the contracts.")
-    var actie: Actie?
-
-    @Argument(help: "The CSV file to load.")
-    var bestand: String?
-
-    @Option(help: ArgumentHelp("Who loads it (default: the login name).", valueName: "naam"))
-    var door: String?
-
-    func validate() throws {
-        if actie == .load, bestand == nil { throw ValidationError("contract load needs a CSV file") }
-        if actie == nil, bestand != nil { throw ValidationError("to record \(bestand ?? ""), use `contract load`") }
-    }
-
-    func run() throws {
-        guard actie == .load, let bestand else { return try lijst() }
-        guard let data = FileManager.default.contents(atPath: bestand) else {
-            throw ContractFout(bestand: bestand, melding: "cannot read the file")
+        func run() throws {
+            let rijen = try Reconciliatie.contracten(in: global.openProjections())
+            var table = ResultTable(columns: [
+                .init("positie", nil, .integer), .init("door"), .init("op"), .init("bestand"),
+                .init("tarieven", nil, .integer), .init("gemeenten", nil, .list),
+            ])
+            table.rows = rijen.map { rij in
+                [
+                    .integer(rij.positie), .text(rij.door), .text(rij.op), .text(rij.bestand),
+                    .integer(Int64(rij.tarieven)), .list(rij.gemeenten),
+                ]
+            }
+            print(table.rendered(as: output.resolvedFormat), terminator: "")
         }
-        let bytes = Array(data)
-        let regels = try ContractCSV.regels(bytes, bestand: bestand)
-        let positie = try global.vastleggen(
-            .contract, bytes, door: try GlobalOptions.door(door), bron: (bestand as NSString).lastPathComponent)
-        let gemeenten = Set(regels.map(\.gemeente)).sorted().joined(separator: ", ")
-        print("contract recorded at position \(positie): \(regels.count) tarieven for gemeente(n) \(gemeenten)")
-    }
-
-    private func lijst() throws {
-        let rijen = try Reconciliatie.contracten(in: global.openProjections())
-        var table = ResultTable(columns: [
-            .init("positie", nil, .integer), .init("door"), .init("op"), .init("bestand"),
-            .init("tarieven", nil, .integer), .init("gemeenten", nil, .list),
-        ])
-        table.rows = rijen.map { rij in
-            [
-                .integer(rij.positie), .text(rij.door), .text(rij.op), .text(rij.bestand),
-                .integer(Int64(rij.tarieven)), .list(rij.gemeenten),
-            ]
-        }
-        print(table.rendered(as: output.resolvedFormat), terminator: "")
     }
 }

@@ -15,14 +15,17 @@ struct Demo: ParsableCommand {
             Generates a year of synthetic traffic between gemeenten and aanbieders up to today (no files \
             needed), ingests it into the ledger and prints a short tour: the log, the current toewijzingen, the \
             declaraties still waiting for an answer, the requests, one toewijzing's timeline and verify. Running \
-            it again the same day ingests the same messages again: they are all recognised as duplicates.
+            it again the same day ingests the same messages again: they are all recognised as duplicates. The \
+            ledger is --db FILE, else $ZORGLEDGER_DB, else ./zorgledger-demo.sqlite.
 
             Example:
               zorgledger demo --db demo.sqlite
             """)
 
-    @Option(name: .long, help: ArgumentHelp("The demo ledger file.", valueName: "file"))
-    var db = "zorgledger-demo.sqlite"
+    @OptionGroup var global: GlobalOptions
+
+    /// The demo keeps its own file unless --db or $ZORGLEDGER_DB names one.
+    private var db: String { global.ledgerPath(default: "zorgledger-demo.sqlite") }
 
     @Option(help: "Number of clients in the scenario.")
     var clients = 24
@@ -96,7 +99,7 @@ struct Demo: ParsableCommand {
     private func tour(peildatum: Datum) throws {
         let connection = try SQLiteStore(path: db, access: .read).connection
         let filter = Filter(peildatum: peildatum)
-        let personal = PersonalData(show: false)
+        let personal = global.personalData
 
         let actueel = try Toewijzingen.rijen(Filter(status: "actueel", peildatum: peildatum), in: connection)
         print("\n== current toewijzingen (actueel on \(peildatum)): \(actueel.count)")

@@ -26,7 +26,7 @@ struct Generate: ParsableCommand {
     @Option(help: "Seed of the generator; the same seed gives the same files.")
     var seed: UInt64 = 1
 
-    @Option(help: "The folder to write to; created when missing.")
+    @Option(help: "The folder to write to; created, with its missing parent folders, when missing.")
     var out: String
 
     func validate() throws {
@@ -34,9 +34,7 @@ struct Generate: ParsableCommand {
     }
 
     func run() throws {
-        if mkdir(out, 0o700) != 0 && errno != EEXIST {
-            throw CommandFailure("\(out): cannot create the folder (\(String(cString: strerror(errno))))")
-        }
+        try OwnerOnlyFile.makeFolder(out)
         let progress = Progress("generate")
         var count = 0
         for bericht in Scenario(clients: clients, months: months, seed: seed) {
@@ -51,6 +49,21 @@ struct Generate: ParsableCommand {
 
 /// Files zorgledger writes hold (synthetic or real) personal data, so only the owner may read them.
 enum OwnerOnlyFile {
+    /// Creates `path` and every missing folder above it (`mkdir -p`), owner-only like the files put in them.
+    static func makeFolder(_ path: String) throws {
+        var prefix = path.hasPrefix("/") ? "/" : ""
+        for component in path.split(separator: "/") {
+            prefix += component + "/"
+            if mkdir(prefix, 0o700) != 0 && errno != EEXIST {
+                throw CommandFailure("\(path): cannot create the folder (\(String(cString: strerror(errno))))")
+            }
+        }
+        var info = stat()
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT == S_IFDIR else {
+            throw CommandFailure("\(path): not a folder")
+        }
+    }
+
     static func write(_ bytes: [UInt8], to path: String) throws {
         let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
         guard fd >= 0 else { throw CommandFailure("\(path): cannot write (\(String(cString: strerror(errno))))") }

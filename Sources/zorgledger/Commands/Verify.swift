@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Ledger
 import Projection
 
@@ -11,11 +12,26 @@ struct Verify: ParsableCommand {
             Write the printed head hash down elsewhere: a later verify that ends on another hash means \
             events at the end were removed.
 
-            Example:
+            --format json prints one object of what was checked and what was found (still exit 3 on a problem):
+              {"ok", "events", "headHash", "problemCount", "firstProblem",
+               "hashChain": {"intact", "firstBadPosition", "problems"},
+               "projections": {"checked", "match", "problems"}}
+
+            Examples:
               zorgledger --db ledger.sqlite verify
+              zorgledger --db ledger.sqlite verify --format json
             """)
 
+    /// Verify reports one outcome, not rows: a line for people, or one JSON object for scripts.
+    enum Uitvoer: String, ExpressibleByArgument, CaseIterable {
+        case text
+        case json
+    }
+
     @OptionGroup var global: GlobalOptions
+
+    @Option(help: "text or json (default: text).")
+    var format: Uitvoer = .text
 
     func run() throws {
         let ledger = try global.openForReading()
@@ -23,20 +39,53 @@ struct Verify: ParsableCommand {
         let progress = Progress("verify")
         let report = try ledger.verify { progress.update(Int($0), of: Int(total)) }
         progress.finish()
-        guard report.isIntact else {
-            for problem in report.problems { Terminal.printError("verify: \(problem)") }
-            let first = report.problems.first { $0.position != nil }?.position
-            Terminal.printError("verify: FAILED, \(report.problems.count) problem(s)"
-                + (first.map { "; first bad position \($0)" } ?? ""))
-            throw ExitCode(3)
-        }
         // Only an intact log is worth replaying: the projections are compared with a fresh fold of it.
-        let projectionProblems = try ProjectionRunner.zorgledger.verify(ledgerPath: global.ledgerPath)
-        guard projectionProblems.isEmpty else {
-            for problem in projectionProblems { Terminal.printError("verify: \(problem)") }
-            Terminal.printError("verify: FAILED, the projections do not match a fresh replay")
+        let projectionProblems = report.isIntact ? try ProjectionRunner.zorgledger.verify(ledgerPath: global.ledgerPath) : nil
+        let problems = report.problems.map(\.description) + (projectionProblems ?? [])
+        switch format {
+        case .text:
+            for problem in problems { Terminal.printError("verify: \(problem)") }
+            if problems.isEmpty {
+                print("ok: \(report.eventCount) events, hash chain intact, head \(report.headHash); "
+                    + "projections match a replay")
+            }
+        case .json:
+            print(try Self.json(report, projectionProblems: projectionProblems))
+        }
+        guard problems.isEmpty else {
+            Terminal.printError(report.isIntact
+                ? "verify: FAILED, the projections do not match a fresh replay"
+                : "verify: FAILED, \(report.problems.count) problem(s)"
+                    + (Self.firstBadPosition(report).map { "; first bad position \($0)" } ?? ""))
             throw ExitCode(3)
         }
-        print("ok: \(report.eventCount) events, hash chain intact, head \(report.headHash); projections match a replay")
+    }
+
+    private static func firstBadPosition(_ report: VerificationReport) -> Int64? {
+        report.problems.first { $0.position != nil }?.position
+    }
+
+    /// The outcome as one JSON object; `projections.match` is null when a broken chain left them unchecked.
+    private static func json(_ report: VerificationReport, projectionProblems: [String]?) throws -> String {
+        let problems = report.problems.map(\.description) + (projectionProblems ?? [])
+        let object: [String: Any] = [
+            "ok": problems.isEmpty,
+            "events": report.eventCount,
+            "headHash": report.headHash.description,
+            "problemCount": problems.count,
+            "firstProblem": problems.first ?? NSNull(),
+            "hashChain": [
+                "intact": report.isIntact,
+                "firstBadPosition": firstBadPosition(report) ?? NSNull(),
+                "problems": report.problems.map(\.description),
+            ] as [String: Any],
+            "projections": [
+                "checked": projectionProblems != nil,
+                "match": projectionProblems.map(\.isEmpty) ?? NSNull(),
+                "problems": projectionProblems ?? [],
+            ] as [String: Any],
+        ]
+        let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return String(decoding: data, as: UTF8.self)
     }
 }
