@@ -7,6 +7,10 @@ struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
         abstract: "Check an audit bundle without any ledger.",
+        discussion: """
+            Example:
+              zorgledger audit verify bundel/ --sleutel gemeente-0518.pub
+            """,
         subcommands: [Verify.self])
 
     struct Verify: ParsableCommand {

@@ -6,6 +6,10 @@ struct SleutelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sleutel",
         abstract: "Make the key that signs checkpoints and audit bundles.",
+        discussion: """
+            Example:
+              zorgledger sleutel maak --naam gemeente-0518 --uit ~/.zorgledger/sleutel
+            """,
         subcommands: [Maak.self])
 
     struct Maak: ParsableCommand {
