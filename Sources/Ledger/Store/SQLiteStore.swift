@@ -16,6 +16,8 @@ public final class SQLiteStore: EventStore {
     public let connection: SQLiteConnection
     private var dictionaryCache: [Int64: CompressionDictionary] = [:]
     private let statements: Statements
+    /// The format of the file as opened: a format-1 ledger opened only for reading has no Merkle tree.
+    public let formatVersion: Int
 
     /// Statements prepared once per connection and reused for every event (SQLITE_PREPARE_PERSISTENT).
     private struct Statements {
@@ -72,13 +74,18 @@ public final class SQLiteStore: EventStore {
         if access == .createIfMissing && (try? Self.isEmptyDatabase(connection)) == true {
             try Self.createSchema(connection)
         }
-        try Self.checkFormat(connection)
+        var version = try Self.checkFormat(connection)
         if access != .read {
             try connection.execute(Schema.connectionPragmas)
+            if version < 2 {
+                try MerkleLog.upgradeToFormat2(connection)
+                version = 2
+            }
         } else {
             try connection.execute("PRAGMA cache_size = -65536;")
         }
         statements = try Statements(connection)
+        formatVersion = version
     }
 
     /// Creates the tables unless another process did so first: two ingests that create the same
@@ -120,7 +127,7 @@ public final class SQLiteStore: EventStore {
         return statement.int64(0) == 0
     }
 
-    private static func checkFormat(_ connection: SQLiteConnection) throws(LedgerError) {
+    private static func checkFormat(_ connection: SQLiteConnection) throws(LedgerError) -> Int {
         let format: String?
         let version: Int?
         do {
@@ -142,6 +149,7 @@ public final class SQLiteStore: EventStore {
                 "\(connection.path): written by a newer zorgledger (format \(version)); this one reads format "
                     + "\(Schema.formatVersion): upgrade zorgledger")
         }
+        return version
     }
 
     // MARK: Appending
@@ -189,6 +197,8 @@ public final class SQLiteStore: EventStore {
                 outcomes.append(conflictOf.map { .conflict(position: position, earlier: $0) } ?? .appended(position))
             }
             if position > start {
+                let tree = MerkleLog(connection: connection)
+                try tree.append(after: start, contentHashes: try tree.contentHashes(from: start + 1))
                 try connection.execute(
                     "UPDATE ledger_info SET value = '\(position)' WHERE key = 'head_position';"
                         + "UPDATE ledger_info SET value = '\(previous)' WHERE key = 'head_hash';")

@@ -2,7 +2,9 @@
 /// a zorgledger refuses to write a format newer than it knows.
 enum Schema {
     static let applicationID: Int32 = 0x5A4C_4452  // "ZLDR": lets `file` and zorgledger recognise the file
-    static let formatVersion = 1
+    /// 2 added the Merkle tree (`merkle_nodes`), the checkpoints issued and the ledger's own id;
+    /// a format-1 ledger is upgraded when it is first opened for writing.
+    static let formatVersion = 2
 
     /// Settings applied on every connection. WAL lets readers work while one writer appends;
     /// synchronous=NORMAL keeps a committed batch through a process crash (not a power cut of the
@@ -76,17 +78,56 @@ enum Schema {
             PRIMARY KEY (position, gemeente, toewijzing_nummer)
         ) STRICT, WITHOUT ROWID;
         CREATE INDEX event_toewijzing_nummer ON event_toewijzing (gemeente, toewijzing_nummer);
-        \(immutabilityTriggers)
+        \(auditTables)
+        \(immutabilityTriggers(immutableTables))
         INSERT INTO ledger_info (key, value) VALUES
             ('format', 'zorgledger'), ('format_version', '\(formatVersion)'),
-            ('head_position', '0'), ('head_hash', '\(Digest.genesis)');
+            ('head_position', '0'), ('head_hash', '\(Digest.genesis)'), ('ledger_id', '\(newLedgerID())');
         """
 
-    /// Tables whose rows may never change once written.
-    static let immutableTables = ["events", "event_bsn", "event_toewijzing", "dictionaries"]
+    /// The Merkle tree over the log (RFC 9162): the root of every complete subtree, node (level,
+    /// idx) covering leaves idx·2^level to (idx+1)·2^level − 1; and every signed checkpoint issued,
+    /// so that a consistency proof can later be given against any of them.
+    static let auditTables = """
+        CREATE TABLE merkle_nodes (
+            level INTEGER NOT NULL,
+            idx   INTEGER NOT NULL,
+            hash  BLOB NOT NULL,
+            PRIMARY KEY (level, idx)
+        ) STRICT, WITHOUT ROWID;
+        CREATE TABLE checkpoints (
+            id         INTEGER PRIMARY KEY,
+            tree_size  INTEGER NOT NULL,
+            note       TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        ) STRICT;
+        """
 
-    static var immutabilityTriggers: String {
-        immutableTables.map { table in
+    /// What turns a format-1 ledger into format 2, but for the nodes of the events it already
+    /// holds (the store adds those in the same transaction).
+    static var upgradeToFormat2: String {
+        """
+        \(auditTables)
+        \(immutabilityTriggers(["merkle_nodes", "checkpoints"]))
+        INSERT INTO ledger_info (key, value) VALUES ('ledger_id', '\(newLedgerID())');
+        UPDATE ledger_info SET value = '2' WHERE key = 'format_version';
+        """
+    }
+
+    /// A ledger's own stable id, 128 random bits in hex: the origin of its checkpoints.
+    static func newLedgerID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        return (0..<2).map { _ in
+            let digits = String(generator.next() as UInt64, radix: 16)
+            return String(repeating: "0", count: 16 - digits.count) + digits
+        }.joined()
+    }
+
+    /// Tables whose rows may never change once written.
+    static let immutableTables = ["events", "event_bsn", "event_toewijzing", "dictionaries", "merkle_nodes", "checkpoints"]
+
+    static func immutabilityTriggers(_ tables: [String]) -> String {
+        tables.map { table in
             """
             CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
                 BEGIN SELECT RAISE(ABORT, '\(table) of a zorgledger are append-only'); END;
@@ -96,5 +137,5 @@ enum Schema {
         }.joined(separator: "\n")
     }
 
-    static var triggerNames: [String] { immutableTables.flatMap { ["\($0)_no_update", "\($0)_no_delete"] } }
+    static func triggerNames(_ tables: [String]) -> [String] { tables.flatMap { ["\($0)_no_update", "\($0)_no_delete"] } }
 }

@@ -1,0 +1,62 @@
+/// The Merkle tree (RFC 9162) of the log in one SQLite file: the root of every complete subtree in
+/// `merkle_nodes`, node (level, idx) covering leaves idx·2^level to (idx+1)·2^level − 1. The
+/// append that adds leaves adds the nodes they complete in the same transaction, so any root or
+/// proof of any size costs O(log n) reads and never a rebuild.
+struct MerkleLog {
+    let connection: SQLiteConnection
+
+    /// The stored node, or nil when that subtree is not complete (yet).
+    func node(level: Int, index: Int64) throws(LedgerError) -> Digest? {
+        let statement = try connection.prepare(
+            "SELECT hash FROM merkle_nodes WHERE level = ?1 AND idx = ?2", persistent: true)
+        statement.bind(1, Int64(level))
+        statement.bind(2, index)
+        defer { statement.reset() }
+        guard try statement.step() else { return nil }
+        return Digest(bytes: statement.bytes(0))
+    }
+
+    /// Adds the leaves of events `start + 1`, `start + 2`, … with these content hashes.
+    func append(after start: Int64, contentHashes: [Digest]) throws(LedgerError) {
+        let insert = try connection.prepare(
+            "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)", persistent: true)
+        for (offset, contentHash) in contentHashes.enumerated() {
+            let nodes = try MerkleNode.completed(
+                byLeaf: MerkleHash.leaf(ofEventWithContentHash: contentHash), at: start + Int64(offset)
+            ) { (level, sibling) throws(LedgerError) -> Digest in
+                guard let hash = try node(level: level, index: sibling) else {
+                    throw LedgerError(.corrupt, "\(connection.path): the Merkle tree lacks node \(sibling) at level \(level)")
+                }
+                return hash
+            }
+            for node in nodes {
+                insert.bind(1, Int64(node.level))
+                insert.bind(2, node.index)
+                insert.bind(3, node.hash.bytes)
+                defer { insert.reset() }
+                _ = try insert.step()
+            }
+        }
+    }
+
+    /// The content hashes of the events from `position` on, in log order.
+    func contentHashes(from position: Int64) throws(LedgerError) -> [Digest] {
+        let statement = try connection.prepare("SELECT content_hash FROM events WHERE position >= ?1 ORDER BY position")
+        statement.bind(1, position)
+        var hashes: [Digest] = []
+        while try statement.step() { hashes.append(Digest(bytes: statement.bytes(0)) ?? .genesis) }
+        return hashes
+    }
+
+    /// Format 1 had no tree: its tables are added and the tree is built over every event already
+    /// logged, in one transaction, the first time a zorgledger that knows format 2 writes.
+    static func upgradeToFormat2(_ connection: SQLiteConnection) throws(LedgerError) {
+        try connection.writeTransaction { () throws(LedgerError) in
+            let version = try connection.prepare("SELECT value FROM ledger_info WHERE key = 'format_version'")
+            guard try version.step(), version.string(0) == "1" else { return }
+            try connection.execute(Schema.upgradeToFormat2)
+            let log = MerkleLog(connection: connection)
+            try log.append(after: 0, contentHashes: try log.contentHashes(from: 1))
+        }
+    }
+}
