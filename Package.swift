@@ -108,7 +108,7 @@ let package = Package(
         // Tries to break the built executable: kills, hostile files, tampering, races, full disks, leaks.
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport"]),
         // The query CLI as people and scripts use it: every command and format of the built executable.
-        .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["TestSupport", "Ledger"]),
         .testTarget(
             name: "ProjectionsTests",
             dependencies: [

@@ -1,17 +1,103 @@
 import ArgumentParser
 import Audit
 import Foundation
+import Ledger
 
 /// `audit`: bundles of evidence an auditor checks without the ledger.
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "audit",
-        abstract: "Check an audit bundle without any ledger.",
+        abstract: "Write an audit bundle of one client or toewijzing, or check one without any ledger.",
         discussion: """
-            Example:
+            Examples:
+              zorgledger audit --bsn 999990019 --sleutel ~/.zorgledger/sleutel --out bundel/
               zorgledger audit verify bundel/ --sleutel gemeente-0518.pub
             """,
-        subcommands: [Verify.self])
+        subcommands: [Maak.self, Verify.self],
+        defaultSubcommand: Maak.self)
+
+    struct Maak: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "maak",
+            abstract: "Write the bundle of a client (--bsn) or a toewijzing (--toewijzing, --gemeente) (the default).",
+            discussion: """
+                The bundle holds the exact bytes of every message the ledger indexes under the BSN or the                 toewijzing and of every retour or 325 that answers one of them, a fresh signed checkpoint of                 the whole log (also kept in the ledger), the verifier key, an inclusion proof per message                 (manifest.json) and LEESMIJ.txt, which tells an auditor what the bundle proves and how to check                 it with or without zorgledger. Files are owner-only: the bundle holds personal data.
+
+                Example:
+                  zorgledger --db ledger.sqlite audit --toewijzing 7100041 --gemeente 0518 --sleutel sleutel --out bundel/
+                """)
+
+        @OptionGroup var global: GlobalOptions
+
+        @Option(help: ArgumentHelp("The client, by BSN (9 digits).", valueName: "bsn"))
+        var bsn: String?
+
+        @Option(help: ArgumentHelp("The toewijzing, by ToewijzingNummer (with --gemeente).", valueName: "nummer"))
+        var toewijzing: Int?
+
+        @Option(help: ArgumentHelp("The gemeente that numbered the toewijzing (4-digit code).", valueName: "code"))
+        var gemeente: String?
+
+        @Option(help: ArgumentHelp("The private key file of `sleutel maak` (mode 0600).", valueName: "bestand"))
+        var sleutel: String
+
+        @Option(help: ArgumentHelp("The bundle's folder; it must not exist or be empty.", valueName: "map"))
+        var out: String
+
+        static func cijfers(_ tekst: String, _ aantal: Int) -> Bool {
+            tekst.utf8.count == aantal && tekst.utf8.allSatisfy { (0x30...0x39).contains($0) }
+        }
+
+        func validate() throws {
+            switch (bsn, toewijzing) {
+            case (nil, nil): throw ValidationError("give --bsn, or --toewijzing with --gemeente")
+            case (.some, .some): throw ValidationError("give --bsn or --toewijzing, not both")
+            case (let bsn?, nil):
+                guard Self.cijfers(bsn, 9) else { throw ValidationError("--bsn must be 9 digits") }
+                if gemeente != nil { throw ValidationError("--gemeente goes with --toewijzing") }
+            case (nil, .some):
+                guard let gemeente, Self.cijfers(gemeente, 4) else {
+                    throw ValidationError("--toewijzing needs --gemeente, a 4-digit code")
+                }
+            }
+        }
+
+        func run() throws {
+            let key = try KeyFile.read(sleutel)
+            let store = try SQLiteStore(path: global.ledgerPath, access: .write)
+            let proofs = try LogProofs(store: store)
+            let onderwerp: String
+            let posities: [Int64]
+            if let bsn {
+                onderwerp = "client \(global.personalData.bsn(bsn))"
+                posities = try store.positions(concerningBSN: bsn)
+            } else {
+                let sleutel = ToewijzingSleutel(gemeente: gemeente ?? "", nummer: toewijzing ?? 0)
+                onderwerp = "toewijzing \(sleutel.nummer) van gemeente \(sleutel.gemeente)"
+                posities = try store.positions(concerning: sleutel)
+            }
+            guard !posities.isEmpty else { throw AuditFout.geenBerichten(onderwerp) }
+            let checkpoint = try proofs.checkpoint(signedBy: key)
+            let inhoud = try posities.map { positie in
+                AuditBundle.Inhoud(
+                    positie: positie, bytes: try store.event(at: positie).payload,
+                    auditPath: try proofs.tree.inclusionProof(leaf: positie - 1, size: proofs.tree.size))
+            }
+            _ = try AuditBundle.write(
+                to: URL(fileURLWithPath: out), checkpoint: checkpoint, verifier: key.verifier, berichten: inhoud,
+                onderwerp: onderwerp)
+            print("wrote \(out): \(inhoud.count) message(s) of \(onderwerp), checkpoint at tree size \(proofs.tree.size)")
+        }
+
+        enum AuditFout: Error, CustomStringConvertible {
+            case geenBerichten(String)
+            var description: String {
+                switch self {
+                case .geenBerichten(let onderwerp): "no message in the ledger concerns \(onderwerp)"
+                }
+            }
+        }
+    }
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
