@@ -57,10 +57,18 @@ let package = Package(
             dependencies: ["Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Ledger",
                            "Berichten"],
             path: "Projections/Reconciliatie"),
+        // The read side: each row type's columns declared once, rows written as they are read in every
+        // format, and the timeline of a client or toewijzing (`traject`).
+        .target(
+            name: "Query",
+            dependencies: [
+                "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Reconciliatie",
+                "Ledger", "Berichten",
+            ]),
         .executableTarget(
             name: "zorgledger",
             dependencies: [
-                "Ingest", "Ledger", "Berichten", "Generator",
+                "Ingest", "Ledger", "Berichten", "Generator", "Query",
                 "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Reconciliatie",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -104,6 +112,11 @@ let package = Package(
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport"]),
         // The query CLI as people and scripts use it: every command and format of the built executable.
         .testTarget(name: "CLITests", dependencies: ["TestSupport"]),
+        .testTarget(
+            name: "QueryTests",
+            dependencies: [
+                "Query", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Reconciliatie",
+            ]),
         .testTarget(
             name: "ProjectionsTests",
             dependencies: [

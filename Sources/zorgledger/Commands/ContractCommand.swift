@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Ledger
+import Query
 import Reconciliatie
 
 struct ContractCommand: ParsableCommand {

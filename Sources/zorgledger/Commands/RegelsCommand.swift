@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ledger
+import Query
 import Reconciliatie
 
 struct RegelsCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ledger
+import Query
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -60,4 +61,9 @@ struct GlobalOptions: ParsableArguments {
         guard index < arguments.count, !leading.isEmpty else { return arguments }
         return [arguments[index]] + leading + arguments[(index + 1)...]
     }
+}
+
+extension GlobalOptions {
+    /// How this invocation shows personal data.
+    var personalData: PersonalData { PersonalData(show: showPersonal) }
 }
