@@ -16,9 +16,9 @@ struct StreamingTests {
         return (work, work.ledger)
     }
 
-    /// Growth allowed from the small ledger to the large one: SQLite's page cache and allocator noise,
-    /// far less than the answer itself (the large answer is several MiB more in every format).
-    static let slack = 8 * 1024 * 1024
+    /// Growth allowed from the small ledger to the large one: SQLite's page cache grows with the tables it
+    /// reads (about 3 MiB here). Rows kept in memory grew by 25 MiB and more (before the rows streamed).
+    static let slack = 6 * 1024 * 1024
 
     @Test func berichtenPeakMemoryStaysFlat() throws {
         let (smallWork, small) = try Self.ledger(clients: 200)
@@ -28,7 +28,6 @@ struct StreamingTests {
             let groot = try largeWork.run(["--db", large, "berichten", "--format", format])
             try #require(klein.status == 0 && groot.status == 0, "\(format): \(klein.stderr) \(groot.stderr)")
             #expect(groot.stdout.count > 8 * klein.stdout.count, "\(format): the large answer is ten times the small one")
-            #expect(groot.stdout.count - klein.stdout.count > 2 * Self.slack, "\(format): the answer outgrows the slack")
             #expect(klein.maxResident > 1024 * 1024 && groot.maxResident > 1024 * 1024, "\(format): a real measurement")
             #expect(
                 groot.maxResident < klein.maxResident + Self.slack,
