@@ -5,7 +5,7 @@ public import Projection
 extension Declaraties {
     /// One row per prestatie; `openstaand` keeps those still waiting for a 325. No date decides
     /// a prestatie's status, so `filter.peildatum` does not apply; `van`/`tot` keep prestaties
-    /// whose ProductPeriode overlaps.
+    /// whose ProductPeriode overlaps. Each row goes to `elk` as it is read.
     public static func rijen(
         _ filter: Filter, openstaand: Bool = false, in connection: SQLiteConnection,
         _ elk: (PrestatieRij) -> Void

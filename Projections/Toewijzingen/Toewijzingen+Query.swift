@@ -9,6 +9,7 @@ extension Toewijzingen {
     ///
     /// Status: `verwijderd` for RedenWijziging 13, `beeindigd` when the einddatum lies before
     /// the peildatum, otherwise `actueel`. `van`/`tot` keep toewijzingen whose period overlaps.
+    /// Each row goes to `elk` as it is read, so an answer of any size passes in constant memory.
     public static func rijen(
         _ filter: Filter, historie: Bool = false, in connection: SQLiteConnection,
         _ elk: (ToewijzingRij) -> Void

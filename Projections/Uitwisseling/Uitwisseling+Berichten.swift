@@ -6,7 +6,7 @@ extension Uitwisseling {
     /// The messages of the log in log order, with their exchange state.
     ///
     /// `filter.bsn` and `filter.toewijzing` use the log's own indexes; `van`/`tot` select on
-    /// the dagtekening; `status` on the exchange state.
+    /// the dagtekening; `status` on the exchange state. Each row goes to `elk` as it is read.
     public static func berichten(
         _ filter: Filter, in connection: SQLiteConnection, _ elk: (BerichtRij) -> Void
     ) throws(LedgerError) {

@@ -3,7 +3,7 @@ public import Projection
 
 extension Verzoeken {
     /// One row per request. No date decides a request's status, so `filter.peildatum`,
-    /// `van`, `tot` and `toewijzing` do not apply.
+    /// `van`, `tot` and `toewijzing` do not apply. Each row goes to `elk` as it is read.
     public static func rijen(
         _ filter: Filter, in connection: SQLiteConnection, _ elk: (VerzoekRij) -> Void
     ) throws(LedgerError) {

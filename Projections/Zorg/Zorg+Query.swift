@@ -5,6 +5,7 @@ public import Projection
 extension Zorg {
     /// One row per standing start. The status follows from the reported stops, not from a
     /// date, so `filter.peildatum` does not apply; `van`/`tot` keep periods that overlap.
+    /// Each row goes to `elk` as it is read.
     public static func rijen(
         _ filter: Filter, in connection: SQLiteConnection, _ elk: (ZorgRij) -> Void
     ) throws(LedgerError) {
