@@ -59,10 +59,18 @@ let package = Package(
             dependencies: ["Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Ledger",
                            "Berichten"],
             path: "Projections/Reconciliatie"),
+        // The read side: each row type's columns declared once, rows written as they are read in every
+        // format, and the timeline of a client or toewijzing (`traject`).
+        .target(
+            name: "Query",
+            dependencies: [
+                "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Reconciliatie",
+                "Ledger", "Berichten",
+            ]),
         .executableTarget(
             name: "zorgledger",
             dependencies: [
-                "Ingest", "Ledger", "Berichten", "Generator", "Audit",
+                "Ingest", "Ledger", "Berichten", "Generator", "Audit", "Query",
                 "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Reconciliatie",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -109,6 +117,11 @@ let package = Package(
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport"]),
         // The query CLI as people and scripts use it: every command and format of the built executable.
         .testTarget(name: "CLITests", dependencies: ["TestSupport", "Ledger"]),
+        .testTarget(
+            name: "QueryTests",
+            dependencies: [
+                "Query", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Reconciliatie",
+            ]),
         .testTarget(
             name: "ProjectionsTests",
             dependencies: [

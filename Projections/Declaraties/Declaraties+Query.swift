@@ -5,13 +5,14 @@ public import Projection
 extension Declaraties {
     /// One row per prestatie; `openstaand` keeps those still waiting for a 325. No date decides
     /// a prestatie's status, so `filter.peildatum` does not apply; `van`/`tot` keep prestaties
-    /// whose ProductPeriode overlaps.
+    /// whose ProductPeriode overlaps. Each row goes to `elk` as it is read.
     public static func rijen(
-        _ filter: Filter, openstaand: Bool = false, in connection: SQLiteConnection
-    ) throws(LedgerError) -> [PrestatieRij] {
+        _ filter: Filter, openstaand: Bool = false, in connection: SQLiteConnection,
+        _ elk: (PrestatieRij) -> Void
+    ) throws(LedgerError) {
         let conditions = Conditions(
             filter, status: openstaand ? "ingediend" : filter.status, begin: "begindatum", einde: "einddatum")
-        return try connection.rows(
+        try connection.rows(
             """
             SELECT standaard, gemeente, aanbieder, declaratie_nummer, bsn, referentie_nummer,
                 vorig_referentie_nummer, toewijzing_nummer, product_categorie, product_code, begindatum, einddatum,
@@ -19,7 +20,7 @@ extension Declaraties {
             FROM declaraties_status
             \(conditions.sql)
             ORDER BY standaard, gemeente, aanbieder, declaratie_nummer, referentie_nummer, volgnummer, status
-            """, conditions.values
+            """, conditions.values, elk
         ) { row in
             var seen = Set<String>()
             return PrestatieRij(
@@ -31,5 +32,12 @@ extension Declaraties {
                 productTarief: row.optionalInt(14), bedrag: row.int(15), status: row.string(16),
                 retourCodes: row.list(17).filter { seen.insert($0).inserted })
         }
+    }
+
+    /// Every row at once, for small answers (a timeline, the demo).
+    public static func rijen(
+        _ filter: Filter, openstaand: Bool = false, in connection: SQLiteConnection
+    ) throws(LedgerError) -> [PrestatieRij] {
+        try collected { elk throws(LedgerError) in try rijen(filter, openstaand: openstaand, in: connection, elk) }
     }
 }

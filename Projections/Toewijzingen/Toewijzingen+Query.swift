@@ -9,11 +9,13 @@ extension Toewijzingen {
     ///
     /// Status: `verwijderd` for RedenWijziging 13, `beeindigd` when the einddatum lies before
     /// the peildatum, otherwise `actueel`. `van`/`tot` keep toewijzingen whose period overlaps.
+    /// Each row goes to `elk` as it is read, so an answer of any size passes in constant memory.
     public static func rijen(
-        _ filter: Filter, historie: Bool = false, in connection: SQLiteConnection
-    ) throws(LedgerError) -> [ToewijzingRij] {
+        _ filter: Filter, historie: Bool = false, in connection: SQLiteConnection,
+        _ elk: (ToewijzingRij) -> Void
+    ) throws(LedgerError) {
         let conditions = Conditions(filter, status: filter.status, begin: "ingangsdatum", einde: "einddatum")
-        return try connection.rows(
+        try connection.rows(
             """
             SELECT standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code,
                 ingangsdatum, einddatum, volume, eenheid, frequentie, budget, reden_wijziging, toewijzingsdatum,
@@ -26,7 +28,7 @@ extension Toewijzingen {
             \(conditions.sql)
             ORDER BY standaard, gemeente, toewijzing_nummer, toewijzingsdatum, toewijzingstijd, bekend_sinds,
                 bericht_identificatie, positie
-            """, [.text(filter.peildatum.description)] + conditions.values
+            """, [.text(filter.peildatum.description)] + conditions.values, elk
         ) { row in
             ToewijzingRij(
                 standaard: row.string(0), gemeente: row.string(1), aanbieder: row.string(2), bsn: row.string(3),
@@ -38,5 +40,12 @@ extension Toewijzingen {
                 referentieAanbieder: row.optionalString(16), status: row.string(17), positie: row.int64(18),
                 bekendSinds: row.string(19))
         }
+    }
+
+    /// Every row at once, for small answers (a timeline, the demo).
+    public static func rijen(
+        _ filter: Filter, historie: Bool = false, in connection: SQLiteConnection
+    ) throws(LedgerError) -> [ToewijzingRij] {
+        try collected { elk throws(LedgerError) in try rijen(filter, historie: historie, in: connection, elk) }
     }
 }

@@ -6,10 +6,10 @@ extension Uitwisseling {
     /// The messages of the log in log order, with their exchange state.
     ///
     /// `filter.bsn` and `filter.toewijzing` use the log's own indexes; `van`/`tot` select on
-    /// the dagtekening; `status` on the exchange state.
+    /// the dagtekening; `status` on the exchange state. Each row goes to `elk` as it is read.
     public static func berichten(
-        _ filter: Filter, in connection: SQLiteConnection
-    ) throws(LedgerError) -> [BerichtRij] {
+        _ filter: Filter, in connection: SQLiteConnection, _ elk: (BerichtRij) -> Void
+    ) throws(LedgerError) {
         var conditions = Conditions()
         conditions.add("b.gemeente = ?", filter.gemeente)
         conditions.add("b.aanbieder = ?", filter.aanbieder)
@@ -19,7 +19,7 @@ extension Uitwisseling {
         conditions.add("s.status = ?", filter.status)
         conditions.add("b.dagtekening >= ?", filter.van?.description)
         conditions.add("b.dagtekening <= ?", filter.tot?.description)
-        return try connection.rows(
+        try connection.rows(
             """
             SELECT b.positie, b.standaard, b.release, b.bericht_code, b.berichttype, b.afzender, b.ontvanger,
                 b.identificatie, b.dagtekening, b.bestand, b.gemeente, b.aanbieder, s.status,
@@ -30,7 +30,7 @@ extension Uitwisseling {
             FROM uitwisseling_berichten b JOIN uitwisseling_status s ON s.positie = b.positie
             \(conditions.sql)
             ORDER BY b.positie
-            """, conditions.values
+            """, conditions.values, elk
         ) { row in
             var seen = Set<String>()
             return BerichtRij(
@@ -41,5 +41,10 @@ extension Uitwisseling {
                 aanbieder: row.optionalString(11), status: row.string(12),
                 retourCodes: row.list(13).filter { seen.insert($0).inserted }, bevindingen: row.list(14))
         }
+    }
+
+    /// Every row at once, for small answers (tests).
+    public static func berichten(_ filter: Filter, in connection: SQLiteConnection) throws(LedgerError) -> [BerichtRij] {
+        try collected { elk throws(LedgerError) in try berichten(filter, in: connection, elk) }
     }
 }

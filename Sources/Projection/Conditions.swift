@@ -46,6 +46,16 @@ extension SQLiteConnection {
     public func rows<Row>(
         _ sql: String, _ values: [SQLValue] = [], _ row: (SQLiteStatement) -> Row
     ) throws(LedgerError) -> [Row] {
+        var result: [Row] = []
+        try rows(sql, values, { result.append($0) }, row)
+        return result
+    }
+
+    /// Runs a query and hands each mapped row to `each` as it is read, so an answer of any size
+    /// passes through in constant memory.
+    public func rows<Row>(
+        _ sql: String, _ values: [SQLValue], _ each: (Row) -> Void, _ row: (SQLiteStatement) -> Row
+    ) throws(LedgerError) {
         let statement = try prepare(sql)
         for (index, value) in values.enumerated() {
             switch value {
@@ -53,10 +63,15 @@ extension SQLiteConnection {
             case .text(let text): statement.bind(Int32(index + 1), text)
             }
         }
-        var result: [Row] = []
-        while try statement.step() { result.append(row(statement)) }
-        return result
+        while try statement.step() { each(row(statement)) }
     }
+}
+
+/// All rows of a streamed query at once, for answers known to be small (a timeline, the demo).
+public func collected<Row>(_ query: (_ each: (Row) -> Void) throws(LedgerError) -> Void) throws(LedgerError) -> [Row] {
+    var rows: [Row] = []
+    try query { rows.append($0) }
+    return rows
 }
 
 extension SQLiteStatement {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Audit
 import Foundation
 import Ledger
+import Query
 
 /// `audit`: bundles of evidence an auditor checks without the ledger.
 struct AuditCommand: ParsableCommand {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ledger
+import Query
 
 struct BerichtCommand: ParsableCommand {
     static let configuration = CommandConfiguration(

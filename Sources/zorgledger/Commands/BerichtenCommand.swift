@@ -1,6 +1,7 @@
 import ArgumentParser
 import Berichten
 import Projection
+import Query
 import Uitwisseling
 
 struct BerichtenCommand: ParsableCommand {
@@ -33,28 +34,14 @@ struct BerichtenCommand: ParsableCommand {
     var tot: Datum?
 
     func validate() throws {
-        try filters.validate(statuses: ["verzonden", "geaccepteerd", "afgewezen", "retour"])
+        try filters.validate(statuses: BerichtStatus.self)
     }
 
     func run() throws {
-        let rijen = try Uitwisseling.berichten(
-            filters.filter(toewijzing: toewijzing, van: van, tot: tot), in: global.openProjections(filters.kennis.kennisstand))
-        var table = ResultTable(columns: [
-            .init("positie", nil, .integer), .init("standaard"), .init("release"),
-            .init("berichtCode", "code", .integer), .init("berichttype", "type"), .init("gemeente"),
-            .init("aanbieder"), .init("afzender"), .init("ontvanger"), .init("identificatie"), .init("dagtekening"),
-            .init("bestand"), .init("status"), .init("retourCodes", "retourcodes", .list),
-            .init("bevindingen", nil, .list),
-        ])
-        table.rows = rijen.map { rij in
-            [
-                .integer(rij.positie), .text(rij.standaard), .text(rij.release),
-                .integer(rij.berichtCode.map(Int64.init)),
-                .text(rij.berichttype), .text(rij.gemeente), .text(rij.aanbieder), .text(rij.afzender),
-                .text(rij.ontvanger), .text(rij.identificatie), .text(rij.dagtekening), .text(rij.bestand),
-                .text(rij.status), .list(rij.retourCodes), .list(rij.bevindingen),
-            ]
-        }
-        print(table.rendered(as: output.resolvedFormat), terminator: "")
+        var rijen = output.writer(for: BerichtRij.self, global.personalData)
+        try Uitwisseling.berichten(
+            filters.filter(toewijzing: toewijzing, van: van, tot: tot),
+            in: global.openProjections(filters.kennis.kennisstand)) { rijen.write($0) }
+        rijen.finish()
     }
 }

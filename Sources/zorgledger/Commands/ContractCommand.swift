@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ledger
+import Query
 import Reconciliatie
 
 /// `contract` lists the contracts recorded; `contract load FILE` records one.

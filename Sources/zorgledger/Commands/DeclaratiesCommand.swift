@@ -2,6 +2,7 @@ import ArgumentParser
 import Berichten
 import Declaraties
 import Projection
+import Query
 
 struct DeclaratiesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -36,35 +37,17 @@ struct DeclaratiesCommand: ParsableCommand {
     var openstaand = false
 
     func validate() throws {
-        try filters.validate(statuses: ["ingediend", "toegekend", "afgewezen", "gecrediteerd"])
+        try filters.validate(statuses: DeclaratieStatus.self)
         if openstaand, filters.status != nil {
             throw ValidationError("--openstaand already selects status ingediend; leave out --status")
         }
     }
 
     func run() throws {
-        let rijen = try Declaraties.rijen(
+        var rijen = output.writer(for: PrestatieRij.self, global.personalData)
+        try Declaraties.rijen(
             filters.filter(toewijzing: toewijzing, van: van, tot: tot), openstaand: openstaand,
-            in: global.openProjections(filters.kennis.kennisstand))
-        var table = ResultTable(columns: [
-            .init("standaard"), .init("gemeente"), .init("aanbieder"), .init("declaratieNummer", "declaratie"),
-            .init("bsn"), .init("referentieNummer", "referentie"), .init("vorigReferentieNummer", "vorige"),
-            .init("toewijzingNummer", "toewijzing", .integer), .init("productCategorie", "cat"),
-            .init("productCode", "code"), .init("begindatum"), .init("einddatum"),
-            .init("geleverdVolume", "volume", .integer), .init("eenheid"), .init("productTarief", "tarief", .amount),
-            .init("bedrag", nil, .summedAmount), .init("status"), .init("retourCodes", "retourcodes", .list),
-        ])
-        table.rows = rijen.map { rij in
-            [
-                .text(rij.standaard), .text(rij.gemeente), .text(rij.aanbieder), .text(rij.declaratieNummer),
-                .text(global.personalData.bsn(rij.bsn)), .text(rij.referentieNummer),
-                .text(rij.vorigReferentieNummer),
-                .integer(Int64(rij.toewijzingNummer)), .text(rij.productCategorie), .text(rij.productCode),
-                .text(rij.begindatum), .text(rij.einddatum), .integer(Int64(rij.geleverdVolume)), .text(rij.eenheid),
-                .integer(rij.productTarief.map(Int64.init)), .integer(Int64(rij.bedrag)), .text(rij.status),
-                .list(rij.retourCodes),
-            ]
-        }
-        print(table.rendered(as: output.resolvedFormat), terminator: "")
+            in: global.openProjections(filters.kennis.kennisstand)) { rijen.write($0) }
+        rijen.finish()
     }
 }

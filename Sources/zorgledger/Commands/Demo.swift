@@ -5,6 +5,7 @@ import Generator
 import Ingest
 import Ledger
 import Projection
+import Query
 import Toewijzingen
 import Verzoeken
 
@@ -146,7 +147,7 @@ struct Demo: ParsableCommand {
             .toewijzing(nummer: gekozen.toewijzingNummer, gemeente: gekozen.gemeente), peildatum: peildatum,
             ledger: Ledger(path: db, access: .read), connection: connection)
         print("\n== the timeline of toewijzing \(gekozen.toewijzingNummer) of gemeente \(gekozen.gemeente)")
-        var tijdlijn = traject.tabel(personal: personal)
+        var tijdlijn = ResultTable(traject.regels, personalData: personal)
         tijdlijn.rows = Array(tijdlijn.rows.prefix(2 * Self.voorbeelden))
         print(voorbeeld(
             tijdlijn, van: traject.regels.count,

@@ -3,6 +3,7 @@ import Berichten
 import Projection
 #if canImport(Glibc)
 import Glibc
+import Query
 #endif
 
 /// The filters every projection command takes; `--toewijzing`, `--van` and `--tot` are
@@ -28,9 +29,9 @@ struct FilterOptions: ParsableArguments {
     @OptionGroup var kennis: KennisOptions
 
     /// Refuses a `--status` the command's rows never have, so a typo does not look like "no rows".
-    func validate(statuses: [String]) throws {
-        if let status, !statuses.contains(status) {
-            throw ValidationError("--status must be one of: \(statuses.joined(separator: ", "))")
+    func validate<Status: RowStatus>(statuses _: Status.Type) throws {
+        if let status, Status(rawValue: status) == nil {
+            throw ValidationError("--status must be one of: \(Status.allCases.map(\.rawValue).joined(separator: ", "))")
         }
     }
 

@@ -3,6 +3,7 @@ import Berichten
 import Ingest
 import Ledger
 import Projection
+import Query
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Berichten
 import Projection
+import Query
 import Reconciliatie
 
 struct ReconcileCommand: ParsableCommand {
@@ -88,64 +89,20 @@ struct ReconcileCommand: ParsableCommand {
                 in: connection)
             let verschillen = try Reconciliatie.verschillen(
                 filter, regel: regel, ernst: ernst, voor: voor, na: na, in: connection)
-            print(Self.tabel(verschillen, global.personalData).rendered(as: output.resolvedFormat), terminator: "")
+            var rijen = output.writer(for: Verschil.self, global.personalData)
+            rijen.write(all: verschillen)
             return
         }
         let grondslag = try Reconciliatie.grondslag(regelset: regelset, contract: contract, in: connection)
         if vergelijk {
             let rijen = try Reconciliatie.vergelijking(filter, regel: regel, grondslag: grondslag, in: connection)
-            print(Self.tabel(rijen).rendered(as: output.resolvedFormat), terminator: "")
+            var uitvoer = output.writer(for: Vergelijking.self, global.personalData)
+            uitvoer.write(all: rijen)
             return
         }
         let constateringen = try Reconciliatie.constateringen(
             filter, regel: regel, ernst: ernst, grondslag: grondslag, in: connection)
-        print(Self.tabel(constateringen, global.personalData).rendered(as: output.resolvedFormat), terminator: "")
-    }
-
-    /// The columns of cli.md's `reconcile` shape, plus the amount at stake.
-    static func tabel(_ constateringen: [Constatering], _ personal: PersonalData) -> ResultTable {
-        var table = ResultTable(columns: kolommen + [.init("bedrag", nil, .summedAmount)] + oordeelKolommen)
-        table.rows = constateringen.map { c in
-            cellen(c, personal) + [.integer(c.bedrag.map(Int64.init))] + oordeelCellen(c)
-        }
-        return table
-    }
-
-    static func tabel(_ verschillen: [Verschil], _ personal: PersonalData) -> ResultTable {
-        var table = ResultTable(columns: [.init("wijziging")] + kolommen + [
-            .init("toelichtingVoor", "was", inTable: false), .init("bedragVoor", "voor", .summedAmount),
-            .init("bedragNa", "na", .summedAmount), .init("verschil", nil, .summedAmount),
-        ] + oordeelKolommen)
-        table.rows = verschillen.map { verschil in
-            [.text(verschil.soort.rawValue)] + cellen(verschil.constatering, personal) + [
-                .text(verschil.toelichtingVoor), .integer(verschil.bedragVoor.map(Int64.init)),
-                .integer(verschil.bedragNa.map(Int64.init)), .integer(Int64(verschil.verschil)),
-            ] + oordeelCellen(verschil.constatering)
-        }
-        return table
-    }
-
-    private static let kolommen: [ResultTable.Column] = [
-        .init("standaard"), .init("gemeente"), .init("aanbieder"), .init("regel"), .init("ernst"),
-        .init("toelichting"), .init("bsn"), .init("toewijzingNummer", "toewijzing", .integer),
-        .init("declaratieNummer", "declaratie"), .init("referentieNummer", "referentie"),
-        .init("posities", nil, .list),
-    ]
-
-    /// The gemeente's verdict beside ours (cli.md): null and [] for a finding not about a prestatie.
-    private static let oordeelKolommen: [ResultTable.Column] = [
-        .init("gemeenteOordeel", "oordeel gemeente"), .init("gemeenteRetourCodes", "retourcodes gemeente", .list),
-    ]
-
-    private static func oordeelCellen(_ c: Constatering) -> [ResultTable.Cell] {
-        [.text(c.gemeenteOordeel?.rawValue), .list(c.gemeenteRetourCodes)]
-    }
-
-    private static func cellen(_ c: Constatering, _ personal: PersonalData) -> [ResultTable.Cell] {
-        [
-            .text(c.standaard), .text(c.gemeente), .text(c.aanbieder), .text(c.regel), .text(c.ernst.rawValue),
-            .text(c.toelichting), .text(c.bsn.map(personal.bsn)), .integer(c.toewijzingNummer.map(Int64.init)),
-            .text(c.declaratieNummer), .text(c.referentieNummer), .integers(c.posities),
-        ]
+        var rijen = output.writer(for: Constatering.self, global.personalData)
+        rijen.write(all: constateringen)
     }
 }

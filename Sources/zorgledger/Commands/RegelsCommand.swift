@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ledger
+import Query
 import Reconciliatie
 
 /// `regels` lists the rule-set versions; `regels gebruik N` records which one is in force.

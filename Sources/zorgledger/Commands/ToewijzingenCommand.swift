@@ -1,6 +1,7 @@
 import ArgumentParser
 import Berichten
 import Projection
+import Query
 import Toewijzingen
 
 struct ToewijzingenCommand: ParsableCommand {
@@ -37,32 +38,13 @@ struct ToewijzingenCommand: ParsableCommand {
     @Flag(help: "Every version that counts, not only the current one.")
     var historie = false
 
-    func validate() throws { try filters.validate(statuses: ["actueel", "beeindigd", "verwijderd"]) }
+    func validate() throws { try filters.validate(statuses: ToewijzingStatus.self) }
 
     func run() throws {
-        let rijen = try Toewijzingen.rijen(
+        var rijen = output.writer(for: ToewijzingRij.self, global.personalData)
+        try Toewijzingen.rijen(
             filters.filter(toewijzing: toewijzing, van: van, tot: tot), historie: historie,
-            in: global.openProjections(filters.kennis.kennisstand))
-        var table = ResultTable(columns: [
-            .init("standaard"), .init("gemeente"), .init("aanbieder"), .init("bsn"),
-            .init("toewijzingNummer", "toewijzing", .integer), .init("productCategorie", "cat"),
-            .init("productCode", "code"), .init("ingangsdatum"), .init("einddatum"), .init("volume", nil, .integer),
-            .init("eenheid"), .init("frequentie", "freq"), .init("budget", nil, .amount),
-            .init("redenWijziging", "reden"), .init("toewijzingsdatum"), .init("toewijzingstijd", "tijd"),
-            .init("referentieAanbieder", "referentie"), .init("status"), .init("positie", nil, .integer),
-            .init("bekendSinds", "bekend sinds"),
-        ])
-        table.rows = rijen.map { rij in
-            [
-                .text(rij.standaard), .text(rij.gemeente), .text(rij.aanbieder),
-                .text(global.personalData.bsn(rij.bsn)),
-                .integer(Int64(rij.toewijzingNummer)), .text(rij.productCategorie), .text(rij.productCode),
-                .text(rij.ingangsdatum), .text(rij.einddatum), .integer(rij.volume.map(Int64.init)), .text(rij.eenheid),
-                .text(rij.frequentie), .integer(rij.budget.map(Int64.init)), .text(rij.redenWijziging),
-                .text(rij.toewijzingsdatum), .text(rij.toewijzingstijd), .text(rij.referentieAanbieder),
-                .text(rij.status), .integer(rij.positie), .text(rij.bekendSinds),
-            ]
-        }
-        print(table.rendered(as: output.resolvedFormat), terminator: "")
+            in: global.openProjections(filters.kennis.kennisstand)) { rijen.write($0) }
+        rijen.finish()
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Berichten
 import Projection
+import Query
 
 struct TrajectCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -70,10 +71,9 @@ struct TrajectCommand: ParsableCommand {
         let traject = try Traject(
             onderwerp, peildatum: peildatum, ledger: global.openForReading(), connection: global.openProjections(kennis.kennisstand))
         let personal = global.personalData
-        let table = traject.tabel(personal: personal)
-        let format = output.resolvedFormat
-        guard format == .table else {
-            print(table.rendered(as: format), terminator: "")
+        var regels = output.writer(for: TrajectRegel.self, personal)
+        guard output.resolvedFormat == .table else {
+            regels.write(all: traject.regels)
             return
         }
         let titel =
@@ -83,7 +83,8 @@ struct TrajectCommand: ParsableCommand {
                 "toewijzing \(nummer)" + (gemeente.map { " van gemeente \($0)" } ?? "")
             }
         print("Traject van \(titel)\n")
-        print(table.rendered(as: .table))
+        regels.write(all: traject.regels)
+        print()
         print(traject.stand.tabellen(peildatum: peildatum, personal: personal), terminator: "")
     }
 }

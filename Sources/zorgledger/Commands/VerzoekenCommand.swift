@@ -1,5 +1,6 @@
 import ArgumentParser
 import Projection
+import Query
 import Verzoeken
 
 struct VerzoekenCommand: ParsableCommand {
@@ -20,23 +21,12 @@ struct VerzoekenCommand: ParsableCommand {
     @OptionGroup var filters: FilterOptions
 
     func validate() throws {
-        try filters.validate(statuses: ["ingediend", "in_onderzoek", "toegewezen", "afgewezen", "ongeldig"])
+        try filters.validate(statuses: VerzoekStatus.self)
     }
 
     func run() throws {
-        let rijen = try Verzoeken.rijen(filters.filter(), in: global.openProjections(filters.kennis.kennisstand))
-        var table = ResultTable(columns: [
-            .init("standaard"), .init("gemeente"), .init("aanbieder"), .init("bsn"),
-            .init("referentieAanbieder", "referentie"), .init("soort"), .init("status"),
-            .init("redenAfwijzingVerzoek", "reden"),
-        ])
-        table.rows = rijen.map { rij in
-            [
-                .text(rij.standaard), .text(rij.gemeente), .text(rij.aanbieder),
-                .text(global.personalData.bsn(rij.bsn)),
-                .text(rij.referentieAanbieder), .text(rij.soort), .text(rij.status), .text(rij.redenAfwijzingVerzoek),
-            ]
-        }
-        print(table.rendered(as: output.resolvedFormat), terminator: "")
+        var rijen = output.writer(for: VerzoekRij.self, global.personalData)
+        try Verzoeken.rijen(filters.filter(), in: global.openProjections(filters.kennis.kennisstand)) { rijen.write($0) }
+        rijen.finish()
     }
 }

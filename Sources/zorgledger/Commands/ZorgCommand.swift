@@ -1,6 +1,7 @@
 import ArgumentParser
 import Berichten
 import Projection
+import Query
 import Zorg
 
 struct ZorgCommand: ParsableCommand {
@@ -32,25 +33,13 @@ struct ZorgCommand: ParsableCommand {
         transform: Datum.argument)
     var tot: Datum?
 
-    func validate() throws { try filters.validate(statuses: ["lopend", "tijdelijk_gestopt", "beeindigd"]) }
+    func validate() throws { try filters.validate(statuses: ZorgStatus.self) }
 
     func run() throws {
-        let rijen = try Zorg.rijen(
-            filters.filter(toewijzing: toewijzing, van: van, tot: tot), in: global.openProjections(filters.kennis.kennisstand))
-        var table = ResultTable(columns: [
-            .init("standaard"), .init("gemeente"), .init("aanbieder"), .init("bsn"),
-            .init("toewijzingNummer", "toewijzing", .integer), .init("productCategorie", "cat"),
-            .init("productCode", "code"), .init("begindatum"), .init("einddatum"),
-            .init("redenBeeindiging", "reden"), .init("status"),
-        ])
-        table.rows = rijen.map { rij in
-            [
-                .text(rij.standaard), .text(rij.gemeente), .text(rij.aanbieder),
-                .text(global.personalData.bsn(rij.bsn)),
-                .integer(rij.toewijzingNummer.map(Int64.init)), .text(rij.productCategorie), .text(rij.productCode),
-                .text(rij.begindatum), .text(rij.einddatum), .text(rij.redenBeeindiging), .text(rij.status),
-            ]
-        }
-        print(table.rendered(as: output.resolvedFormat), terminator: "")
+        var rijen = output.writer(for: ZorgRij.self, global.personalData)
+        try Zorg.rijen(
+            filters.filter(toewijzing: toewijzing, van: van, tot: tot),
+            in: global.openProjections(filters.kennis.kennisstand)) { rijen.write($0) }
+        rijen.finish()
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Ledger
+import Query
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -33,4 +34,9 @@ struct GlobalOptions: ParsableArguments {
 
     /// Opens the ledger for reading; it must exist.
     func openForReading() throws -> Ledger { try Ledger(path: ledgerPath, access: .read) }
+}
+
+extension GlobalOptions {
+    /// How this invocation shows personal data.
+    var personalData: PersonalData { PersonalData(show: showPersonal) }
 }

@@ -1,10 +1,7 @@
-import ArgumentParser
+public import ArgumentParser
+import Query
 
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table
-    case json
-    case csv
-}
+extension OutputFormat: ExpressibleByArgument {}
 
 /// The options of every read command.
 struct OutputOptions: ParsableArguments {
@@ -13,4 +10,9 @@ struct OutputOptions: ParsableArguments {
 
     /// The contract's default: people at a terminal get a table, scripts get JSON.
     var resolvedFormat: OutputFormat { format ?? (Terminal.standardOutputIsTerminal ? .table : .json) }
+
+    /// Writes rows to stdout as they come, in the chosen format; a table on a terminal fits its width.
+    func writer<Row: QueryRow>(for _: Row.Type, _ personalData: PersonalData) -> RowWriter<Row> {
+        RowWriter(as: resolvedFormat, personalData: personalData, maxWidth: Terminal.width) { print($0, terminator: "") }
+    }
 }

@@ -7,6 +7,16 @@ enum Terminal {
     static var standardOutputIsTerminal: Bool { isatty(STDOUT_FILENO) == 1 }
     static var standardErrorIsTerminal: Bool { isatty(STDERR_FILENO) == 1 }
 
+    /// The width a table must fit: on a terminal `$COLUMNS`, else the terminal's own width
+    /// (TIOCGWINSZ). Output to a file or a pipe has no width, so nothing is cut there.
+    static var width: Int? {
+        guard standardOutputIsTerminal else { return nil }
+        if let columns = getenv("COLUMNS").flatMap({ Int(String(cString: $0)) }), columns > 0 { return columns }
+        var size = winsize()
+        let rc = withUnsafeMutablePointer(to: &size) { ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), $0) }
+        return rc == 0 && size.ws_col > 0 ? Int(size.ws_col) : nil
+    }
+
     /// One line on stderr.
     static func printError(_ message: String) {
         write(Array((message.hasSuffix("\n") ? message : message + "\n").utf8), to: STDERR_FILENO)

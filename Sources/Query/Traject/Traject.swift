@@ -1,5 +1,5 @@
-import Berichten
-import Ledger
+public import Berichten
+public import Ledger
 import Projection
 import Verzoeken
 
@@ -9,9 +9,9 @@ import Verzoeken
 /// The messages are found through the log's own indexes (`event_bsn`, `event_toewijzing`), the
 /// requests a toewijzing honours and the answers to them (a 319 names no client), and every
 /// retour of those messages; each is then decoded from the log for its details.
-struct Traject {
+public struct Traject {
     /// What the timeline is about.
-    enum Onderwerp {
+    public enum Onderwerp: Sendable {
         case client(bsn: String)
         /// A ToewijzingNummer is unique per gemeente; without a gemeente every gemeente's counts.
         case toewijzing(nummer: Int, gemeente: String?)
@@ -30,11 +30,11 @@ struct Traject {
     }
 
     /// The messages, in business order.
-    private(set) var regels: [TrajectRegel] = []
+    public private(set) var regels: [TrajectRegel] = []
     /// The current state of what the messages are about.
-    let stand: TrajectStand
+    public let stand: TrajectStand
 
-    init(_ onderwerp: Onderwerp, peildatum: Datum, ledger: Ledger, connection: SQLiteConnection) throws(LedgerError) {
+    public init(_ onderwerp: Onderwerp, peildatum: Datum, ledger: Ledger, connection: SQLiteConnection) throws(LedgerError) {
         let (kern, parameters) = Self.kern(onderwerp)
         let uitwisseling = try connection.rows(
             """

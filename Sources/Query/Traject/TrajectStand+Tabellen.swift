@@ -1,4 +1,4 @@
-import Berichten
+public import Berichten
 import Declaraties
 import Toewijzingen
 import Verzoeken
@@ -7,7 +7,7 @@ import Zorg
 extension TrajectStand {
     /// What the timeline led to, for people: short tables of the current toewijzingen, delivery
     /// periods, declaraties per status and requests. Sections without rows are left out.
-    func tabellen(peildatum: Datum, personal: PersonalData) -> String {
+    public func tabellen(peildatum: Datum, personal: PersonalData) -> String {
         var out = "Stand op \(peildatum)\n"
         if !toewijzingen.isEmpty {
             var table = ResultTable(columns: [

@@ -1,21 +1,21 @@
 import Berichten
-import Declaraties
+public import Declaraties
 import Ledger
 import Projection
-import Toewijzingen
-import Verzoeken
-import Zorg
+public import Toewijzingen
+public import Verzoeken
+public import Zorg
 
 /// The current state of everything a timeline is about, from the projections: what the
 /// messages led to. A timeline line looks its state up here by the line's own key.
-struct TrajectStand {
-    var toewijzingen: [ToewijzingRij] = []
+public struct TrajectStand {
+    public internal(set) var toewijzingen: [ToewijzingRij] = []
     /// Every version of those toewijzingen that counts, oldest decision first; a version several
     /// 301s carried first as the one that made it known.
-    var versies: [ToewijzingRij] = []
-    var zorg: [ZorgRij] = []
-    var declaraties: [PrestatieRij] = []
-    var verzoeken: [VerzoekRij] = []
+    public internal(set) var versies: [ToewijzingRij] = []
+    public internal(set) var zorg: [ZorgRij] = []
+    public internal(set) var declaraties: [PrestatieRij] = []
+    public internal(set) var verzoeken: [VerzoekRij] = []
 
     /// The states of the given clients, or of one toewijzing when `toewijzing` is set.
     init(

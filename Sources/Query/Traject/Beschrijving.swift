@@ -12,7 +12,7 @@ import Zorg
 /// repeat toewijzingen that did not change. Descriptions are made in business order, so that
 /// a toewijzing version that was sent before is recognised as a repetition.
 struct Beschrijving {
-    typealias Object = [(key: String, value: ResultTable.Cell)]
+    typealias Object = [(key: String, value: Cell)]
 
     let onderwerp: Traject.Onderwerp
     let stand: TrajectStand
