@@ -22,8 +22,9 @@ enum Schema {
         PRAGMA journal_mode = WAL;
         """
 
-    /// The tables of a new ledger; run inside a write transaction.
-    static let creation = """
+    /// The tables of a new ledger for `table`'s description; run inside a write transaction.
+    static func creation(_ table: EventTable) -> String {
+        """
         CREATE TABLE ledger_info (
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL
@@ -36,57 +37,21 @@ enum Schema {
             created_at TEXT NOT NULL,
             UNIQUE (soort, versie)
         ) STRICT;
-        CREATE TABLE events (
-            position             INTEGER PRIMARY KEY,
-            kind                 TEXT NOT NULL,
-            recorded_at          TEXT NOT NULL,
-            source               TEXT,
-            standaard            TEXT,
-            release              TEXT,
-            bericht_code         INTEGER,
-            berichttype          TEXT,
-            afzender             TEXT,
-            ontvanger            TEXT,
-            identificatie        TEXT,
-            dagtekening          TEXT,
-            identificatie_retour TEXT,
-            heen_code            INTEGER,
-            heen_afzender        TEXT,
-            heen_identificatie   TEXT,
-            conflict_of          INTEGER,
-            dictionary_id        INTEGER REFERENCES dictionaries (id),
-            raw_size             INTEGER NOT NULL,
-            payload              BLOB NOT NULL,
-            content_hash         BLOB NOT NULL,
-            chain_hash           BLOB NOT NULL
-        ) STRICT;
-        CREATE INDEX events_identiteit ON events (bericht_code, afzender, identificatie, identificatie_retour);
-        CREATE INDEX events_heenbericht ON events (heen_code, heen_afzender, heen_identificatie)
-            WHERE heen_code IS NOT NULL;
-        CREATE TABLE event_bsn (
-            position INTEGER NOT NULL REFERENCES events (position),
-            bsn      TEXT NOT NULL,
-            PRIMARY KEY (position, bsn)
-        ) STRICT, WITHOUT ROWID;
-        CREATE INDEX event_bsn_bsn ON event_bsn (bsn);
-        CREATE TABLE event_toewijzing (
-            position          INTEGER NOT NULL REFERENCES events (position),
-            gemeente          TEXT NOT NULL,
-            toewijzing_nummer INTEGER NOT NULL,
-            PRIMARY KEY (position, gemeente, toewijzing_nummer)
-        ) STRICT, WITHOUT ROWID;
-        CREATE INDEX event_toewijzing_nummer ON event_toewijzing (gemeente, toewijzing_nummer);
-        \(immutabilityTriggers)
+        \(table.creation)
+        \(immutabilityTriggers(table.eventDescription))
         INSERT INTO ledger_info (key, value) VALUES
             ('format', 'zorgledger'), ('format_version', '\(formatVersion)'),
             ('head_position', '0'), ('head_hash', '\(Digest.genesis)');
         """
+    }
 
     /// Tables whose rows may never change once written.
-    static let immutableTables = ["events", "event_bsn", "event_toewijzing", "dictionaries"]
+    static func immutableTables(_ eventDescription: EventDescription) -> [String] {
+        eventDescription.logTables + ["dictionaries"]
+    }
 
-    static var immutabilityTriggers: String {
-        immutableTables.map { table in
+    static func immutabilityTriggers(_ eventDescription: EventDescription) -> String {
+        immutableTables(eventDescription).map { table in
             """
             CREATE TRIGGER \(table)_no_update BEFORE UPDATE ON \(table)
                 BEGIN SELECT RAISE(ABORT, '\(table) of a zorgledger are append-only'); END;
@@ -96,5 +61,7 @@ enum Schema {
         }.joined(separator: "\n")
     }
 
-    static var triggerNames: [String] { immutableTables.flatMap { ["\($0)_no_update", "\($0)_no_delete"] } }
+    static func triggerNames(_ eventDescription: EventDescription) -> [String] {
+        immutableTables(eventDescription).flatMap { ["\($0)_no_update", "\($0)_no_delete"] }
+    }
 }

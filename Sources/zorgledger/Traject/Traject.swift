@@ -1,4 +1,5 @@
 import Berichten
+import Kenmerken
 import Ledger
 import Projection
 import Verzoeken
