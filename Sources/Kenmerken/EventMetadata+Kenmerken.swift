@@ -8,7 +8,7 @@ extension EventMetadata {
         dagtekening: String? = nil, identificatieRetour: String? = nil, heenbericht: BerichtIdentiteit? = nil,
         bsns: [String] = [], toewijzingen: [ToewijzingSleutel] = []
     ) {
-        self.init()
+        self.init(reservingColumns: Kenmerk.allCases.count)
         self.standaard = standaard
         self.release = release
         self.berichtCode = berichtCode

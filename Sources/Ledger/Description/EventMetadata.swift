@@ -11,6 +11,11 @@ public struct EventMetadata: Sendable, Equatable {
 
     public init() {}
 
+    /// Metadata with room for `columns` values, so setting them one by one allocates once.
+    public init(reservingColumns columns: Int) {
+        values.reserveCapacity(columns)
+    }
+
     /// The value of column `column` of the description; nil is NULL.
     public subscript(column: Int) -> MetadataValue? {
         get { column < values.count ? values[column] : nil }
@@ -23,6 +28,9 @@ public struct EventMetadata: Sendable, Equatable {
         }
     }
 
+    /// Sets every column at once, as read back from a row.
+    mutating func setValues(_ newValues: [MetadataValue?]) { values = newValues }
+
     /// The rows of index table `table`, each as many values as the table has key columns, one
     /// after the other, sorted (SQLite's order) and without repeats.
     public func rows(ofIndexTable table: Int) -> [MetadataValue] {
@@ -32,8 +40,9 @@ public struct EventMetadata: Sendable, Equatable {
     /// Sets the rows of index table `table`; they are sorted and repeats dropped, as the table's
     /// primary key returns them, so the hash chain sees the same order at append and at verify.
     public mutating func setRows(_ newRows: [[MetadataValue]], ofIndexTable table: Int) {
-        let sorted = Set(newRows).sorted { $0.lexicographicallyPrecedes($1) }
-        setFlatRows(sorted.flatMap { $0 }, ofIndexTable: table)
+        let inOrder = zip(newRows, newRows.dropFirst()).allSatisfy { $0.lexicographicallyPrecedes($1) }
+        let sorted = inOrder ? newRows : Set(newRows).sorted { $0.lexicographicallyPrecedes($1) }
+        setFlatRows(sorted.count == 1 ? sorted[0] : sorted.flatMap { $0 }, ofIndexTable: table)
     }
 
     /// Sets rows that are already in order, as read back from the table.

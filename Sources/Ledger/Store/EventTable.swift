@@ -8,6 +8,11 @@
 struct EventTable {
     let eventDescription: EventDescription
 
+    init(eventDescription: EventDescription) {
+        self.eventDescription = eventDescription
+        conflictOf = metadata + Int32(eventDescription.columns.count)
+    }
+
     private static let leading = [
         ("position", "INTEGER PRIMARY KEY"), ("kind", "TEXT NOT NULL"), ("recorded_at", "TEXT NOT NULL"),
         ("source", "TEXT"),
@@ -24,7 +29,7 @@ struct EventTable {
     let recordedAt: Int32 = 2
     let source: Int32 = 3
     let metadata: Int32 = 4
-    var conflictOf: Int32 { metadata + Int32(eventDescription.columns.count) }
+    let conflictOf: Int32
     var dictionaryID: Int32 { conflictOf + 1 }
     var rawSize: Int32 { conflictOf + 2 }
     var payload: Int32 { conflictOf + 3 }

@@ -261,9 +261,12 @@ public final class SQLiteStore: EventStore {
     /// `metadata` holds the event's index rows already.
     func decodeRow(_ row: SQLiteStatement, metadata: inout EventMetadata) throws(LedgerError) -> StoredEvent {
         let position = row.int64(table.position)
+        var values: [MetadataValue?] = []
+        values.reserveCapacity(eventDescription.columns.count)
         for (index, column) in eventDescription.columns.enumerated() {
-            metadata[index] = row.value(table.metadata + Int32(index), column.type)
+            values.append(row.value(table.metadata + Int32(index), column.type))
         }
+        metadata.setValues(values)
         let dictionary = try row.optionalInt64(table.dictionaryID).map { id throws(LedgerError) in
             try self.dictionary(id)
         }
