@@ -35,14 +35,19 @@ let package = Package(
         .target(name: "Generator", dependencies: ["Berichten"]),
         // The append-only, hash-chained, LZ4-compressed event log. Knows nothing of XML.
         .target(name: "Ledger", dependencies: ["CSQLite", "CLZ4", "COpenSSL"]),
+        // What the ledger records of an iWmo/iJw message: its header columns, the BSN and toewijzing
+        // indexes with their reading API, and its identity; the Ledger module holds no domain knowledge.
+        .target(name: "Kenmerken", dependencies: ["Ledger"]),
         // Proofs an auditor checks without the ledger: RFC 9162 Merkle tree, signed notes, checkpoints.
         .target(name: "Audit", dependencies: ["Ledger", "COpenSSL"]),
         // Files in, events out: reads, decodes and compresses off the writer, then appends in batches.
-        .target(name: "Ingest", dependencies: ["Berichten", "Ledger"]),
+        .target(name: "Ingest", dependencies: ["Berichten", "Ledger", "Kenmerken"]),
         // Projections: checkpoints, catch-up and rebuild of pure folds of the log.
-        .target(name: "Projection", dependencies: ["Ledger", "Berichten"]),
+        .target(name: "Projection", dependencies: ["Ledger", "Kenmerken", "Berichten"]),
         // One module per projection; each stores facts and derives current state in views and queries.
-        .target(name: "Uitwisseling", dependencies: ["Projection", "Ledger", "Berichten"], path: "Projections/Uitwisseling"),
+        .target(
+            name: "Uitwisseling", dependencies: ["Projection", "Ledger", "Kenmerken", "Berichten"],
+            path: "Projections/Uitwisseling"),
         .target(
             name: "Toewijzingen", dependencies: ["Projection", "Uitwisseling", "Ledger", "Berichten"],
             path: "Projections/Toewijzingen"),
@@ -70,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "zorgledger",
             dependencies: [
-                "Ingest", "Ledger", "Berichten", "Generator", "Audit", "Query",
+                "Ingest", "Ledger", "Kenmerken", "Berichten", "Generator", "Audit", "Query",
                 "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Reconciliatie",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -79,19 +84,19 @@ let package = Package(
         // package-benchmark targets whose allocation counts are tracked per change.
         .target(
             name: "BenchmarkSupport",
-            dependencies: ["Ledger", "Ingest", "Berichten", "Generator", "CSQLite", "CLZ4"],
+            dependencies: ["Ledger", "Kenmerken", "Ingest", "Berichten", "Generator", "CSQLite", "CLZ4"],
             path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
             name: "zorgledger-bench",
             dependencies: [
-                "BenchmarkSupport", "Ledger", "Ingest", "Generator",
+                "BenchmarkSupport", "Ledger", "Kenmerken", "Ingest", "Generator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/RatioReport"),
         .executableTarget(
             name: "LedgerBenchmarks",
             dependencies: [
-                "BenchmarkSupport", "Ledger", "Berichten", "Generator", "CLibXML2",
+                "BenchmarkSupport", "Ledger", "Kenmerken", "Berichten", "Generator", "CLibXML2",
                 .product(name: "Benchmark", package: "benchmark"),
             ],
             path: "Benchmarks/LedgerBenchmarks",
@@ -100,10 +105,11 @@ let package = Package(
         // One copy of what the test targets share: the child process runner, work folders, temporary
         // ledgers, the shared reference material and a seeded generator (like ArgumentParserTestHelpers).
         .target(
-            name: "TestSupport", dependencies: ["Ledger", "Ingest", "Berichten", "Projection"], path: "Tests/TestSupport"),
+            name: "TestSupport", dependencies: ["Ledger", "Kenmerken", "Ingest", "Berichten", "Projection"],
+            path: "Tests/TestSupport"),
         // Runs a child and reports its peak memory (`ru_maxrss`), untouched by the test process's own.
         .executableTarget(name: "peak-rss", path: "Tests/PeakRSS"),
-        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "CSQLite", "TestSupport"]),
+        .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Kenmerken", "CSQLite", "TestSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Ledger"]),
         .testTarget(name: "BerichtenTests", dependencies: ["Berichten", "Generator", "TestSupport"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Berichten", "TestSupport"]),

@@ -1,5 +1,6 @@
 import CLZ4
 import CSQLite
+import Kenmerken
 public import Ledger
 
 /// The plain C APIs doing the same storage work as the ledger, measured in the same run:

@@ -4,6 +4,7 @@ import Berichten
 import CLibXML2
 import Foundation
 import Generator
+import Kenmerken
 import Ledger
 
 /// Micro-benchmarks of the hot core, each beside the raw C call it is built on. Allocation counts

@@ -3,6 +3,7 @@ import BenchmarkSupport
 import Foundation
 import Generator
 import Ingest
+import Kenmerken
 import Ledger
 
 /// Prints the table of `shared/perf/baselines.md`: each zorgledger figure next to the raw C-API

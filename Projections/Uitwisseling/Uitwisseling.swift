@@ -1,4 +1,5 @@
 public import Berichten
+import Kenmerken
 public import Ledger
 public import Projection
 

@@ -22,12 +22,14 @@ public final class Ledger {
     public init(store: any EventStore, trainer: DictionaryTrainer = DictionaryTrainer()) throws(LedgerError) {
         self.store = store
         self.trainer = trainer
-        compressor = EventCompressor(try store.dictionaries())
+        compressor = EventCompressor(try store.dictionaries(), eventDescription: store.eventDescription)
     }
 
-    /// Opens (or creates) the SQLite ledger at `path`.
-    public convenience init(path: String, access: SQLiteStore.Access) throws(LedgerError) {
-        try self.init(store: try SQLiteStore(path: path, access: access))
+    /// Opens (or creates) the SQLite ledger at `path`, whose events carry the metadata `eventDescription` describes.
+    public convenience init(
+        path: String, access: SQLiteStore.Access, eventDescription: EventDescription
+    ) throws(LedgerError) {
+        try self.init(store: try SQLiteStore(path: path, access: access, eventDescription: eventDescription))
     }
 
     /// Appends `events` in one transaction and says per event what happened.
@@ -53,7 +55,8 @@ public final class Ledger {
         try trainMissingDictionaries(for: events)
         var prepared = prepared
         let stale = prepared.indices.filter { index in
-            guard prepared[index].dictionaryID == nil, let soort = events[index].metadata.soort else { return false }
+            guard prepared[index].dictionaryID == nil, let soort = store.eventDescription.family(of: events[index].metadata)
+            else { return false }
             return compressor.dictionary(for: soort) != nil
         }
         for (index, again) in zip(stale, compressor.prepare(stale.map { events[$0] })) { prepared[index] = again }
@@ -65,7 +68,8 @@ public final class Ledger {
     private func trainMissingDictionaries(for events: [NewEvent]) throws(LedgerError) {
         var pending: [String: [[UInt8]]] = [:]
         for event in events {
-            guard let soort = event.metadata.soort, compressor.dictionary(for: soort) == nil else { continue }
+            guard let soort = store.eventDescription.family(of: event.metadata), compressor.dictionary(for: soort) == nil
+            else { continue }
             if pending[soort, default: []].count < 64 { pending[soort, default: []].append(event.payload) }
         }
         for (soort, batchSamples) in pending.sorted(by: { $0.key < $1.key }) {

@@ -1,4 +1,5 @@
 public import Berichten
+import Kenmerken
 public import Ledger
 
 /// What was known: the log as it stood after a position, and only the messages made on or
@@ -24,7 +25,7 @@ public struct Kennisstand: Sendable, Equatable {
     public var isVolledig: Bool { bekendOp == nil && totPositie == nil }
 
     /// The log tables whose rows belong to one event, by their `position` column.
-    static let logTables = ["events", "event_bsn", "event_toewijzing"]
+    static let logTables = EventDescription.berichten.logTables
 
     /// Makes `connection` answer from the visible events only, for the tables and views of
     /// `projections` and the log's own tables. Call it once, on a fresh read connection, before

@@ -1,5 +1,6 @@
 import Dispatch
 public import Berichten
+import Kenmerken
 public import Ledger
 
 /// Keeps projections in step with the log: catch-up from checkpoints, full replay, and a check

@@ -1,5 +1,6 @@
 import CSQLite
 import Foundation
+import Kenmerken
 import Ledger
 import TestSupport
 import Testing

@@ -1,4 +1,5 @@
 import Foundation
+import Kenmerken
 import Ledger
 import TestSupport
 import Testing

@@ -1,5 +1,6 @@
 internal import Berichten
 internal import Ingest
+import Kenmerken
 public import Ledger
 public import Projection
 

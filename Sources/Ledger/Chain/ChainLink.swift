@@ -4,10 +4,15 @@
 /// covers the original bytes, not the compressed ones, so a payload may be re-compressed with
 /// another dictionary without breaking the chain. The canonical metadata covers every column a
 /// reader relies on, so changing a BSN row or a sender in the database is caught like a changed payload.
+///
+/// The canonical metadata is, each value as a field (0 for NULL, else 1, its text, 0x1F): kind,
+/// recorded_at, source, the description's columns in order, raw_size, conflict_of; then every
+/// value of every index table's rows, the tables separated by 0x1E. Ledgers written before the
+/// metadata was described have these bytes too, so their chains verify unchanged.
 enum ChainLink {
     static func compute(
         previous: Digest, position: Int64, contentHash: Digest, kind: EventKind, recordedAt: String,
-        source: String?, metadata: EventMetadata, rawSize: Int, conflictOf: Int64?
+        source: String?, metadata: EventMetadata, eventDescription: EventDescription, rawSize: Int, conflictOf: Int64?
     ) -> Digest {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(256)
@@ -20,30 +25,15 @@ enum ChainLink {
             buffer.append(contentsOf: value.utf8)
             buffer.append(0x1F)
         }
-        func field(_ value: Int?) { field(value.map(String.init)) }
-        func field(_ value: Int64?) { field(value.map(String.init)) }
         field(kind.rawValue)
         field(recordedAt)
         field(source)
-        field(metadata.standaard)
-        field(metadata.release)
-        field(metadata.berichtCode)
-        field(metadata.berichttype)
-        field(metadata.afzender)
-        field(metadata.ontvanger)
-        field(metadata.identificatie)
-        field(metadata.dagtekening)
-        field(metadata.identificatieRetour)
-        field(metadata.heenbericht?.berichtCode)
-        field(metadata.heenbericht?.afzender)
-        field(metadata.heenbericht?.identificatie)
-        field(rawSize)
-        field(conflictOf)
-        for bsn in metadata.bsns { field(bsn) }
-        buffer.append(0x1E)
-        for toewijzing in metadata.toewijzingen {
-            field(toewijzing.gemeente)
-            field(toewijzing.nummer)
+        for column in eventDescription.columns.indices { field(metadata[column]?.canonical) }
+        field(String(rawSize))
+        field(conflictOf.map(String.init))
+        for table in eventDescription.indexTables.indices {
+            if table > 0 { buffer.append(0x1E) }
+            for value in metadata.rows(ofIndexTable: table) { field(value.canonical) }
         }
         return Digest(of: buffer)
     }

@@ -9,8 +9,11 @@ import Synchronization
 /// this one.
 public final class EventCompressor: Sendable {
     private let dictionaries = Mutex<[String: CompressionDictionary]>([:])
+    /// Names each event's compression family.
+    private let eventDescription: EventDescription
 
-    init(_ initial: [CompressionDictionary]) {
+    init(_ initial: [CompressionDictionary], eventDescription: EventDescription) {
+        self.eventDescription = eventDescription
         for dictionary in initial { install(dictionary) }
     }
 
@@ -38,7 +41,7 @@ public final class EventCompressor: Sendable {
             let scratch = CompressionScratch()
             for offset in (index * chunk)..<min(events.count, (index + 1) * chunk) {
                 (output.baseAddress! + offset).initialize(
-                    to: Self.prepare(events[offset], dictionary: events[offset].metadata.soort.flatMap { snapshot[$0] },
+                    to: Self.prepare(events[offset], dictionary: eventDescription.family(of: events[offset].metadata).flatMap { snapshot[$0] },
                                      scratch: scratch))
             }
         }

@@ -2,6 +2,8 @@
 /// organisations that outgrow one machine) can implement it without touching decoding,
 /// ingest or projections. ``SQLiteStore`` is the embedded default.
 public protocol EventStore: AnyObject {
+    /// What the events' metadata is: the columns, index tables and identity the store keeps.
+    var eventDescription: EventDescription { get }
     /// Appends a batch in one transaction: all of it, or none of it. `beforeCommit` runs inside
     /// that transaction after the events are written, with what happened to each, so whatever it
     /// writes (projections and their checkpoints) commits with them or not at all.
@@ -12,8 +14,17 @@ public protocol EventStore: AnyObject {
     func forEachEvent(from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void) throws(LedgerError)
     /// The event at `position`.
     func event(at position: Int64) throws(LedgerError) -> StoredEvent
-    /// Positions of the messages with this identity, oldest first.
-    func positions(of identiteit: BerichtIdentiteit) throws(LedgerError) -> [Int64]
+    /// Positions of the events with this identity (values in the columns of the description's
+    /// ``IdentityPolicy``, required ones first), oldest first.
+    func positions(withIdentity identity: [MetadataValue?]) throws(LedgerError) -> [Int64]
+    /// Positions of the events with a row in index table `table` whose key columns have these
+    /// values (a part of the key is enough), in log order, each once.
+    func positions(
+        in table: IndexTable, matching key: [(column: String, value: MetadataValue)]
+    ) throws(LedgerError) -> [Int64]
+    /// Positions of the events whose metadata columns (of the description) have these values,
+    /// in log order; best served by one of the description's indexes on `events`.
+    func positions(where key: [(column: String, value: MetadataValue)]) throws(LedgerError) -> [Int64]
     /// The position of the last event; 0 for an empty log.
     func headPosition() throws(LedgerError) -> Int64
     /// Every compression dictionary the log holds.

@@ -9,19 +9,19 @@ extension SQLiteStore {
         try connection.readTransaction { () throws(LedgerError) -> VerificationReport in
             var problems: [VerificationReport.Problem] = []
             let present = try presentTriggers()
-            let tables = formatVersion >= 2
-                ? Schema.immutableTables : Schema.immutableTables.filter { !["merkle_nodes", "checkpoints"].contains($0) }
+            let tables = Schema.immutableTables(eventDescription)
+                .filter { formatVersion >= 2 || !Schema.auditTableNames.contains($0) }
             for name in Schema.triggerNames(tables) where !present.contains(name) {
                 problems.append(.init(position: nil, reason: "the immutability trigger \(name) was removed"))
             }
-            let rows = try connection.prepare("SELECT \(Self.eventColumns) FROM events ORDER BY position")
-            let related = try RelatedRows(connection: connection, from: 1)
+            let rows = try connection.prepare("SELECT \(table.columnList) FROM events ORDER BY position")
+            let related = try RelatedRows(connection: connection, eventDescription: eventDescription, from: 1)
             var expected: Int64 = 1
             var previous = Digest.genesis
             var lastGood = Digest.genesis
             var tree = formatVersion >= 2 ? MerkleCheck(log: MerkleLog(connection: connection)) : nil
             while try rows.step() {
-                let position = rows.int64(0)
+                let position = rows.int64(table.position)
                 if position != expected {
                     let reason = position > expected
                         ? (position == expected + 1
@@ -30,7 +30,7 @@ extension SQLiteStore {
                     problems.append(.init(position: expected, reason: reason))
                 }
                 expected = position + 1
-                let storedLink = Digest(bytes: rows.bytes(21)) ?? .genesis
+                let storedLink = Digest(bytes: rows.bytes(table.chainHash)) ?? .genesis
                 var metadata = try related.metadata(for: position)
                 do throws(LedgerError) {
                     let event = try decodeRow(rows, metadata: &metadata)
@@ -45,7 +45,7 @@ extension SQLiteStore {
                         let link = ChainLink.compute(
                             previous: previous, position: position, contentHash: event.contentHash, kind: event.kind,
                             recordedAt: event.recordedAt, source: event.source, metadata: event.metadata,
-                            rawSize: event.payload.count, conflictOf: event.conflictOf)
+                            eventDescription: eventDescription, rawSize: event.payload.count, conflictOf: event.conflictOf)
                         if link != storedLink {
                             problems.append(.init(
                                 position: position,

@@ -14,6 +14,9 @@ public final class SQLiteStore: EventStore {
     /// The writer's connection. Projections keep their tables in the same file and write them
     /// through it, so a projection's rows and its checkpoint commit together.
     public let connection: SQLiteConnection
+    /// What the events' metadata is; the tables, statements and chain follow from it.
+    public let eventDescription: EventDescription
+    let table: EventTable
     private var dictionaryCache: [Int64: CompressionDictionary] = [:]
     private let statements: Statements
     /// The format of the file as opened: a format-1 ledger opened only for reading has no Merkle tree.
@@ -22,31 +25,18 @@ public final class SQLiteStore: EventStore {
     /// Statements prepared once per connection and reused for every event (SQLITE_PREPARE_PERSISTENT).
     private struct Statements {
         let insertEvent: SQLiteStatement
-        let insertBsn: SQLiteStatement
-        let insertToewijzing: SQLiteStatement
+        /// One per index table of the description, in its order.
+        let insertRows: [SQLiteStatement]
         let selectIdentity: SQLiteStatement
 
-        init(_ connection: SQLiteConnection) throws(LedgerError) {
-            insertEvent = try connection.prepare(
-                """
-                INSERT INTO events (position, kind, recorded_at, source, standaard, release, bericht_code,
-                    berichttype, afzender, ontvanger, identificatie, dagtekening, identificatie_retour, heen_code,
-                    heen_afzender, heen_identificatie, conflict_of, dictionary_id, raw_size, payload, content_hash,
-                    chain_hash)
-                VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20,
-                    ?21, ?22)
-                """, persistent: true)
-            insertBsn = try connection.prepare(
-                "INSERT INTO event_bsn (position, bsn) VALUES (?1, ?2)", persistent: true)
-            insertToewijzing = try connection.prepare(
-                "INSERT INTO event_toewijzing (position, gemeente, toewijzing_nummer) VALUES (?1, ?2, ?3)",
-                persistent: true)
-            selectIdentity = try connection.prepare(
-                """
-                SELECT position, content_hash FROM events
-                WHERE bericht_code = ?1 AND afzender = ?2 AND identificatie = ?3 AND identificatie_retour IS ?4
-                ORDER BY position
-                """, persistent: true)
+        init(_ connection: SQLiteConnection, _ table: EventTable) throws(LedgerError) {
+            insertEvent = try connection.prepare(table.insert, persistent: true)
+            var insertRows: [SQLiteStatement] = []
+            for index in table.eventDescription.indexTables {
+                insertRows.append(try connection.prepare(EventTable.insert(into: index), persistent: true))
+            }
+            self.insertRows = insertRows
+            selectIdentity = try connection.prepare(table.selectIdentity, persistent: true)
         }
     }
 
@@ -60,19 +50,21 @@ public final class SQLiteStore: EventStore {
         case createIfMissing
     }
 
-    /// Opens the ledger at `path`.
+    /// Opens the ledger at `path`, whose events carry the metadata `eventDescription` describes.
     /// - throws: ``LedgerError`` with `.cannotOpen` for a missing file, `.notALedger` for any other
     ///   kind of file, `.newerFormat` for a ledger from a newer zorgledger.
-    public init(path: String, access: Access) throws(LedgerError) {
+    public init(path: String, access: Access, eventDescription: EventDescription) throws(LedgerError) {
+        self.eventDescription = eventDescription
+        table = EventTable(eventDescription: eventDescription)
         if access == .createIfMissing {
-            try Self.createIfMissing(path)
+            try Self.createIfMissing(path, table)
         } else if Glibc.access(path, F_OK) != 0 {
             throw LedgerError(.cannotOpen, "\(path): no such ledger; create one with `zorgledger ingest`")
         }
         connection = try SQLiteConnection(path: path, mode: access == .read ? .readOnly : .readWrite)
         // An empty file given as a new ledger holds nothing to lose: it is initialised.
         if access == .createIfMissing && (try? Self.isEmptyDatabase(connection)) == true {
-            try Self.createSchema(connection)
+            try Self.createSchema(connection, table)
         }
         var version = try Self.checkFormat(connection)
         if access != .read {
@@ -84,7 +76,7 @@ public final class SQLiteStore: EventStore {
         } else {
             try connection.execute("PRAGMA cache_size = -65536;")
         }
-        statements = try Statements(connection)
+        statements = try Statements(connection, table)
         formatVersion = version
     }
 
@@ -94,7 +86,7 @@ public final class SQLiteStore: EventStore {
     /// built in a temporary file beside it, which is then linked into place. A kill at any moment
     /// leaves either no ledger or a complete one, never a half-made file; of two processes
     /// creating the same ledger at once, the second to link opens the first one's.
-    private static func createIfMissing(_ path: String) throws(LedgerError) {
+    private static func createIfMissing(_ path: String, _ table: EventTable) throws(LedgerError) {
         guard Glibc.access(path, F_OK) != 0 else { return }
         let temporary = "\(path).creating-\(getpid())"
         unlink(temporary)
@@ -107,17 +99,17 @@ public final class SQLiteStore: EventStore {
         do {
             // Closed before linking, so the new file carries no -wal or -shm of its own.
             let connection = try SQLiteConnection(path: temporary, mode: .readWrite)
-            try createSchema(connection)
+            try createSchema(connection, table)
         }
         if link(temporary, path) != 0 && errno != EEXIST {
             throw LedgerError(.cannotOpen, "\(path): cannot create the ledger file (\(String(cString: strerror(errno))))")
         }
     }
 
-    private static func createSchema(_ connection: SQLiteConnection) throws(LedgerError) {
+    private static func createSchema(_ connection: SQLiteConnection, _ table: EventTable) throws(LedgerError) {
         try connection.execute(Schema.filePragmas)
         try connection.writeTransaction { () throws(LedgerError) in
-            if try isEmptyDatabase(connection) { try connection.execute(Schema.creation) }
+            if try isEmptyDatabase(connection) { try connection.execute(Schema.creation(table)) }
         }
     }
 
@@ -164,16 +156,13 @@ public final class SQLiteStore: EventStore {
             var (position, previous) = try head()
             var outcomes: [AppendOutcome] = []
             outcomes.reserveCapacity(batch.count)
-            var inBatch: [BerichtIdentiteit: [(Int64, Digest)]] = [:]
+            var inBatch: [[MetadataValue?]: [(Int64, Digest)]] = [:]
             for event in batch {
                 var conflictOf: Int64?
-                if let identiteit = event.metadata.identiteit {
-                    var known = inBatch[identiteit] ?? []
+                if let identity = eventDescription.identity.identity(of: event.metadata) {
+                    var known = inBatch[identity] ?? []
                     if known.isEmpty {
-                        selectIdentity.bind(1, identiteit.berichtCode)
-                        selectIdentity.bind(2, identiteit.afzender)
-                        selectIdentity.bind(3, identiteit.identificatie)
-                        selectIdentity.bind(4, identiteit.identificatieRetour)
+                        for (index, value) in identity.enumerated() { selectIdentity.bind(Int32(index + 1), value) }
                         defer { selectIdentity.reset() }
                         while try selectIdentity.step() {
                             known.append((selectIdentity.int64(0), Digest(bytes: selectIdentity.bytes(1)) ?? .genesis))
@@ -184,15 +173,14 @@ public final class SQLiteStore: EventStore {
                         continue
                     }
                     conflictOf = known.first?.0
-                    inBatch[identiteit] = known + [(position + 1, event.contentHash)]
+                    inBatch[identity] = known + [(position + 1, event.contentHash)]
                 }
                 position += 1
                 let link = ChainLink.compute(
                     previous: previous, position: position, contentHash: event.contentHash, kind: event.kind,
-                    recordedAt: recordedAt, source: event.source, metadata: event.metadata,
+                    recordedAt: recordedAt, source: event.source, metadata: event.metadata, eventDescription: eventDescription,
                     rawSize: event.rawSize, conflictOf: conflictOf)
-                try insert(event, at: position, recordedAt: recordedAt, conflictOf: conflictOf, link: link,
-                           into: statements.insertEvent, statements.insertBsn, statements.insertToewijzing)
+                try insert(event, at: position, recordedAt: recordedAt, conflictOf: conflictOf, link: link)
                 previous = link
                 outcomes.append(conflictOf.map { .conflict(position: position, earlier: $0) } ?? .appended(position))
             }
@@ -209,46 +197,34 @@ public final class SQLiteStore: EventStore {
     }
 
     private func insert(
-        _ event: PreparedEvent, at position: Int64, recordedAt: String, conflictOf: Int64?, link: Digest,
-        into events: SQLiteStatement, _ bsns: SQLiteStatement, _ toewijzingen: SQLiteStatement
+        _ event: PreparedEvent, at position: Int64, recordedAt: String, conflictOf: Int64?, link: Digest
     ) throws(LedgerError) {
         let metadata = event.metadata
-        events.bind(1, position)
-        events.bind(2, event.kind.rawValue)
-        events.bind(3, recordedAt)
-        events.bind(4, event.source)
-        events.bind(5, metadata.standaard)
-        events.bind(6, metadata.release)
-        events.bind(7, metadata.berichtCode)
-        events.bind(8, metadata.berichttype)
-        events.bind(9, metadata.afzender)
-        events.bind(10, metadata.ontvanger)
-        events.bind(11, metadata.identificatie)
-        events.bind(12, metadata.dagtekening)
-        events.bind(13, metadata.identificatieRetour)
-        events.bind(14, metadata.heenbericht?.berichtCode)
-        events.bind(15, metadata.heenbericht?.afzender)
-        events.bind(16, metadata.heenbericht?.identificatie)
-        events.bind(17, conflictOf)
-        events.bind(18, event.dictionaryID)
-        events.bind(19, event.rawSize)
-        events.bind(20, event.compressed)
-        events.bind(21, event.contentHash.bytes)
-        events.bind(22, link.bytes)
+        let events = statements.insertEvent
+        events.bind(table.position + 1, position)
+        events.bind(table.kind + 1, event.kind.rawValue)
+        events.bind(table.recordedAt + 1, recordedAt)
+        events.bind(table.source + 1, event.source)
+        for column in eventDescription.columns.indices { events.bind(table.metadata + 1 + Int32(column), metadata[column]) }
+        events.bind(table.conflictOf + 1, conflictOf)
+        events.bind(table.dictionaryID + 1, event.dictionaryID)
+        events.bind(table.rawSize + 1, event.rawSize)
+        events.bind(table.payload + 1, event.compressed)
+        events.bind(table.contentHash + 1, event.contentHash.bytes)
+        events.bind(table.chainHash + 1, link.bytes)
         defer { events.reset() }
         try events.step()
-        for bsn in metadata.bsns {
-            bsns.bind(1, position)
-            bsns.bind(2, bsn)
-            defer { bsns.reset() }
-            try bsns.step()
-        }
-        for toewijzing in metadata.toewijzingen {
-            toewijzingen.bind(1, position)
-            toewijzingen.bind(2, toewijzing.gemeente)
-            toewijzingen.bind(3, toewijzing.nummer)
-            defer { toewijzingen.reset() }
-            try toewijzingen.step()
+        for (table, rows) in statements.insertRows.enumerated() {
+            let values = metadata.rows(ofIndexTable: table)
+            let width = eventDescription.indexTables[table].columns.count
+            var start = 0
+            while start < values.count {
+                rows.bind(1, position)
+                for offset in 0..<width { rows.bind(Int32(offset + 2), values[start + offset]) }
+                defer { rows.reset() }
+                try rows.step()
+                start += width
+            }
         }
     }
 
@@ -263,22 +239,16 @@ public final class SQLiteStore: EventStore {
 
     // MARK: Reading
 
-    static let eventColumns = """
-        position, kind, recorded_at, source, standaard, release, bericht_code, berichttype, afzender, ontvanger,
-        identificatie, dagtekening, identificatie_retour, heen_code, heen_afzender, heen_identificatie,
-        conflict_of, dictionary_id, raw_size, payload, content_hash, chain_hash
-        """
-
     public func forEachEvent(
         from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void
     ) throws(LedgerError) {
         try connection.readTransaction { () throws(LedgerError) in
             let events = try connection.prepare(
-                "SELECT \(Self.eventColumns) FROM events WHERE position >= ?1 ORDER BY position")
-            let related = try RelatedRows(connection: connection, from: position)
+                "SELECT \(table.columnList) FROM events WHERE position >= ?1 ORDER BY position")
+            let related = try RelatedRows(connection: connection, eventDescription: eventDescription, from: position)
             events.bind(1, position)
             while try events.step() {
-                var metadata = try related.metadata(for: events.int64(0))
+                var metadata = try related.metadata(for: events.int64(table.position))
                 try body(decodeRow(events, metadata: &metadata))
             }
         }
@@ -286,59 +256,77 @@ public final class SQLiteStore: EventStore {
 
     public func event(at position: Int64) throws(LedgerError) -> StoredEvent {
         try connection.readTransaction { () throws(LedgerError) -> StoredEvent in
-            let events = try connection.prepare("SELECT \(Self.eventColumns) FROM events WHERE position = ?1")
+            let events = try connection.prepare("SELECT \(table.columnList) FROM events WHERE position = ?1")
             events.bind(1, position)
             guard try events.step() else {
                 throw LedgerError(.noSuchEvent, "\(connection.path): there is no event at position \(position)")
             }
-            let related = try RelatedRows(connection: connection, from: position)
+            let related = try RelatedRows(connection: connection, eventDescription: eventDescription, from: position)
             var metadata = try related.metadata(for: position)
             return try decodeRow(events, metadata: &metadata)
         }
     }
 
-    /// Builds a ``StoredEvent`` from a row of ``eventColumns``, decompressing the payload.
+    /// Builds a ``StoredEvent`` from a row of ``EventTable/columnList``, decompressing the payload;
+    /// `metadata` holds the event's index rows already.
     func decodeRow(_ row: SQLiteStatement, metadata: inout EventMetadata) throws(LedgerError) -> StoredEvent {
-        let position = row.int64(0)
-        metadata.standaard = row.optionalString(4)
-        metadata.release = row.optionalString(5)
-        metadata.berichtCode = row.optionalInt(6)
-        metadata.berichttype = row.optionalString(7)
-        metadata.afzender = row.optionalString(8)
-        metadata.ontvanger = row.optionalString(9)
-        metadata.identificatie = row.optionalString(10)
-        metadata.dagtekening = row.optionalString(11)
-        metadata.identificatieRetour = row.optionalString(12)
-        if let code = row.optionalInt(13) {
-            metadata.heenbericht = BerichtIdentiteit(
-                berichtCode: code, afzender: row.string(14), identificatie: row.string(15))
+        let position = row.int64(table.position)
+        var values: [MetadataValue?] = []
+        values.reserveCapacity(eventDescription.columns.count)
+        for (index, column) in eventDescription.columns.enumerated() {
+            values.append(row.value(table.metadata + Int32(index), column.type))
         }
-        let dictionary = try row.optionalInt64(17).map { id throws(LedgerError) in try self.dictionary(id) }
-        let rawSize = row.int(18)
-        let payload = try row.withBytes(19) { compressed throws(LedgerError) -> [UInt8] in
+        metadata.setValues(values)
+        let dictionary = try row.optionalInt64(table.dictionaryID).map { id throws(LedgerError) in
+            try self.dictionary(id)
+        }
+        let rawSize = row.int(table.rawSize)
+        let payload = try row.withBytes(table.payload) { compressed throws(LedgerError) -> [UInt8] in
             guard let payload = PayloadCodec.decompress(compressed, originalSize: rawSize, dictionary: dictionary) else {
                 throw LedgerError(.codec, "\(connection.path): the payload at position \(position) does not decompress")
             }
             return payload
         }
-        guard let kind = EventKind(rawValue: row.string(1)) else {
+        guard let kind = EventKind(rawValue: row.string(table.kind)) else {
             throw LedgerError(.corrupt, "\(connection.path): unknown event kind at position \(position)")
         }
         return StoredEvent(
-            position: position, kind: kind, recordedAt: row.string(2), source: row.optionalString(3),
-            metadata: metadata, payload: payload, conflictOf: row.optionalInt64(16),
-            contentHash: Digest(bytes: row.bytes(20)) ?? .genesis, chainHash: Digest(bytes: row.bytes(21)) ?? .genesis)
+            position: position, kind: kind, recordedAt: row.string(table.recordedAt),
+            source: row.optionalString(table.source), metadata: metadata, payload: payload,
+            conflictOf: row.optionalInt64(table.conflictOf),
+            contentHash: Digest(bytes: row.bytes(table.contentHash)) ?? .genesis,
+            chainHash: Digest(bytes: row.bytes(table.chainHash)) ?? .genesis)
     }
 
-    public func positions(of identiteit: BerichtIdentiteit) throws(LedgerError) -> [Int64] {
+    public func positions(withIdentity identity: [MetadataValue?]) throws(LedgerError) -> [Int64] {
         let selectIdentity = statements.selectIdentity
-        selectIdentity.bind(1, identiteit.berichtCode)
-        selectIdentity.bind(2, identiteit.afzender)
-        selectIdentity.bind(3, identiteit.identificatie)
-        selectIdentity.bind(4, identiteit.identificatieRetour)
+        for (index, value) in identity.enumerated() { selectIdentity.bind(Int32(index + 1), value) }
         defer { selectIdentity.reset() }
         var result: [Int64] = []
         while try selectIdentity.step() { result.append(selectIdentity.int64(0)) }
+        return result
+    }
+
+    public func positions(
+        in table: IndexTable, matching key: [(column: String, value: MetadataValue)]
+    ) throws(LedgerError) -> [Int64] {
+        let statement = try connection.prepare(table.positionsQuery(matching: key.map(\.column)))
+        for (index, part) in key.enumerated() { statement.bind(Int32(index + 1), part.value) }
+        var result = Set<Int64>()
+        while try statement.step() { result.insert(statement.int64(0)) }
+        return result.sorted()
+    }
+
+    public func positions(where key: [(column: String, value: MetadataValue)]) throws(LedgerError) -> [Int64] {
+        let known = Set(eventDescription.columns.map(\.name))
+        guard !key.isEmpty, key.allSatisfy({ known.contains($0.column) }) else {
+            throw LedgerError(.sqlite, "\(connection.path): no metadata column named \(key.map(\.column).filter { !known.contains($0) })")
+        }
+        let condition = key.enumerated().map { "\($0.element.column) = ?\($0.offset + 1)" }.joined(separator: " AND ")
+        let statement = try connection.prepare("SELECT position FROM events WHERE \(condition) ORDER BY position")
+        for (index, part) in key.enumerated() { statement.bind(Int32(index + 1), part.value) }
+        var result: [Int64] = []
+        while try statement.step() { result.append(statement.int64(0)) }
         return result
     }
 
@@ -382,16 +370,10 @@ public final class SQLiteStore: EventStore {
     }
 
     public func samples(soort: String, limit: Int) throws(LedgerError) -> [[UInt8]] {
-        let parts = soort.split(separator: "/", maxSplits: 1).map(String.init)
-        guard parts.count == 2 else { return [] }
-        let statement = try connection.prepare(
-            """
-            SELECT dictionary_id, raw_size, payload FROM events
-            WHERE kind = 'bericht' AND standaard = ?1 AND berichttype = ?2 ORDER BY position DESC LIMIT ?3
-            """)
-        statement.bind(1, parts[0])
-        statement.bind(2, parts[1])
-        statement.bind(3, limit)
+        guard let family = eventDescription.familyValues(soort) else { return [] }
+        let statement = try connection.prepare(table.selectFamily)
+        for (index, value) in family.enumerated() { statement.bind(Int32(index + 1), value) }
+        statement.bind(Int32(family.count + 1), limit)
         var result: [[UInt8]] = []
         while try statement.step() {
             let dictionary = try statement.optionalInt64(0).map { id throws(LedgerError) in try self.dictionary(id) }
@@ -403,40 +385,42 @@ public final class SQLiteStore: EventStore {
     }
 }
 
-/// Reads the BSN and toewijzing rows alongside the events, merging by position, so a scan
-/// costs two extra sequential reads instead of two lookups per event.
+/// Reads the rows of every index table alongside the events, merging by position, so a scan
+/// costs one extra sequential read per table instead of one lookup per event and table.
 final class RelatedRows {
-    private let bsns: SQLiteStatement
-    private let toewijzingen: SQLiteStatement
-    private var bsnRow: Bool
-    private var toewijzingRow: Bool
+    private let scans: [SQLiteStatement]
+    private var hasRow: [Bool]
+    private let columns: [[MetadataColumn]]
 
-    init(connection: SQLiteConnection, from position: Int64) throws(LedgerError) {
-        bsns = try connection.prepare("SELECT position, bsn FROM event_bsn WHERE position >= ?1 ORDER BY position, bsn")
-        toewijzingen = try connection.prepare(
-            """
-            SELECT position, gemeente, toewijzing_nummer FROM event_toewijzing
-            WHERE position >= ?1 ORDER BY position, gemeente, toewijzing_nummer
-            """)
-        bsns.bind(1, position)
-        toewijzingen.bind(1, position)
-        bsnRow = try bsns.step()
-        toewijzingRow = try toewijzingen.step()
+    init(connection: SQLiteConnection, eventDescription: EventDescription, from position: Int64) throws(LedgerError) {
+        var scans: [SQLiteStatement] = []
+        var hasRow: [Bool] = []
+        for table in eventDescription.indexTables {
+            let scan = try connection.prepare(EventTable.scan(of: table))
+            scan.bind(1, position)
+            hasRow.append(try scan.step())
+            scans.append(scan)
+        }
+        self.scans = scans
+        self.hasRow = hasRow
+        columns = eventDescription.indexTables.map(\.columns)
     }
 
     /// The rows that belong to `position`; rows of skipped earlier positions are passed over.
     func metadata(for position: Int64) throws(LedgerError) -> EventMetadata {
         var metadata = EventMetadata()
-        while bsnRow && bsns.int64(0) <= position {
-            if bsns.int64(0) == position { metadata.bsns.append(bsns.string(1)) }
-            bsnRow = try bsns.step()
-        }
-        while toewijzingRow && toewijzingen.int64(0) <= position {
-            if toewijzingen.int64(0) == position {
-                metadata.toewijzingen.append(
-                    ToewijzingSleutel(gemeente: toewijzingen.string(1), nummer: toewijzingen.int(2)))
+        for (table, scan) in scans.enumerated() {
+            var values: [MetadataValue] = []
+            while hasRow[table] && scan.int64(0) <= position {
+                if scan.int64(0) == position {
+                    for (offset, column) in columns[table].enumerated() {
+                        // Key columns are NOT NULL, so every value is present.
+                        if let value = scan.value(Int32(offset + 1), column.type) { values.append(value) }
+                    }
+                }
+                hasRow[table] = try scan.step()
             }
-            toewijzingRow = try toewijzingen.step()
+            metadata.setFlatRows(values, ofIndexTable: table)
         }
         return metadata
     }

@@ -24,8 +24,9 @@ enum Schema {
         PRAGMA journal_mode = WAL;
         """
 
-    /// The tables of a new ledger; run inside a write transaction.
-    static let creation = """
+    /// The tables of a new ledger for `table`'s description; run inside a write transaction.
+    static func creation(_ table: EventTable) -> String {
+        """
         CREATE TABLE ledger_info (
             key   TEXT PRIMARY KEY,
             value TEXT NOT NULL
@@ -38,52 +39,14 @@ enum Schema {
             created_at TEXT NOT NULL,
             UNIQUE (soort, versie)
         ) STRICT;
-        CREATE TABLE events (
-            position             INTEGER PRIMARY KEY,
-            kind                 TEXT NOT NULL,
-            recorded_at          TEXT NOT NULL,
-            source               TEXT,
-            standaard            TEXT,
-            release              TEXT,
-            bericht_code         INTEGER,
-            berichttype          TEXT,
-            afzender             TEXT,
-            ontvanger            TEXT,
-            identificatie        TEXT,
-            dagtekening          TEXT,
-            identificatie_retour TEXT,
-            heen_code            INTEGER,
-            heen_afzender        TEXT,
-            heen_identificatie   TEXT,
-            conflict_of          INTEGER,
-            dictionary_id        INTEGER REFERENCES dictionaries (id),
-            raw_size             INTEGER NOT NULL,
-            payload              BLOB NOT NULL,
-            content_hash         BLOB NOT NULL,
-            chain_hash           BLOB NOT NULL
-        ) STRICT;
-        CREATE INDEX events_identiteit ON events (bericht_code, afzender, identificatie, identificatie_retour);
-        CREATE INDEX events_heenbericht ON events (heen_code, heen_afzender, heen_identificatie)
-            WHERE heen_code IS NOT NULL;
-        CREATE TABLE event_bsn (
-            position INTEGER NOT NULL REFERENCES events (position),
-            bsn      TEXT NOT NULL,
-            PRIMARY KEY (position, bsn)
-        ) STRICT, WITHOUT ROWID;
-        CREATE INDEX event_bsn_bsn ON event_bsn (bsn);
-        CREATE TABLE event_toewijzing (
-            position          INTEGER NOT NULL REFERENCES events (position),
-            gemeente          TEXT NOT NULL,
-            toewijzing_nummer INTEGER NOT NULL,
-            PRIMARY KEY (position, gemeente, toewijzing_nummer)
-        ) STRICT, WITHOUT ROWID;
-        CREATE INDEX event_toewijzing_nummer ON event_toewijzing (gemeente, toewijzing_nummer);
+        \(table.creation)
         \(auditTables)
-        \(immutabilityTriggers(immutableTables))
+        \(immutabilityTriggers(immutableTables(table.eventDescription)))
         INSERT INTO ledger_info (key, value) VALUES
             ('format', 'zorgledger'), ('format_version', '\(formatVersion)'),
             ('head_position', '0'), ('head_hash', '\(Digest.genesis)'), ('ledger_id', '\(newLedgerID())');
         """
+    }
 
     /// The Merkle tree over the log (RFC 9162): the root of every complete subtree, node (level,
     /// idx) covering leaves idx·2^level to (idx+1)·2^level − 1; and every signed checkpoint issued,
@@ -108,7 +71,7 @@ enum Schema {
     static var upgradeToFormat2: String {
         """
         \(auditTables)
-        \(immutabilityTriggers(["merkle_nodes", "checkpoints"]))
+        \(immutabilityTriggers(auditTableNames))
         INSERT INTO ledger_info (key, value) VALUES ('ledger_id', '\(newLedgerID())');
         UPDATE ledger_info SET value = '2' WHERE key = 'format_version';
         """
@@ -124,7 +87,12 @@ enum Schema {
     }
 
     /// Tables whose rows may never change once written.
-    static let immutableTables = ["events", "event_bsn", "event_toewijzing", "dictionaries", "merkle_nodes", "checkpoints"]
+    static func immutableTables(_ eventDescription: EventDescription) -> [String] {
+        eventDescription.logTables + ["dictionaries"] + auditTableNames
+    }
+
+    /// The tables of format 2; a format-1 ledger opened for reading has none of them.
+    static let auditTableNames = ["merkle_nodes", "checkpoints"]
 
     static func immutabilityTriggers(_ tables: [String]) -> String {
         tables.map { table in

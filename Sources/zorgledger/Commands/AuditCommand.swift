@@ -1,6 +1,7 @@
 import ArgumentParser
 import Audit
 import Foundation
+import Kenmerken
 import Ledger
 import Query
 
@@ -71,11 +72,11 @@ struct AuditCommand: ParsableCommand {
             let posities: [Int64]
             if let bsn {
                 onderwerp = "client \(global.personalData.bsn(bsn))"
-                posities = try store.positions(concerningBSN: bsn)
+                posities = try store.withAnswers(try store.positions(bsn: bsn))
             } else {
-                let sleutel = ToewijzingSleutel(gemeente: gemeente ?? "", nummer: toewijzing ?? 0)
-                onderwerp = "toewijzing \(sleutel.nummer) van gemeente \(sleutel.gemeente)"
-                posities = try store.positions(concerning: sleutel)
+                let (nummer, gemeente) = (toewijzing ?? 0, gemeente ?? "")
+                onderwerp = "toewijzing \(nummer) van gemeente \(gemeente)"
+                posities = try store.withAnswers(try store.positions(toewijzing: nummer, gemeente: gemeente))
             }
             guard !posities.isEmpty else { throw AuditFout.geenBerichten(onderwerp) }
             let checkpoint = try proofs.checkpoint(signedBy: key)

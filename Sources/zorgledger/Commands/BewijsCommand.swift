@@ -1,5 +1,6 @@
 import ArgumentParser
 import Audit
+import Kenmerken
 import Ledger
 
 /// `bewijs`: an inclusion proof for one event, or a consistency proof between two tree sizes.

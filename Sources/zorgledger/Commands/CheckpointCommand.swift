@@ -1,5 +1,6 @@
 import ArgumentParser
 import Audit
+import Kenmerken
 import Ledger
 
 /// `checkpoint`: a signed statement of the whole log (size and Merkle root), kept in the ledger.

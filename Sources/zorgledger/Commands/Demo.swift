@@ -3,6 +3,7 @@ import Berichten
 import Declaraties
 import Generator
 import Ingest
+import Kenmerken
 import Ledger
 import Projection
 import Query

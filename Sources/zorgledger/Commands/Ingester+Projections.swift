@@ -1,5 +1,6 @@
 import Berichten
 import Ingest
+import Kenmerken
 import Ledger
 import Projection
 

@@ -1,4 +1,5 @@
 import Declaraties
+import Kenmerken
 import Ledger
 import Projection
 import Reconciliatie

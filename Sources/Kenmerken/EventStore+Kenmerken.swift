@@ -1,0 +1,74 @@
+public import Ledger
+
+/// Opening a ledger of iWmo/iJw messages: its events carry ``EventDescription/berichten``.
+extension SQLiteStore {
+    public convenience init(path: String, access: Access) throws(LedgerError) {
+        try self.init(path: path, access: access, eventDescription: .berichten)
+    }
+}
+
+extension Ledger {
+    public convenience init(path: String, access: SQLiteStore.Access) throws(LedgerError) {
+        try self.init(path: path, access: access, eventDescription: .berichten)
+    }
+}
+
+/// Finding messages by what they concern, through the log's own indexes and without reading it.
+extension EventStore {
+    /// Positions of the messages with this identity, oldest first.
+    public func positions(of identiteit: BerichtIdentiteit) throws(LedgerError) -> [Int64] {
+        try positions(withIdentity: [
+            .integer(identiteit.berichtCode), .text(identiteit.afzender), .text(identiteit.identificatie),
+            identiteit.identificatieRetour.map(MetadataValue.text),
+        ])
+    }
+
+    /// Positions of the messages that name this BSN, in log order.
+    public func positions(bsn: String) throws(LedgerError) -> [Int64] {
+        try positions(in: Sleutel.bsn.table, matching: [("bsn", .text(bsn))])
+    }
+
+    /// Positions of the messages about this ToewijzingNummer, of one gemeente or (nil) any, in log order.
+    public func positions(toewijzing nummer: Int, gemeente: String?) throws(LedgerError) -> [Int64] {
+        var key: [(column: String, value: MetadataValue)] = [("toewijzing_nummer", .integer(nummer))]
+        if let gemeente { key.append(("gemeente", .text(gemeente))) }
+        return try positions(in: Sleutel.toewijzing.table, matching: key)
+    }
+}
+
+/// What an audit bundle of a client or a toewijzing holds: every message indexed under it, and
+/// every retour or 325 that answers one of those.
+extension EventStore {
+    /// Positions of the retours and 325s that answer the message with this identity.
+    public func positions(answering heenbericht: BerichtIdentiteit) throws(LedgerError) -> [Int64] {
+        try positions(where: [
+            (Kenmerk.heenCode.column.name, .integer(heenbericht.berichtCode)),
+            (Kenmerk.heenAfzender.column.name, .text(heenbericht.afzender)),
+            (Kenmerk.heenIdentificatie.column.name, .text(heenbericht.identificatie)),
+        ])
+    }
+
+    /// `positions` and the answers to each of those messages, in log order, each once.
+    public func withAnswers(_ positions: [Int64]) throws(LedgerError) -> [Int64] {
+        var result = Set(positions)
+        for position in positions {
+            guard let identiteit = try event(at: position).metadata.identiteit else { continue }
+            result.formUnion(try self.positions(answering: identiteit))
+        }
+        return result.sorted()
+    }
+}
+
+/// The same lookups as SQL, for queries that combine them with projection tables: each is
+/// `SELECT position FROM … WHERE …` with one plain `?` per value, to use inside `IN (…)`. They
+/// read the log's index tables by name, so under a knowledge window (`Kennisstand`) they see
+/// only the visible events, like every other table.
+public enum Berichtindex {
+    /// The positions of the messages that name a BSN: one `?`, the BSN.
+    public static let bsn = Sleutel.bsn.table.positionsQuery(matching: ["bsn"])
+    /// The positions of the messages about a ToewijzingNummer of any gemeente: one `?`, the number.
+    public static let toewijzing = Sleutel.toewijzing.table.positionsQuery(matching: ["toewijzing_nummer"])
+    /// The positions of the messages about a toewijzing of one gemeente: `?` the number, `?` the gemeente.
+    public static let toewijzingVanGemeente =
+        Sleutel.toewijzing.table.positionsQuery(matching: ["toewijzing_nummer", "gemeente"])
+}

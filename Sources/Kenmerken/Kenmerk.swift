@@ -1,0 +1,65 @@
+public import Ledger
+
+/// The header facts of an iWmo/iJw message the ledger keeps in `events`, in column order (report
+/// §4.2: the header of every message; for a retour or 325 the heenbericht it answers).
+enum Kenmerk: Int, CaseIterable {
+    case standaard, release, berichtCode, berichttype, afzender, ontvanger, identificatie, dagtekening
+    case identificatieRetour, heenCode, heenAfzender, heenIdentificatie
+
+    var column: MetadataColumn {
+        switch self {
+        case .standaard: .text("standaard")
+        case .release: .text("release")
+        case .berichtCode: .integer("bericht_code")
+        case .berichttype: .text("berichttype")
+        case .afzender: .text("afzender")
+        case .ontvanger: .text("ontvanger")
+        case .identificatie: .text("identificatie")
+        case .dagtekening: .text("dagtekening")
+        case .identificatieRetour: .text("identificatie_retour")
+        case .heenCode: .integer("heen_code")
+        case .heenAfzender: .text("heen_afzender")
+        case .heenIdentificatie: .text("heen_identificatie")
+        }
+    }
+}
+
+/// The keys a message concerns several of, each in an index table of its own, in table order.
+enum Sleutel: Int, CaseIterable {
+    /// Every BSN the message names.
+    case bsn
+    /// Every toewijzing the message concerns: a ToewijzingNummer is unique per gemeente.
+    case toewijzing
+
+    var table: IndexTable {
+        switch self {
+        case .bsn: IndexTable(name: "event_bsn", columns: [.text("bsn")], lookupIndex: "event_bsn_bsn")
+        case .toewijzing:
+            IndexTable(
+                name: "event_toewijzing", columns: [.text("gemeente"), .integer("toewijzing_nummer")],
+                lookupIndex: "event_toewijzing_nummer")
+        }
+    }
+}
+
+extension EventDescription {
+    /// What zorgledger records of an iWmo/iJw message besides its bytes: the header facts, the
+    /// BSNs and toewijzingen it concerns, and its identity (report §4.2: BerichtCode, Afzender and
+    /// Identificatie, plus a retour's IdentificatieRetour). Messages of one standard and type share
+    /// a compression dictionary (`iJw/301`).
+    public static let berichten = EventDescription(
+        columns: Kenmerk.allCases.map(\.column),
+        indexTables: Sleutel.allCases.map(\.table),
+        identity: IdentityPolicy(
+            required: [Kenmerk.berichtCode, .afzender, .identificatie].map(\.rawValue),
+            optional: [Kenmerk.identificatieRetour.rawValue]),
+        eventIndexes: [
+            EventIndex(
+                name: "events_identiteit",
+                columns: [Kenmerk.berichtCode, .afzender, .identificatie, .identificatieRetour].map(\.column.name)),
+            EventIndex(
+                name: "events_heenbericht", columns: [Kenmerk.heenCode, .heenAfzender, .heenIdentificatie].map(\.column.name),
+                condition: "heen_code IS NOT NULL"),
+        ],
+        family: [Kenmerk.standaard, .berichttype].map(\.rawValue))
+}

@@ -1,0 +1,73 @@
+/// What a domain records of each event beside its bytes, described once.
+///
+/// The ledger derives everything about metadata from it: the columns of `events` and their index
+/// tables, their insert and read, the canonical bytes of the hash chain and so `verify`, the
+/// identity lookup of `append`, and which events share a compression dictionary. The ledger
+/// itself knows nothing of the domain; the iWmo/iJw layer (`Kenmerken`) supplies its description.
+public struct EventDescription: Sendable, Hashable {
+    /// One value per event each, stored in `events` in this order.
+    public var columns: [MetadataColumn]
+    /// Keys an event concerns several of, each in a table of its own.
+    public var indexTables: [IndexTable]
+    public var identity: IdentityPolicy
+    /// Indexes on `events` for lookups by metadata; the identity lookup needs one.
+    public var eventIndexes: [EventIndex]
+    /// Columns whose values, joined by `/`, name an event's compression family (events that look
+    /// alike share a dictionary); an event without all of them is compressed without one.
+    public var family: [Int]
+
+    public init(
+        columns: [MetadataColumn], indexTables: [IndexTable], identity: IdentityPolicy, eventIndexes: [EventIndex],
+        family: [Int]
+    ) {
+        self.columns = columns
+        self.indexTables = indexTables
+        self.identity = identity
+        self.eventIndexes = eventIndexes
+        self.family = family
+    }
+
+    /// The tables whose rows belong to one event, by their `position` column: `events` and the
+    /// index tables.
+    public var logTables: [String] { ["events"] + indexTables.map(\.name) }
+
+    /// The compression family of `metadata`, e.g. `iJw/301`, or nil.
+    func family(of metadata: EventMetadata) -> String? {
+        guard !family.isEmpty else { return nil }
+        var parts: [String] = []
+        for column in family {
+            guard let value = metadata[column] else { return nil }
+            parts.append(value.canonical)
+        }
+        return parts.joined(separator: "/")
+    }
+
+    /// The values of the family columns named by `soort`, or nil when it names no family.
+    func familyValues(_ soort: String) -> [MetadataValue]? {
+        let parts = soort.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        guard parts.count == family.count, !family.isEmpty else { return nil }
+        var values: [MetadataValue] = []
+        for (column, part) in zip(family, parts) {
+            switch columns[column].type {
+            case .text: values.append(.text(part))
+            case .integer:
+                guard let number = Int(part) else { return nil }
+                values.append(.integer(number))
+            }
+        }
+        return values
+    }
+}
+
+/// An index on `events` over metadata columns, optionally partial (`condition` is its WHERE).
+public struct EventIndex: Sendable, Hashable {
+    public var name: String
+    public var columns: [String]
+    public var condition: String?
+
+    public init(name: String, columns: [String], condition: String? = nil) {
+        self.name = name
+        self.columns = columns
+        self.condition = condition
+    }
+}

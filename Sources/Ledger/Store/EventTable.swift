@@ -1,0 +1,116 @@
+/// The SQL of the log's event rows, derived from an ``EventDescription``: one list of columns from
+/// which the schema, the insert, the read and the column numbers all come, so they cannot drift.
+///
+/// A row of `events` is the ledger's own columns around the description's: `position, kind,
+/// recorded_at, source`, then the metadata columns, then `conflict_of … chain_hash`. Statements
+/// bind and read them in that order, so ``metadata`` is the number of the first metadata column
+/// and the ledger's trailing columns follow it.
+struct EventTable {
+    let eventDescription: EventDescription
+
+    init(eventDescription: EventDescription) {
+        self.eventDescription = eventDescription
+        conflictOf = metadata + Int32(eventDescription.columns.count)
+    }
+
+    private static let leading = [
+        ("position", "INTEGER PRIMARY KEY"), ("kind", "TEXT NOT NULL"), ("recorded_at", "TEXT NOT NULL"),
+        ("source", "TEXT"),
+    ]
+    private static let trailing = [
+        ("conflict_of", "INTEGER"), ("dictionary_id", "INTEGER REFERENCES dictionaries (id)"),
+        ("raw_size", "INTEGER NOT NULL"), ("payload", "BLOB NOT NULL"), ("content_hash", "BLOB NOT NULL"),
+        ("chain_hash", "BLOB NOT NULL"),
+    ]
+
+    // Column numbers of a row (0-based for reading; add 1 for binding).
+    let position: Int32 = 0
+    let kind: Int32 = 1
+    let recordedAt: Int32 = 2
+    let source: Int32 = 3
+    let metadata: Int32 = 4
+    let conflictOf: Int32
+    var dictionaryID: Int32 { conflictOf + 1 }
+    var rawSize: Int32 { conflictOf + 2 }
+    var payload: Int32 { conflictOf + 3 }
+    var contentHash: Int32 { conflictOf + 4 }
+    var chainHash: Int32 { conflictOf + 5 }
+
+    private var columns: [(name: String, type: String)] {
+        Self.leading + eventDescription.columns.map { ($0.name, $0.type.sql) } + Self.trailing
+    }
+
+    /// Every column of a row, in order, for SELECT and INSERT.
+    var columnList: String { columns.map(\.name).joined(separator: ", ") }
+
+    var insert: String {
+        "INSERT INTO events (\(columnList)) VALUES (\(Self.placeholders(columns.count)))"
+    }
+
+    /// The rows that have this identity, oldest first: `position, content_hash`.
+    var selectIdentity: String {
+        let identity = eventDescription.identity
+        let conditions = identity.required.map { "\(eventDescription.columns[$0].name) = ?" }
+            + identity.optional.map { "\(eventDescription.columns[$0].name) IS ?" }
+        return "SELECT position, content_hash FROM events WHERE \(conditions.joined(separator: " AND ")) ORDER BY position"
+    }
+
+    /// The latest payloads of one compression family: `dictionary_id, raw_size, payload`.
+    var selectFamily: String {
+        let conditions = eventDescription.family.map { "\(eventDescription.columns[$0].name) = ?" }
+        return "SELECT dictionary_id, raw_size, payload FROM events WHERE \(conditions.joined(separator: " AND ")) "
+            + "ORDER BY position DESC LIMIT ?"
+    }
+
+    /// `CREATE TABLE` and `CREATE INDEX` of `events` and the index tables.
+    var creation: String {
+        var sql = "CREATE TABLE events (\n"
+            + columns.map { "    \($0.name) \($0.type)" }.joined(separator: ",\n") + "\n) STRICT;\n"
+        for index in eventDescription.eventIndexes {
+            sql += "CREATE INDEX \(index.name) ON events (\(index.columns.joined(separator: ", ")))"
+                + (index.condition.map { " WHERE \($0)" } ?? "") + ";\n"
+        }
+        for table in eventDescription.indexTables {
+            let keys = table.columns.map(\.name).joined(separator: ", ")
+            sql += "CREATE TABLE \(table.name) (\n    position INTEGER NOT NULL REFERENCES events (position),\n"
+                + table.columns.map { "    \($0.name) \($0.type.sql) NOT NULL,\n" }.joined()
+                + "    PRIMARY KEY (position, \(keys))\n) STRICT, WITHOUT ROWID;\n"
+                + "CREATE INDEX \(table.lookupIndex) ON \(table.name) (\(keys));\n"
+        }
+        return sql
+    }
+
+    /// The insert of one row of index table `table`.
+    static func insert(into table: IndexTable) -> String {
+        "INSERT INTO \(table.name) (position, \(table.columns.map(\.name).joined(separator: ", "))) "
+            + "VALUES (\(placeholders(table.columns.count + 1)))"
+    }
+
+    /// The rows of index table `table` from a position on, in the order of its primary key.
+    static func scan(of table: IndexTable) -> String {
+        let keys = table.columns.map(\.name).joined(separator: ", ")
+        return "SELECT position, \(keys) FROM \(table.name) WHERE position >= ?1 ORDER BY position, \(keys)"
+    }
+
+    private static func placeholders(_ count: Int) -> String {
+        (1...count).map { "?\($0)" }.joined(separator: ", ")
+    }
+}
+
+extension SQLiteStatement {
+    func bind(_ index: Int32, _ value: MetadataValue?) {
+        switch value {
+        case .text(let text): bind(index, text)
+        case .integer(let number): bind(index, number)
+        case nil: bind(index, nil as Int64?)
+        }
+    }
+
+    func value(_ column: Int32, _ type: MetadataColumn.ValueType) -> MetadataValue? {
+        guard !isNull(column) else { return nil }
+        return switch type {
+        case .text: .text(string(column))
+        case .integer: .integer(int(column))
+        }
+    }
+}
