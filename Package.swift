@@ -89,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "zorgledger-bench",
             dependencies: [
-                "BenchmarkSupport", "Ledger", "Kenmerken", "Ingest", "Generator",
+                "BenchmarkSupport", "Ledger", "Kenmerken", "Ingest", "Generator", "Audit",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             path: "Benchmarks/RatioReport"),

@@ -52,6 +52,8 @@ struct RatioReport: ParsableCommand {
         var ingestCLI: [Double] = [], ingestPeak: [Double] = []
         var rawScan: [Double] = [], logScan: [Double] = [], replay: [Double] = [], replayPeak: [Double] = []
         var ledgerBytes = 0, logOnlyBytes = 0
+        var treeSeconds: [Double] = [], appendSeconds: [Double] = [], inclusionProof: [Double] = []
+        var consistencyProof: [Double] = []
         let count = Double(corpus.events.count)
         for run in 1...runs {
             note("run \(run) of \(runs)")
@@ -62,7 +64,12 @@ struct RatioReport: ParsableCommand {
             let ledger = try Ledger(path: appended, access: .createIfMissing)
             let appendClock = Stopwatch()
             try appendPipelined(corpus.events, to: ledger)
+            appendSeconds.append(appendClock.seconds)
             append.append(count / appendClock.seconds)
+            let proofs = try AuditFigures.proofMicroseconds(appended)
+            inclusionProof.append(proofs.inclusion)
+            consistencyProof.append(proofs.consistency)
+            treeSeconds.append(try AuditFigures.treeSeconds(appended))
 
             let logOnly = scratch + "/log-\(run).sqlite"
             let sources = try IngestSource.expand([inbox])
@@ -108,14 +115,23 @@ struct RatioReport: ParsableCommand {
                     baseline: scan, "raw scan + LZ4 decompress", goal: 0.5)
         table.storage("ledger file incl. projections / XML bytes", Double(ledgerBytes) / Double(xmlBytes), plain: plain)
         table.storage("log only / XML bytes", Double(logOnlyBytes) / Double(xmlBytes), plain: plain)
+        table.share("Merkle tree over every event (leaves and nodes, one pass)", seconds: median(treeSeconds),
+                    of: median(appendSeconds), "the whole append", goal: 0.10)
+        table.latency("inclusion proof, random position, whole log", microseconds: median(inclusionProof), limit: 1000)
+        table.latency("consistency proof, random sizes", microseconds: median(consistencyProof), limit: 1000)
         table.peak("peak memory of ingest", median(ingestPeak))
         table.peak("peak memory of replay", median(replayPeak))
         if let growth {
             note("growth: ingesting \(messages) and \(messages * growth) messages once each")
-            let small = try timedIngest(messages: messages, cli: cli)
-            let large = try timedIngest(messages: messages * growth, cli: cli)
+            let small = try timedIngest(messages: messages, cli: cli) { _ in }
+            var proofs = (inclusion: 0.0, consistency: 0.0)
+            let large = try timedIngest(messages: messages * growth, cli: cli) { ledger in
+                proofs = try AuditFigures.proofMicroseconds(ledger)
+            }
             table.growth(small: messages, large: messages * growth, ratio: large.seconds / small.seconds,
                          peakMiB: large.peakMiB, limit: Double(growth) * 1.1)
+            table.latency("inclusion proof at \(messages * growth) events", microseconds: proofs.inclusion, limit: 1000)
+            table.latency("consistency proof at \(messages * growth) events", microseconds: proofs.consistency, limit: 1000)
         }
         print(table.rendered)
     }
@@ -149,13 +165,19 @@ struct RatioReport: ParsableCommand {
         }
     }
 
-    private func timedIngest(messages: Int, cli: String) throws -> ChildProcess.Measurement {
+    /// Ingests a fresh corpus of `messages` with the CLI, hands the ledger to `then` before it is removed.
+    private func timedIngest(
+        messages: Int, cli: String, then: (String) throws -> Void
+    ) throws -> ChildProcess.Measurement {
         let folder = scratch + "/growth-\(messages)"
         try Corpus(messages: messages, seed: 7).write(to: folder)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let ledger = folder + ".sqlite"
         defer { try? FileManager.default.removeItem(atPath: ledger) }
-        return try ChildProcess.run(cli, ["ingest", folder, "--db", ledger])
+        let measurement = try ChildProcess.run(cli, ["ingest", folder, "--db", ledger])
+        guard measurement.status == 0 else { throw BenchmarkError("zorgledger ingest exited \(measurement.status)") }
+        try then(ledger)
+        return measurement
     }
 
     private func fileSize(_ path: String) throws -> Int {

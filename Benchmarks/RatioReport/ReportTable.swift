@@ -23,6 +23,19 @@ struct ReportTable {
         rows.append([figure, String(format: "%.0f MiB", mib), "–", "–", "≤ 256 MiB" + (mib <= 256 ? " ✓" : " ✗")])
     }
 
+    /// A part of an operation's time, as a share of the whole.
+    mutating func share(_ figure: String, seconds: Double, of whole: Double, _ wholeName: String, goal: Double) {
+        let share = seconds / whole
+        rows.append([figure, String(format: "%.2f s", seconds), String(format: "%@: %.2f s", wholeName, whole),
+                     String(format: "%.3f", share), String(format: "≤ %.2f", goal) + (share <= goal ? " ✓" : " ✗")])
+    }
+
+    /// The mean time of one operation, against a limit.
+    mutating func latency(_ figure: String, microseconds: Double, limit: Double) {
+        rows.append([figure, String(format: "%.0f µs", microseconds), "–", "–",
+                     String(format: "≤ %.0f µs", limit) + (microseconds <= limit ? " ✓" : " ✗")])
+    }
+
     mutating func growth(small: Int, large: Int, ratio: Double, peakMiB: Double, limit: Double) {
         rows.append(["growth: ingest time \(large) / \(small) messages", String(format: "%.2f×", ratio),
                      String(format: "peak %.0f MiB at %d", peakMiB, large), String(format: "%.2f", ratio),

@@ -4,11 +4,19 @@
 /// proof of any size costs O(log n) reads and never a rebuild.
 struct MerkleLog {
     let connection: SQLiteConnection
+    private let select: SQLiteStatement
+    private let insert: SQLiteStatement
+
+    /// Prepares the statements once, for every read and append through this value.
+    init(connection: SQLiteConnection) throws(LedgerError) {
+        self.connection = connection
+        select = try connection.prepare("SELECT hash FROM merkle_nodes WHERE level = ?1 AND idx = ?2", persistent: true)
+        insert = try connection.prepare("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)", persistent: true)
+    }
 
     /// The stored node, or nil when that subtree is not complete (yet).
     func node(level: Int, index: Int64) throws(LedgerError) -> Digest? {
-        let statement = try connection.prepare(
-            "SELECT hash FROM merkle_nodes WHERE level = ?1 AND idx = ?2", persistent: true)
+        let statement = select
         statement.bind(1, Int64(level))
         statement.bind(2, index)
         defer { statement.reset() }
@@ -18,8 +26,6 @@ struct MerkleLog {
 
     /// Adds the leaves of events `start + 1`, `start + 2`, … with these content hashes.
     func append(after start: Int64, contentHashes: [Digest]) throws(LedgerError) {
-        let insert = try connection.prepare(
-            "INSERT INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)", persistent: true)
         for (offset, contentHash) in contentHashes.enumerated() {
             let nodes = try MerkleNode.completed(
                 byLeaf: MerkleHash.leaf(ofEventWithContentHash: contentHash), at: start + Int64(offset)
@@ -55,7 +61,7 @@ struct MerkleLog {
             let version = try connection.prepare("SELECT value FROM ledger_info WHERE key = 'format_version'")
             guard try version.step(), version.string(0) == "1" else { return }
             try connection.execute(Schema.upgradeToFormat2)
-            let log = MerkleLog(connection: connection)
+            let log = try MerkleLog(connection: connection)
             try log.append(after: 0, contentHashes: try log.contentHashes(from: 1))
         }
     }

@@ -3,7 +3,7 @@ extension SQLiteStore {
     /// The stored root of the complete subtree (`level`, `index`), or nil when it does not exist (yet).
     public func merkleNode(level: Int, index: Int64) throws(LedgerError) -> Digest? {
         try requireTree()
-        return try MerkleLog(connection: connection).node(level: level, index: index)
+        return try merkleLog().node(level: level, index: index)
     }
 
     /// The ledger's own stable id, the origin of its checkpoints (`zorgledger/ID`).

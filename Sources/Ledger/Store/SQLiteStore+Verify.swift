@@ -19,7 +19,7 @@ extension SQLiteStore {
             var expected: Int64 = 1
             var previous = Digest.genesis
             var lastGood = Digest.genesis
-            var tree = formatVersion >= 2 ? MerkleCheck(log: MerkleLog(connection: connection)) : nil
+            var tree = formatVersion >= 2 ? MerkleCheck(log: try merkleLog()) : nil
             while try rows.step() {
                 let position = rows.int64(table.position)
                 if position != expected {

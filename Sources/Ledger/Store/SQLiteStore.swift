@@ -21,6 +21,15 @@ public final class SQLiteStore: EventStore {
     private let statements: Statements
     /// The format of the file as opened: a format-1 ledger opened only for reading has no Merkle tree.
     public let formatVersion: Int
+    /// The tree's statements, prepared on first use (a format-1 ledger opened for reading has no tree).
+    private var preparedMerkleLog: MerkleLog?
+
+    func merkleLog() throws(LedgerError) -> MerkleLog {
+        if let preparedMerkleLog { return preparedMerkleLog }
+        let log = try MerkleLog(connection: connection)
+        preparedMerkleLog = log
+        return log
+    }
 
     /// Statements prepared once per connection and reused for every event (SQLITE_PREPARE_PERSISTENT).
     private struct Statements {
@@ -185,7 +194,7 @@ public final class SQLiteStore: EventStore {
                 outcomes.append(conflictOf.map { .conflict(position: position, earlier: $0) } ?? .appended(position))
             }
             if position > start {
-                let tree = MerkleLog(connection: connection)
+                let tree = try merkleLog()
                 try tree.append(after: start, contentHashes: try tree.contentHashes(from: start + 1))
                 try connection.execute(
                     "UPDATE ledger_info SET value = '\(position)' WHERE key = 'head_position';"
