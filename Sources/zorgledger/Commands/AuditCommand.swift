@@ -31,14 +31,7 @@ struct AuditCommand: ParsableCommand {
 
         @OptionGroup var global: GlobalOptions
 
-        @Option(help: ArgumentHelp("The client, by BSN (9 digits).", valueName: "bsn"))
-        var bsn: String?
-
-        @Option(help: ArgumentHelp("The toewijzing, by ToewijzingNummer (with --gemeente).", valueName: "nummer"))
-        var toewijzing: Int?
-
-        @Option(help: ArgumentHelp("The gemeente that numbered the toewijzing (4-digit code).", valueName: "code"))
-        var gemeente: String?
+        @OptionGroup var subject: OnderwerpOptions
 
         @Option(help: ArgumentHelp("The private key file of `sleutel maak` (mode 0600).", valueName: "bestand"))
         var sleutel: String
@@ -46,21 +39,9 @@ struct AuditCommand: ParsableCommand {
         @Option(help: ArgumentHelp("The bundle's folder; it must not exist or be empty.", valueName: "map"))
         var out: String
 
-        static func cijfers(_ tekst: String, _ aantal: Int) -> Bool {
-            tekst.utf8.count == aantal && tekst.utf8.allSatisfy { (0x30...0x39).contains($0) }
-        }
-
         func validate() throws {
-            switch (bsn, toewijzing) {
-            case (nil, nil): throw ValidationError("give --bsn, or --toewijzing with --gemeente")
-            case (.some, .some): throw ValidationError("give --bsn or --toewijzing, not both")
-            case (let bsn?, nil):
-                guard Self.cijfers(bsn, 9) else { throw ValidationError("--bsn must be 9 digits") }
-                if gemeente != nil { throw ValidationError("--gemeente goes with --toewijzing") }
-            case (nil, .some):
-                guard let gemeente, Self.cijfers(gemeente, 4) else {
-                    throw ValidationError("--toewijzing needs --gemeente, a 4-digit code")
-                }
+            if subject.toewijzing != nil && subject.gemeente == nil {
+                throw ValidationError("--toewijzing needs --gemeente: a bundle is of one gemeente's toewijzing")
             }
         }
 
@@ -70,12 +51,12 @@ struct AuditCommand: ParsableCommand {
             let proofs = try LogProofs(store: store)
             let onderwerp: String
             let posities: [Int64]
-            if let bsn {
+            switch subject.onderwerp {
+            case .client(let bsn):
                 onderwerp = "client \(global.personalData.bsn(bsn))"
                 posities = try store.withAnswers(try store.positions(bsn: bsn))
-            } else {
-                let (nummer, gemeente) = (toewijzing ?? 0, gemeente ?? "")
-                onderwerp = "toewijzing \(nummer) van gemeente \(gemeente)"
+            case .toewijzing(let nummer, let gemeente):
+                onderwerp = "toewijzing \(nummer) van gemeente \(gemeente ?? "")"
                 posities = try store.withAnswers(try store.positions(toewijzing: nummer, gemeente: gemeente))
             }
             guard !posities.isEmpty else { throw AuditFout.geenBerichten(onderwerp) }

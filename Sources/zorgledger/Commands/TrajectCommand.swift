@@ -28,14 +28,7 @@ struct TrajectCommand: ParsableCommand {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("The client, by BSN (9 digits).", valueName: "bsn"))
-    var bsn: String?
-
-    @Option(help: ArgumentHelp("The toewijzing, by ToewijzingNummer.", valueName: "nummer"))
-    var toewijzing: Int?
-
-    @Option(help: ArgumentHelp("With --toewijzing: the gemeente that numbered it (4-digit code).", valueName: "code"))
-    var gemeente: String?
+    @OptionGroup var subject: OnderwerpOptions
 
     @Option(
         help: ArgumentHelp(
@@ -45,31 +38,10 @@ struct TrajectCommand: ParsableCommand {
 
     @OptionGroup var kennis: KennisOptions
 
-    func validate() throws {
-        switch (bsn, toewijzing) {
-        case (nil, nil): throw ValidationError("give --bsn or --toewijzing")
-        case (.some, .some): throw ValidationError("give --bsn or --toewijzing, not both")
-        case (let bsn?, nil):
-            guard bsn.utf8.count == 9, bsn.utf8.allSatisfy({ (0x30...0x39).contains($0) }) else {
-                throw ValidationError("--bsn must be 9 digits")
-            }
-            if gemeente != nil { throw ValidationError("--gemeente goes with --toewijzing") }
-        case (nil, .some):
-            if let gemeente, gemeente.utf8.count != 4 || !gemeente.utf8.allSatisfy({ (0x30...0x39).contains($0) }) {
-                throw ValidationError("--gemeente must be a 4-digit code")
-            }
-        }
-    }
-
-    private var onderwerp: Traject.Onderwerp {
-        if let toewijzing { return .toewijzing(nummer: toewijzing, gemeente: gemeente) }
-        return .client(bsn: bsn ?? "")
-    }
-
     func run() throws {
         let peildatum = peildatum ?? .vandaag
         let traject = try Traject(
-            onderwerp, peildatum: peildatum, ledger: global.openForReading(), connection: global.openProjections(kennis.kennisstand))
+            subject.onderwerp, peildatum: peildatum, ledger: global.openForReading(), connection: global.openProjections(kennis.kennisstand))
         let personal = global.personalData
         var regels = output.writer(for: TrajectRegel.self, personal)
         guard output.resolvedFormat == .table else {
@@ -77,7 +49,7 @@ struct TrajectCommand: ParsableCommand {
             return
         }
         let titel =
-            switch onderwerp {
+            switch subject.onderwerp {
             case .client(let bsn): "cliënt \(personal.bsn(bsn))"
             case .toewijzing(let nummer, let gemeente):
                 "toewijzing \(nummer)" + (gemeente.map { " van gemeente \($0)" } ?? "")
