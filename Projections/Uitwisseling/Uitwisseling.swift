@@ -130,7 +130,15 @@ public struct Uitwisseling: Projection {
     }
 
     /// The SQL condition "the fact at `positie` was not carried by a rejected heenbericht".
+    ///
+    /// Correlated, so it costs two index lookups per fact (the heenbericht by position, its
+    /// retours by identity) and a lookup of one client never reads the retours of all others.
     public static func nietAfgewezen(_ positie: String) -> String {
-        "\(positie) NOT IN (SELECT positie FROM uitwisseling_afgewezen)"
+        "NOT \(afgewezen(positie))"
+    }
+
+    /// The SQL condition "the heenbericht at `positie` was rejected by a readable retour".
+    public static func afgewezen(_ positie: String) -> String {
+        "EXISTS (SELECT 1 FROM uitwisseling_paren x WHERE x.heen_positie = \(positie) AND x.afwijzend = 1)"
     }
 }
