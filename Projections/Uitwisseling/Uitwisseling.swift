@@ -13,7 +13,7 @@ public import Projection
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 4
+    public let version = 5
     public let tableNames = ["uitwisseling_berichten"]
     public let viewNames = ["uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen", "uitwisseling_status"]
 
@@ -46,8 +46,10 @@ public struct Uitwisseling: Projection {
         ) STRICT;
         CREATE INDEX uitwisseling_berichten_identiteit
             ON uitwisseling_berichten (bericht_code, afzender, identificatie);
+        -- Covers what a heenbericht asks of its retours (uitwisseling_koppelingen): every status
+        -- read makes this lookup, so it should not have to fetch the retour's row too.
         CREATE INDEX uitwisseling_berichten_heen
-            ON uitwisseling_berichten (heen_code, heen_afzender, heen_identificatie)
+            ON uitwisseling_berichten (heen_code, heen_afzender, heen_identificatie, afwijzend, bevindingen)
             WHERE heen_code IS NOT NULL;
         """
 
