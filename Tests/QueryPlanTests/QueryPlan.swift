@@ -7,8 +7,9 @@ import Projection
 /// table (the rows a list command answers with); a scan in any later loop, or anywhere inside a
 /// correlated subquery, reads that whole table again for every row of the loops around it. An
 /// automatic index is built once per statement (SQLite guards it with OP_Once), so it counts
-/// only against a lookup, which must not read a whole table even once. The outer loop of a correlated
-/// subquery may step through a subquery's result: what that result reads is checked itself.
+/// only against a lookup, which must not read a whole table even once. The outer loop of a
+/// correlated subquery may step through a subquery's result: what that result reads is checked
+/// itself.
 struct QueryPlan {
     struct Stap {
         var id: Int
@@ -32,15 +33,14 @@ struct QueryPlan {
         func loop(_ ouder: Int, gecorreleerd: Bool) {
             var eerste = true
             for stap in stappen where stap.ouder == ouder {
-                // A subquery that is not correlated, and a materialized one, runs once wherever it
-                // stands; a co-routine runs again each time the code around it does.
-                // So does a co-routine whose rows fill an automatic index (SQLite builds that once).
+                // A subquery that is not correlated, a materialized one and a co-routine whose rows
+                // fill an automatic index run once wherever they stand; any other co-routine runs
+                // again each time the code around it does.
                 let eenmalig = ["LIST SUBQUERY", "SCALAR SUBQUERY", "MATERIALIZE "].contains { stap.detail.hasPrefix($0) }
                     || vultAutomatischeIndex(stap, ouder: ouder)
                 let inSubquery = stap.detail.hasPrefix("CORRELATED ") || (gecorreleerd && !eenmalig)
                 if isLoop(stap) {
-                    let scan = stap.detail.hasPrefix("SCAN ") && stap.detail != "SCAN CONSTANT ROW"
-                    if scan && (!eerste || (inSubquery && !leestSubquery(stap))) {
+                    if isScan(stap) && (!eerste || (inSubquery && !leestSubquery(stap))) {
                         gevonden.append(stap.detail)
                     }
                     eerste = false
@@ -67,10 +67,14 @@ struct QueryPlan {
         stap.detail.hasPrefix("SCAN ") || stap.detail.hasPrefix("SEARCH ")
     }
 
-    /// A SCAN (of a table, also through a covering index, or of a materialized subquery) or a
-    /// SEARCH through an automatic index, which SQLite builds by reading the whole table.
+    /// A SCAN of a table (also through a covering index) or of a subquery's result.
+    private func isScan(_ stap: Stap) -> Bool {
+        stap.detail.hasPrefix("SCAN ") && stap.detail != "SCAN CONSTANT ROW"
+    }
+
+    /// A SCAN, or a SEARCH through an automatic index, which SQLite builds by reading the whole table.
     private func isVolledig(_ stap: Stap) -> Bool {
-        (stap.detail.hasPrefix("SCAN ") && stap.detail != "SCAN CONSTANT ROW") || stap.detail.contains(" AUTOMATIC ")
+        isScan(stap) || stap.detail.contains(" AUTOMATIC ")
     }
 
     /// Whether the loop reads a subquery's rows (a co-routine or materialized result) rather than a table.

@@ -25,7 +25,7 @@ import Zorg
     static let peildatum = Datum("2025-12-31")!
 
     /// What a command may be asked: everything, one client, one client's toewijzing (traject).
-    enum Vraag: CaseIterable {
+    enum Vraag {
         case lijst, client, toewijzing
     }
 
