@@ -34,7 +34,8 @@ test: setup
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 
-# The ratio table of shared/perf/baselines.md: every figure beside its raw baseline, median of 5 runs.
+# The ratio table of shared/perf/baselines.md: every figure beside its raw baseline, median of 5 runs; then the
+# read side: every list command and the lookups at 10k and 100k messages, growth, peak, raw read of their rows.
 bench: setup
 	$(SWIFT) build -c release --product zorgledger
 	$(SWIFT) build -c release --product zorgledger-bench

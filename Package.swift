@@ -140,6 +140,13 @@ let package = Package(
                 "Reconciliatie", "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
                 "Ingest", "Ledger", "Berichten", "Generator", "TestSupport",
             ]),
+        // Every query a read command runs gets a plan that follows its answer (EXPLAIN QUERY PLAN).
+        .testTarget(
+            name: "QueryPlanTests",
+            dependencies: [
+                "Reconciliatie", "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
+                "Ledger", "CSQLite", "Berichten", "Generator", "TestSupport",
+            ]),
     ]
 )
 

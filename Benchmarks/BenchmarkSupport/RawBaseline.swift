@@ -119,6 +119,41 @@ public enum RawBaseline {
         return (count, clock.seconds)
     }
 
+    /// Steps every row of `sql` (with `value` bound to `?1`, if given) and reads each column as
+    /// text: what a read command costs SQLite at the least, without deriving anything.
+    /// - returns: the number of rows and the seconds it took.
+    public static func read(_ path: String, _ sql: String, _ value: String? = nil) throws -> (rows: Int, seconds: Double) {
+        var db: OpaquePointer?
+        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK, let db else {
+            throw BenchmarkError("cannot open \(path)")
+        }
+        defer { sqlite3_close(db) }
+        let clock = Stopwatch()
+        let statement = try prepare(db, sql)
+        defer { sqlite3_finalize(statement) }
+        if let value { text(statement, 1, value) }
+        var rows = 0
+        while sqlite3_step(statement) == SQLITE_ROW {
+            for column in 0..<sqlite3_column_count(statement) { _ = sqlite3_column_text(statement, column) }
+            rows += 1
+        }
+        return (rows, clock.seconds)
+    }
+
+    /// The first column of every row of `sql`, as text.
+    public static func rows(_ path: String, _ sql: String) throws -> [String] {
+        var db: OpaquePointer?
+        guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK, let db else {
+            throw BenchmarkError("cannot open \(path)")
+        }
+        defer { sqlite3_close(db) }
+        let statement = try prepare(db, sql)
+        defer { sqlite3_finalize(statement) }
+        var rows: [String] = []
+        while sqlite3_step(statement) == SQLITE_ROW { rows.append(String(cString: sqlite3_column_text(statement, 0))) }
+        return rows
+    }
+
     /// Compresses every message with plain LZ4, no dictionary: the size a naive store would keep.
     public static func plainLZ4Bytes(_ messages: [[UInt8]]) -> Int {
         messages.reduce(0) { $0 + PayloadCodec.compress($1, dictionary: nil).count }

@@ -134,6 +134,24 @@ struct RatioReport: ParsableCommand {
             table.latency("consistency proof at \(messages * growth) events", microseconds: proofs.consistency, limit: 1000)
         }
         print(table.rendered)
+        try readSide(inbox: inbox, cli: cli)
+    }
+
+    /// Ingests the corpus and one a tenth its size, then measures the read commands on both.
+    private func readSide(inbox: String, cli: String) throws {
+        let smaller = messages / 10
+        note("read side: ingesting \(smaller) and \(messages) messages")
+        let smallInbox = scratch + "/read-small"
+        try Corpus(messages: smaller).write(to: smallInbox)
+        let (small, large) = (scratch + "/read-small.sqlite", scratch + "/read-large.sqlite")
+        for (folder, ledger) in [(smallInbox, small), (inbox, large)] {
+            let ingest = try ChildProcess.run(cli, ["ingest", folder, "--db", ledger])
+            guard ingest.status == 0 else { throw BenchmarkError("zorgledger ingest exited \(ingest.status)") }
+        }
+        note("read side: running every read command \(min(runs, 3)) times at each size")
+        let figures = try ReadSide(cli: cli, runs: min(runs, 3)).measure(small: small, large: large)
+        print("")
+        print(ReadSide.rendered(figures, small: smaller, large: messages))
     }
 
     /// Appends in batches of 1000 the way an ingest does: the next batch is compressed on other

@@ -6,19 +6,19 @@ import Uitwisseling
 /// Every prestatie of every 323 and what the 325 made of it (report §6.6, §8.5).
 ///
 /// The 325 lists only the prestaties it rejects (TR342); a 323 whose 325 rejects it as a whole
-/// counts as not sent. Both kinds of rejection are gathered in `declaraties_afgewezen`, joined
-/// through the exchange state, so a 325 recorded before its 323 is matched all the same.
+/// counts as not sent. The two kinds of rejection, `declaraties_afgewezen` (per prestatie) and
+/// `declaraties_afgewezen_geheel` (per 323), are joined through the exchange state, so a 325 recorded before its 323 is matched all the same.
 ///
 /// A prestatie is keyed by its 323 and its place in it, not by its ReferentieNummer: a number
 /// used twice (TR314) keeps both lines. A 325 names prestaties by ReferentieNummer only, so what
 /// it says about a number that occurs twice in its 323 applies to both lines.
 public struct Declaraties: Projection {
     public let name = "declaraties"
-    public let version = 2
+    public let version = 3
     public let tableNames = ["declaraties_declaraties", "declaraties_prestaties", "declaraties_antwoorden",
                              "declaraties_antwoord_prestaties"]
-    public let viewNames = ["declaraties_afgewezen", "declaraties_crediteringen", "declaraties_status",
-                            "declaraties_totalen"]
+    public let viewNames = ["declaraties_afgewezen", "declaraties_afgewezen_geheel", "declaraties_crediteringen",
+                            "declaraties_status", "declaraties_totalen"]
 
     public init() {}
 
@@ -59,6 +59,7 @@ public struct Declaraties: Projection {
         ) STRICT;
         CREATE INDEX declaraties_prestaties_referentie
             ON declaraties_prestaties (standaard, aanbieder, referentie_nummer);
+        CREATE INDEX declaraties_prestaties_bsn ON declaraties_prestaties (bsn);
         CREATE INDEX declaraties_prestaties_vorig ON declaraties_prestaties (vorig_referentie_nummer)
             WHERE vorig_referentie_nummer IS NOT NULL;
         -- One row per 325.
@@ -81,17 +82,30 @@ public struct Declaraties: Projection {
         ) STRICT;
         """
 
+    /// The SQL condition "the prestatie `p` was rejected": listed in its 323's 325, or part of a
+    /// 323 that its 325 rejected as a whole.
+    private static func afgewezen(_ p: String) -> String {
+        """
+        (EXISTS (SELECT 1 FROM declaraties_afgewezen a
+                 WHERE a.positie = \(p).positie AND a.referentie_nummer = \(p).referentie_nummer)
+            OR EXISTS (SELECT 1 FROM declaraties_afgewezen_geheel g WHERE g.positie = \(p).positie))
+        """
+    }
+
+    /// The two kinds of rejection are two views, not one UNION ALL: an aggregate over a compound
+    /// view cannot take its correlated condition inside, so SQLite would run the whole union for
+    /// every prestatie (the `retour_codes` of `declaraties_status`).
     public let views = """
-        -- Rejected prestaties (by 323 position and ReferentieNummer) with the codes that rejected
-        -- them: listed in their 323's 325, or part of a 323 that its 325 rejected as a whole.
+        -- Prestaties (by 323 position and ReferentieNummer) that their 323's 325 lists as rejected,
+        -- with the codes that rejected them.
         CREATE VIEW declaraties_afgewezen AS
         SELECT u.heen_positie AS positie, f.referentie_nummer, f.retour_codes
-        FROM uitwisseling_paren u JOIN declaraties_antwoord_prestaties f ON f.positie = u.retour_positie
-        UNION ALL
-        SELECT p.positie, p.referentie_nummer, d.afwijzende_codes
-        FROM declaraties_prestaties p
-        JOIN uitwisseling_paren u ON u.heen_positie = p.positie AND u.afwijzend = 1
-        JOIN declaraties_antwoorden d ON d.positie = u.retour_positie;
+        FROM uitwisseling_paren u JOIN declaraties_antwoord_prestaties f ON f.positie = u.retour_positie;
+        -- 323s (by position) that their 325 rejected as a whole, with the codes that rejected them.
+        CREATE VIEW declaraties_afgewezen_geheel AS
+        SELECT u.heen_positie AS positie, d.afwijzende_codes AS retour_codes
+        FROM uitwisseling_paren u JOIN declaraties_antwoorden d ON d.positie = u.retour_positie
+        WHERE u.afwijzend = 1;
         -- Every credit that is an exact copy (IV091) of an approved debet: the same client,
         -- toewijzing, product, period, volume, eenheid, tarief and amount, a new ReferentieNummer,
         -- VorigReferentieNummer the debet's; the debet answered by a 325 and not rejected. Whether
@@ -99,8 +113,7 @@ public struct Declaraties: Projection {
         CREATE VIEW declaraties_crediteringen AS
         SELECT c.positie AS credit_positie, c.volgnummer AS credit_volgnummer,
             d.positie AS debet_positie, d.volgnummer AS debet_volgnummer,
-            EXISTS (SELECT 1 FROM declaraties_afgewezen a
-                    WHERE a.positie = c.positie AND a.referentie_nummer = c.referentie_nummer) AS credit_afgewezen
+            \(Self.afgewezen("c")) AS credit_afgewezen
         FROM declaraties_prestaties c JOIN declaraties_prestaties d
             ON d.standaard = c.standaard AND d.aanbieder = c.aanbieder AND d.referentie_nummer = c.vorig_referentie_nummer
                 AND d.gemeente = c.gemeente AND d.debet_credit = 'D' AND d.referentie_nummer != c.referentie_nummer
@@ -111,24 +124,26 @@ public struct Declaraties: Projection {
                 AND d.product_tarief IS c.product_tarief AND d.bedrag = -c.bedrag
         WHERE c.debet_credit = 'C'
             AND EXISTS (SELECT 1 FROM uitwisseling_paren u WHERE u.heen_positie = d.positie)
-            AND NOT EXISTS (SELECT 1 FROM declaraties_afgewezen a
-                            WHERE a.positie = d.positie AND a.referentie_nummer = d.referentie_nummer);
+            AND NOT \(Self.afgewezen("d"));
         -- Per prestatie: afgewezen, gecrediteerd (a credit that was not rejected is an exact copy
         -- of it, also one still waiting for its 325), toegekend (answered, not rejected) or
-        -- ingediend (no 325 yet). A credit that is no exact copy leaves its debet standing.
+        -- ingediend (no 325 yet). A credit that is no exact copy leaves its debet standing. Whether
+        -- any line names this prestatie's number as VorigReferentieNummer is asked first: one index
+        -- probe that spares most prestaties the lookups of the exact-copy check.
         CREATE VIEW declaraties_status AS
         SELECT p.*,
-            CASE WHEN EXISTS (SELECT 1 FROM declaraties_afgewezen a
-                              WHERE a.positie = p.positie AND a.referentie_nummer = p.referentie_nummer)
-                     THEN 'afgewezen'
-                 WHEN EXISTS (SELECT 1 FROM declaraties_crediteringen k
-                              WHERE k.debet_positie = p.positie AND k.debet_volgnummer = p.volgnummer
-                                  AND k.credit_afgewezen = 0)
+            CASE WHEN \(Self.afgewezen("p")) THEN 'afgewezen'
+                 WHEN EXISTS (SELECT 1 FROM declaraties_prestaties c WHERE c.vorig_referentie_nummer = p.referentie_nummer)
+                     AND EXISTS (SELECT 1 FROM declaraties_crediteringen k
+                                 WHERE k.debet_positie = p.positie AND k.debet_volgnummer = p.volgnummer
+                                     AND k.credit_afgewezen = 0)
                      THEN 'gecrediteerd'
                  WHEN EXISTS (SELECT 1 FROM uitwisseling_paren u WHERE u.heen_positie = p.positie) THEN 'toegekend'
                  ELSE 'ingediend' END AS status,
-            coalesce((SELECT group_concat(a.retour_codes, ' ') FROM declaraties_afgewezen a
-                      WHERE a.positie = p.positie AND a.referentie_nummer = p.referentie_nummer), '') AS retour_codes
+            trim(coalesce((SELECT group_concat(a.retour_codes, ' ') FROM declaraties_afgewezen a
+                           WHERE a.positie = p.positie AND a.referentie_nummer = p.referentie_nummer), '')
+                 || ' ' || coalesce((SELECT group_concat(g.retour_codes, ' ') FROM declaraties_afgewezen_geheel g
+                                     WHERE g.positie = p.positie), '')) AS retour_codes
         FROM declaraties_prestaties p;
         -- Per 323: the submitted total and, once a 325 accepted it, the awarded total.
         CREATE VIEW declaraties_totalen AS

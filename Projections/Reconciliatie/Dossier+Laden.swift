@@ -131,9 +131,10 @@ extension Dossier {
 
     /// Every standing start of a toewijzing, with the latest einddatum of its standing stops: a
     /// definitive stop after a temporary one ends on or after it (TR414), so that is the stop
-    /// that decides, as in `zorg_perioden`, whose window over all stops is too slow to join here.
-    /// Starts and stops are grouped by key in one pass (GROUP BY takes NULLs as equal, as `IS`
-    /// does): a join of the two windowed views has no index and grows with their product.
+    /// that decides, as in `zorg_perioden`, which ranks the stops in a window where only their
+    /// latest einddatum is needed here. Starts and stops are grouped by key in one pass (GROUP BY
+    /// takes NULLs as equal, as `IS` does): a join of the two windowed views has no index and
+    /// grows with their product.
     private static func leveringen(_ connection: SQLiteConnection) throws(LedgerError) -> [String: [Levering]] {
         let sleutel = "standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code, begindatum"
         var resultaat: [String: [Levering]] = [:]

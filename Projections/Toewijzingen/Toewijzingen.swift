@@ -11,7 +11,7 @@ import Uitwisseling
 /// arrives first, or a 302 that rejects a change, gives the same answer in any order.
 public struct Toewijzingen: Projection {
     public let name = "toewijzingen"
-    public let version = 2
+    public let version = 3
     public let tableNames = ["toewijzingen_versies"]
     public let viewNames = ["toewijzingen_geldig", "toewijzingen_huidig"]
 
@@ -40,7 +40,8 @@ public struct Toewijzingen: Projection {
             reden_wijziging      TEXT,             -- 13: deleted, counts as never sent
             PRIMARY KEY (positie, toewijzing_nummer)
         ) STRICT;
-        CREATE INDEX toewijzingen_versies_nummer ON toewijzingen_versies (standaard, gemeente, toewijzing_nummer);
+        CREATE INDEX toewijzingen_versies_nummer ON toewijzingen_versies (toewijzing_nummer, gemeente, standaard);
+        CREATE INDEX toewijzingen_versies_bsn ON toewijzingen_versies (bsn);
         CREATE INDEX toewijzingen_versies_referentie ON toewijzingen_versies (referentie_aanbieder)
             WHERE referentie_aanbieder IS NOT NULL;
         """
@@ -62,14 +63,15 @@ public struct Toewijzingen: Projection {
         -- The current version per toewijzing: latest Toewijzingsdatum + Toewijzingstijd. Equal
         -- moments are ordered by content, never by position, so arrival order cannot matter; a
         -- version that several 301s repeat is the one of the first 301 that carried it (its
-        -- dagtekening, then its identification).
+        -- dagtekening, then its identification). Chosen per row among its toewijzing's few
+        -- versions through the number's index, so a filter on a client reads that client's alone.
         CREATE VIEW toewijzingen_huidig AS
-        SELECT * FROM (
-            SELECT g.*, row_number() OVER (
-                PARTITION BY standaard, gemeente, toewijzing_nummer
-                ORDER BY \(Self.volgorde), bekend_sinds, bericht_identificatie, positie) AS rang
-            FROM toewijzingen_geldig g)
-        WHERE rang = 1;
+        SELECT g.* FROM toewijzingen_geldig g
+        WHERE g.positie = (
+            SELECT v.positie FROM toewijzingen_geldig v
+            WHERE v.toewijzing_nummer = g.toewijzing_nummer AND v.gemeente = g.gemeente AND v.standaard = g.standaard
+            ORDER BY \(Self.volgorde), bekend_sinds, bericht_identificatie, positie
+            LIMIT 1);
         """
 
     public func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError) {

@@ -14,7 +14,7 @@ public import Projection
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 4
+    public let version = 5
     public let tableNames = ["uitwisseling_berichten"]
     public let viewNames = ["uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen", "uitwisseling_status"]
 
@@ -47,8 +47,10 @@ public struct Uitwisseling: Projection {
         ) STRICT;
         CREATE INDEX uitwisseling_berichten_identiteit
             ON uitwisseling_berichten (bericht_code, afzender, identificatie);
+        -- Covers what a heenbericht asks of its retours (uitwisseling_koppelingen): every status
+        -- read makes this lookup, so it should not have to fetch the retour's row too.
         CREATE INDEX uitwisseling_berichten_heen
-            ON uitwisseling_berichten (heen_code, heen_afzender, heen_identificatie)
+            ON uitwisseling_berichten (heen_code, heen_afzender, heen_identificatie, afwijzend, bevindingen)
             WHERE heen_code IS NOT NULL;
         """
 
@@ -131,7 +133,15 @@ public struct Uitwisseling: Projection {
     }
 
     /// The SQL condition "the fact at `positie` was not carried by a rejected heenbericht".
+    ///
+    /// Correlated, so it costs two index lookups per fact (the heenbericht by position, its
+    /// retours by identity) and a lookup of one client never reads the retours of all others.
     public static func nietAfgewezen(_ positie: String) -> String {
-        "\(positie) NOT IN (SELECT positie FROM uitwisseling_afgewezen)"
+        "NOT \(afgewezen(positie))"
+    }
+
+    /// The SQL condition "the heenbericht at `positie` was rejected by a readable retour".
+    public static func afgewezen(_ positie: String) -> String {
+        "EXISTS (SELECT 1 FROM uitwisseling_paren x WHERE x.heen_positie = \(positie) AND x.afwijzend = 1)"
     }
 }

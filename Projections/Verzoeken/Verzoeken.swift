@@ -12,7 +12,7 @@ import Uitwisseling
 /// 301s of the same gemeente and aanbieder that carry its reference.
 public struct Verzoeken: Projection {
     public let name = "verzoeken"
-    public let version = 1
+    public let version = 2
     public let tableNames = ["verzoeken_aanvragen", "verzoeken_antwoorden"]
     public let viewNames = ["verzoeken_status"]
 
@@ -31,6 +31,7 @@ public struct Verzoeken: Projection {
             soort                TEXT NOT NULL,    -- VOT or VOW
             PRIMARY KEY (positie, regel)
         ) STRICT;
+        CREATE INDEX verzoeken_aanvragen_bsn ON verzoeken_aanvragen (bsn);
         -- One row per 319: the gemeente's answer to one VOT product or one VOW.
         CREATE TABLE verzoeken_antwoorden (
             positie                  INTEGER PRIMARY KEY, -- log position of the 319
@@ -56,7 +57,7 @@ public struct Verzoeken: Projection {
             -- first that applies wins.
             CREATE VIEW verzoeken_status AS
             SELECT a.positie, a.standaard, a.gemeente, a.aanbieder, a.bsn, a.referentie_aanbieder, a.soort,
-                CASE WHEN a.positie IN (SELECT positie FROM uitwisseling_afgewezen) THEN 'ongeldig'
+                CASE WHEN \(Uitwisseling.afgewezen("a.positie")) THEN 'ongeldig'
                      WHEN EXISTS (SELECT 1 FROM toewijzingen_geldig t
                                   WHERE t.standaard = a.standaard AND t.gemeente = a.gemeente
                                       AND t.aanbieder = a.aanbieder

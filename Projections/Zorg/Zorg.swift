@@ -9,7 +9,7 @@ import Uitwisseling
 /// §4.5); whether a key stands is derived from its lines in ``staand(from:sleutel:)``.
 public struct Zorg: Projection {
     public let name = "zorg"
-    public let version = 2
+    public let version = 3
     public let tableNames = ["zorg_starts", "zorg_stops"]
     public let viewNames = ["zorg_starts_geldig", "zorg_stops_geldig", "zorg_perioden"]
 
@@ -36,6 +36,7 @@ public struct Zorg: Projection {
             status_aanlevering TEXT NOT NULL,    -- 1 delivers, 3 deletes the line with the same key
             PRIMARY KEY (positie, regel)
         ) STRICT;
+        CREATE INDEX zorg_starts_bsn ON zorg_starts (bsn);
         -- One row per StopProduct line of a 307.
         CREATE TABLE zorg_stops (
             positie            INTEGER NOT NULL, -- log position of the 307
@@ -53,6 +54,7 @@ public struct Zorg: Projection {
             status_aanlevering TEXT NOT NULL,
             PRIMARY KEY (positie, regel)
         ) STRICT;
+        CREATE INDEX zorg_stops_bsn ON zorg_stops (bsn);
         """
 
     public var views: String {
@@ -66,23 +68,25 @@ public struct Zorg: Projection {
         \(Self.staand(from: "zorg_stops", sleutel: Self.sleutel + ", reden_beeindiging, einddatum"));
 
         -- One row per standing start, with the stop that decides its status: a definitive stop
-        -- outranks a temporary one (RedenBeeindiging 20); among equals the latest einddatum.
+        -- outranks a temporary one (RedenBeeindiging 20); among equals the latest einddatum. The
+        -- standing starts and stops are ranked together per start key in one window, stops first,
+        -- so a filter on the key (a client) reaches the fact tables' indexes and nothing is joined.
         CREATE VIEW zorg_perioden AS
-        SELECT s.standaard, s.gemeente, s.aanbieder, s.bsn, s.toewijzing_nummer, s.product_categorie,
-            s.product_code, s.begindatum, e.einddatum, e.reden_beeindiging,
-            CASE WHEN e.reden_beeindiging IS NULL THEN 'lopend'
-                 WHEN e.reden_beeindiging = '20' THEN 'tijdelijk_gestopt'
+        SELECT \(Self.sleutel), einddatum, reden_beeindiging,
+            CASE WHEN reden_beeindiging IS NULL THEN 'lopend'
+                 WHEN reden_beeindiging = '20' THEN 'tijdelijk_gestopt'
                  ELSE 'beeindigd' END AS status
-        FROM zorg_starts_geldig s
-        LEFT JOIN (
-            SELECT *, row_number() OVER (
+        FROM (
+            SELECT *, max(start) OVER sleutel AS staat, row_number() OVER sleutel AS rang
+            FROM (SELECT \(Self.sleutel), 1 AS start, NULL AS einddatum, NULL AS reden_beeindiging
+                  FROM zorg_starts_geldig
+                  UNION ALL
+                  SELECT \(Self.sleutel), 0, einddatum, reden_beeindiging FROM zorg_stops_geldig)
+            WINDOW sleutel AS (
                 PARTITION BY \(Self.sleutel)
-                ORDER BY reden_beeindiging = '20', einddatum DESC, reden_beeindiging) AS rang
-            FROM zorg_stops_geldig) e
-        ON e.rang = 1 AND e.standaard = s.standaard AND e.gemeente = s.gemeente AND e.aanbieder = s.aanbieder
-            AND e.bsn = s.bsn AND e.toewijzing_nummer IS s.toewijzing_nummer
-            AND e.product_categorie IS s.product_categorie AND e.product_code IS s.product_code
-            AND e.begindatum = s.begindatum;
+                ORDER BY start, reden_beeindiging = '20', einddatum DESC, reden_beeindiging
+                ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING))
+        WHERE rang = 1 AND staat = 1;
         """
     }
 
