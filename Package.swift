@@ -145,7 +145,7 @@ let package = Package(
             name: "QueryPlanTests",
             dependencies: [
                 "Reconciliatie", "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
-                "Ledger", "CSQLite", "Berichten", "Generator", "TestSupport",
+                "Ledger", "Kenmerken", "Query", "CSQLite", "Berichten", "Generator", "TestSupport",
             ]),
     ]
 )

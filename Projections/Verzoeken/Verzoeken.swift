@@ -12,7 +12,7 @@ import Uitwisseling
 /// 301s of the same gemeente and aanbieder that carry its reference.
 public struct Verzoeken: Projection {
     public let name = "verzoeken"
-    public let version = 2
+    public let version = 3
     public let tableNames = ["verzoeken_aanvragen", "verzoeken_antwoorden"]
     public let viewNames = ["verzoeken_status"]
 
@@ -32,6 +32,8 @@ public struct Verzoeken: Projection {
             PRIMARY KEY (positie, regel)
         ) STRICT;
         CREATE INDEX verzoeken_aanvragen_bsn ON verzoeken_aanvragen (bsn);
+        -- A toewijzing's timeline finds the requests it honours by their reference.
+        CREATE INDEX verzoeken_aanvragen_referentie ON verzoeken_aanvragen (referentie_aanbieder);
         -- One row per 319: the gemeente's answer to one VOT product or one VOW.
         CREATE TABLE verzoeken_antwoorden (
             positie                  INTEGER PRIMARY KEY, -- log position of the 319

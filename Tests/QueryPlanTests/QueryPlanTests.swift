@@ -1,8 +1,10 @@
 import Berichten
 import Declaraties
 import Generator
+import Kenmerken
 import Ledger
 import Projection
+import Query
 import Reconciliatie
 import TestSupport
 import Testing
@@ -62,6 +64,7 @@ import Zorg
         case .client: Filter(bsn: client.0, peildatum: peildatum)
         case .toewijzing: Filter(gemeente: client.2, bsn: client.0, toewijzing: client.1, peildatum: peildatum)
         }
+        let log = try Ledger(path: ledger.path, access: .read)
         let queries = try readQueries(on: connection) {
             _ = try Toewijzingen.rijen(filter, in: connection)
             _ = try Toewijzingen.rijen(filter, historie: true, in: connection)
@@ -71,6 +74,15 @@ import Zorg
             _ = try Verzoeken.rijen(filter, in: connection)
             // `berichten --toewijzing` reads the log's own index, which leads on the gemeente.
             if vraag != .toewijzing { _ = try Uitwisseling.berichten(filter, in: connection) }
+            // `traject`: the timeline of one client or one toewijzing.
+            switch vraag {
+            case .lijst: break
+            case .client:
+                _ = try Traject(.client(bsn: client.0), peildatum: peildatum, ledger: log, connection: connection)
+            case .toewijzing:
+                _ = try Traject(.toewijzing(nummer: client.1, gemeente: client.2), peildatum: peildatum, ledger: log,
+                                connection: connection)
+            }
             if vraag == .lijst {
                 let grondslag = try Reconciliatie.grondslag(in: connection)
                 _ = try Reconciliatie.constateringen(filter, grondslag: grondslag, in: connection)

@@ -42,14 +42,14 @@ public struct Traject {
             WITH \(kern),
             alle(positie) AS (
                 SELECT positie FROM kern
-                UNION SELECT p.retour_positie FROM uitwisseling_koppelingen p JOIN kern k ON p.heen_positie = k.positie
-                UNION SELECT p.heen_positie FROM uitwisseling_koppelingen p JOIN kern k ON p.retour_positie = k.positie)
+                UNION SELECT p.retour_positie FROM kern JOIN uitwisseling_koppelingen p ON p.heen_positie = kern.positie
+                UNION SELECT p.heen_positie FROM kern JOIN uitwisseling_koppelingen p ON p.retour_positie = kern.positie)
             SELECT b.positie, s.status,
                 CASE WHEN b.is_retour = 1 THEN b.retour_codes
                      ELSE coalesce((SELECT group_concat(p.retour_codes, ' ') FROM uitwisseling_paren p
                                     WHERE p.heen_positie = b.positie), '') END,
                 (SELECT min(p.heen_positie) FROM uitwisseling_koppelingen p WHERE p.retour_positie = b.positie)
-            FROM alle a JOIN uitwisseling_berichten b ON b.positie = a.positie
+            FROM alle JOIN uitwisseling_berichten b ON b.positie = alle.positie
             JOIN uitwisseling_status s ON s.positie = b.positie
             """, parameters
         ) { row in
@@ -121,7 +121,9 @@ public struct Traject {
         }
     }
 
-    /// The messages about the subject itself, as a CTE `kern(positie)`, with its parameters.
+    /// The messages about the subject itself, as a CTE `kern(positie)`, with its parameters. The
+    /// CTEs are read under their own names and before the tables they probe (CROSS JOIN keeps that
+    /// order), so every table is searched through an index, also under a knowledge window.
     private static func kern(_ onderwerp: Onderwerp) -> (String, [SQLValue]) {
         switch onderwerp {
         case .client(let bsn):
@@ -143,11 +145,13 @@ public struct Traject {
                         AND referentie_aanbieder IS NOT NULL),
                 kern(positie) AS (
                     SELECT position FROM event_toewijzing
-                    WHERE toewijzing_nummer = ?1 AND (?2 IS NULL OR gemeente = ?2)
-                    UNION SELECT a.positie FROM verzoeken_aanvragen a
-                    JOIN verzoek USING (standaard, gemeente, aanbieder, referentie_aanbieder)
-                    UNION SELECT w.positie FROM verzoeken_antwoorden w
-                    JOIN verzoek USING (standaard, gemeente, aanbieder, referentie_aanbieder))
+                    WHERE toewijzing_nummer = ?1 AND \(gemeente == nil ? "?2 IS NULL" : "gemeente = ?2")
+                    UNION SELECT a.positie FROM verzoek CROSS JOIN verzoeken_aanvragen a
+                        ON a.standaard = verzoek.standaard AND a.gemeente = verzoek.gemeente
+                        AND a.aanbieder = verzoek.aanbieder AND a.referentie_aanbieder = verzoek.referentie_aanbieder
+                    UNION SELECT w.positie FROM verzoek CROSS JOIN verzoeken_antwoorden w
+                        ON w.standaard = verzoek.standaard AND w.gemeente = verzoek.gemeente
+                        AND w.aanbieder = verzoek.aanbieder AND w.referentie_aanbieder = verzoek.referentie_aanbieder)
                 """, [.integer(nummer), .text(gemeente)]
             )
         }
