@@ -25,6 +25,20 @@ enum AuditFigures {
         return seconds
     }
 
+    /// A ledger of `count` small events (no XML: the tree and its proofs depend only on the number
+    /// of events), appended in batches of 10,000 as ingest appends; for proof times at a size the
+    /// message corpus does not reach.
+    static func syntheticLedger(events count: Int, at path: String) throws {
+        let ledger = try Ledger(path: path, access: .createIfMissing)
+        for start in stride(from: 0, to: count, by: 10_000) {
+            let batch = (start..<min(start + 10_000, count)).map { index in
+                NewEvent(kind: .contract, payload: Array("<event n=\"\(index)\"/>".utf8), metadata: EventMetadata(),
+                         source: nil)
+            }
+            _ = try ledger.append(batch)
+        }
+    }
+
     /// Mean microseconds of an inclusion proof of a random position in the whole log, and of a
     /// consistency proof between two random sizes, over `count` of each.
     static func proofMicroseconds(_ path: String, count: Int = 2000) throws -> (inclusion: Double, consistency: Double) {
