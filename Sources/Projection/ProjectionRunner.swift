@@ -16,10 +16,6 @@ public import Ledger
 public struct ProjectionRunner: Sendable {
     public let projections: [any Projection]
 
-    /// An event to fold, with its message decoded; nil for events that are no messages or that
-    /// do not decode (the metadata recorded at append time is then all there is).
-    public typealias Decoded = (event: StoredEvent, bericht: Bericht?)
-
     /// `projections` in dependency order: a projection's views may join the tables of any of them.
     public init(projections: [any Projection]) {
         self.projections = projections
@@ -30,13 +26,15 @@ public struct ProjectionRunner: Sendable {
     /// nothing when every projection is current.
     ///
     /// `appended` are events an append has just written, as it wrote them, with the messages the
-    /// caller decoded (an ingest's batch, inside its `beforeCommit`): they are applied as they
-    /// are. Only events the projections have not seen and `appended` does not hold (a rebuild, or
-    /// events appended without a catch-up) are read from `log` and decoded.
+    /// caller decoded (an ingest's batch, inside its `beforeCommit`; nil for an event that is no
+    /// message or did not decode): they are applied as they are. Only events the projections
+    /// have not seen and `appended` does not hold (a rebuild, or events appended without a
+    /// catch-up) are read from `log` and decoded.
     /// - returns: the position the projections now reflect.
     @discardableResult
     public func catchUp(
-        log: any EventStore, into database: ProjectionDatabase, appended: [Decoded] = []
+        log: any EventStore, into database: ProjectionDatabase,
+        appended: [(event: StoredEvent, bericht: Bericht?)] = []
     ) throws(LedgerError) -> Int64 {
         try database.transaction { () throws(LedgerError) -> Int64 in
             let head = try log.headPosition()

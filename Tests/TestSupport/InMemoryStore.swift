@@ -9,6 +9,9 @@ public final class InMemoryStore: EventStore {
     public let eventDescription: EventDescription
     private var events: [StoredEvent] = []
     private var stored: [CompressionDictionary] = []
+    /// How many events were read back (``forEachEvent(from:_:)``, ``event(at:)``): what the
+    /// tests count to show that a catch-up takes a batch as appended.
+    public private(set) var eventsRead = 0
 
     public init(eventDescription: EventDescription) {
         self.eventDescription = eventDescription
@@ -51,13 +54,17 @@ public final class InMemoryStore: EventStore {
     public func forEachEvent(
         from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void
     ) throws(LedgerError) {
-        for event in events.dropFirst(Int(max(position, 1)) - 1) { try body(event) }
+        for event in events.dropFirst(Int(max(position, 1)) - 1) {
+            eventsRead += 1
+            try body(event)
+        }
     }
 
     public func event(at position: Int64) throws(LedgerError) -> StoredEvent {
         guard position >= 1, position <= events.count else {
             throw LedgerError(.noSuchEvent, "there is no event at position \(position)")
         }
+        eventsRead += 1
         return events[Int(position) - 1]
     }
 
