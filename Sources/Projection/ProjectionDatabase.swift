@@ -22,8 +22,9 @@ public final class ProjectionDatabase {
         self.init(connection: store.connection)
     }
 
-    /// The projections in an SQLite file of their own at `path`, created when missing.
-    public init(path: String) throws(LedgerError) {
+    /// The projections in an SQLite file of their own at `path`, created when missing. Within
+    /// the package only (the tests' in-memory log) until a second store needs it.
+    package init(path: String) throws(LedgerError) {
         connection = try SQLiteConnection(path: path, mode: .readWriteCreate)
         try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
         self.path = path
