@@ -13,17 +13,22 @@ public final class Ingester {
     private let ledger: Ledger
     private let batchSize: Int
     private let schemas: SchemaSet?
-    private let beforeCommit: (_ appended: [Int64: Bericht]) throws(LedgerError) -> Void
+    private let beforeCommit: (_ appended: [Appended]) throws(LedgerError) -> Void
+
+    /// An event a batch wrote, as the log holds it, with the message the ingester decoded from
+    /// it (nil when only its header could be read).
+    public typealias Appended = (event: StoredEvent, bericht: Bericht?)
 
     /// - parameters:
     ///     - schemas: when given, every message is also validated against its XSD (control level 1);
     ///       a message that decodes but breaks its schema is still appended, and flagged.
     ///     - beforeCommit: runs inside each batch's transaction after its events are written, with
-    ///       the decoded messages it appended by position; the projections catch up there, so a
-    ///       crash never leaves them behind the log, and need not decode the batch again.
+    ///       the events it appended (duplicates are not) and their decoded messages; the
+    ///       projections catch up there, so a crash never leaves them behind the log, and need
+    ///       not read the batch back nor decode it again.
     public init(
         ledger: Ledger, batchSize: Int = 1000, schemas: SchemaSet? = nil,
-        beforeCommit: @escaping (_ appended: [Int64: Bericht]) throws(LedgerError) -> Void = { _ in }
+        beforeCommit: @escaping (_ appended: [Appended]) throws(LedgerError) -> Void = { _ in }
     ) {
         self.ledger = ledger
         self.batchSize = max(1, batchSize)
@@ -62,11 +67,14 @@ public final class Ingester {
                     report.rejected.append(rejection)
                 }
             }
-            let outcomes = try ledger.append(events, prepared: prepared) { (outcomes) throws(LedgerError) in
-                var appended: [Int64: Bericht] = [:]
+            let outcomes = try ledger.append(events, prepared: prepared) { (outcomes, written) throws(LedgerError) in
+                // `written` holds the events of the outcomes that are no duplicates, in order.
+                var appended: [Appended] = []
+                appended.reserveCapacity(written.count)
+                var events = written.makeIterator()
                 for (outcome, (_, message)) in zip(outcomes, origins) {
                     if case .duplicate = outcome { continue }
-                    if let bericht = message.bericht { appended[outcome.position] = bericht }
+                    if let event = events.next() { appended.append((event, message.bericht)) }
                 }
                 try beforeCommit(appended)
             }

@@ -27,6 +27,9 @@ public struct PreparedEvent: Sendable {
     public var kind: EventKind
     public var metadata: EventMetadata
     public var source: String?
+    /// The exact bytes, shared with the ``NewEvent`` (no copy), so that what a batch appended can
+    /// be handed on as it is, without reading it back.
+    public var payload: [UInt8]
     public var compressed: [UInt8]
     public var rawSize: Int
     public var dictionaryID: Int64?
@@ -48,6 +51,21 @@ public struct StoredEvent: Sendable {
     public var conflictOf: Int64?
     public var contentHash: Digest
     public var chainHash: Digest
+
+    public init(
+        position: Int64, kind: EventKind, recordedAt: String, source: String?, metadata: EventMetadata,
+        payload: [UInt8], conflictOf: Int64?, contentHash: Digest, chainHash: Digest
+    ) {
+        self.position = position
+        self.kind = kind
+        self.recordedAt = recordedAt
+        self.source = source
+        self.metadata = metadata
+        self.payload = payload
+        self.conflictOf = conflictOf
+        self.contentHash = contentHash
+        self.chainHash = chainHash
+    }
 }
 
 /// What appending one event did.

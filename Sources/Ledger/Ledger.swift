@@ -36,9 +36,10 @@ public final class Ledger {
     ///
     /// A re-delivery of bytes already in the log is a duplicate and writes nothing; a different
     /// message with the identity of an earlier one is appended and marked as a conflict.
-    /// `beforeCommit` runs inside the transaction once the events are written, with the outcomes.
+    /// `beforeCommit` runs inside the transaction once the events are written, with the outcomes
+    /// and the events written.
     public func append(
-        _ events: [NewEvent], beforeCommit: ([AppendOutcome]) throws(LedgerError) -> Void = { _ in }
+        _ events: [NewEvent], beforeCommit: BeforeCommit = { _, _ in }
     ) throws(LedgerError) -> [AppendOutcome] {
         try trainMissingDictionaries(for: events)
         return try store.append(compressor.prepare(events), beforeCommit: beforeCommit)
@@ -49,7 +50,7 @@ public final class Ledger {
     /// compressed again with it, so no event is stored with less compression than it could have.
     public func append(
         _ events: [NewEvent], prepared: [PreparedEvent],
-        beforeCommit: ([AppendOutcome]) throws(LedgerError) -> Void = { _ in }
+        beforeCommit: BeforeCommit = { _, _ in }
     ) throws(LedgerError) -> [AppendOutcome] {
         precondition(events.count == prepared.count, "every event needs its prepared form")
         try trainMissingDictionaries(for: events)

@@ -1,15 +1,45 @@
 public import Ledger
 
-/// The connection a projection writes through, with its statements prepared once per fold.
+/// The SQLite database the projections' tables, views and checkpoints live in, and the
+/// connection they are written through, with statements prepared once and kept.
+///
+/// It is not the log's: the log is read through any ``EventStore``. When the log is an SQLite
+/// file too, the projections share that file and its connection (``init(sharing:)``), so a
+/// batch's events and its projection rows commit in one transaction; a log kept elsewhere (an
+/// in-memory store in the tests, a server later) has its projections in a file of their own.
 ///
 /// Folding a log applies the same few INSERTs thousands of times; preparing them once and
 /// keeping them by their SQL text makes `apply` as cheap as a bind and a step.
 public final class ProjectionDatabase {
     public let connection: SQLiteConnection
+    /// The file the tables are in.
+    public let path: String
     private var statements: [String: SQLiteStatement] = [:]
 
-    public init(connection: SQLiteConnection) {
+    /// The projections in the log's own file, written through the store's connection: whatever
+    /// they write inside an append's `beforeCommit` commits with the batch or not at all.
+    public convenience init(sharing store: SQLiteStore) {
+        self.init(connection: store.connection)
+    }
+
+    /// The projections in an SQLite file of their own at `path`, created when missing. Within
+    /// the package only (the tests' in-memory log) until a second store needs it.
+    package init(path: String) throws(LedgerError) {
+        connection = try SQLiteConnection(path: path, mode: .readWriteCreate)
+        try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+        self.path = path
+    }
+
+    /// Projections written through `connection`, such as a temporary database to compare with.
+    init(connection: SQLiteConnection) {
         self.connection = connection
+        path = connection.path
+    }
+
+    /// Runs `body` in a write transaction; inside an open one (an append's `beforeCommit` on a
+    /// shared connection) it becomes part of that transaction.
+    func transaction<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+        try connection.writeTransaction(body)
     }
 
     /// Runs one statement that returns no rows, with `values` bound to ?1, ?2, …

@@ -6,11 +6,13 @@ public import Ledger
 /// Keeps projections in step with the log: catch-up from checkpoints, full replay, and a check
 /// that the stored projections equal a fresh replay.
 ///
-/// Every write happens in one transaction on the ledger's file, together with the checkpoints,
-/// so a projection's rows and its checkpoint commit together (exactly-once) and WAL readers keep
+/// The log is read through any ``EventStore``; the projections are written through their
+/// ``ProjectionDatabase``, each run in one transaction together with the checkpoints, so a
+/// projection's rows and its checkpoint commit together (exactly-once) and WAL readers keep
 /// seeing the previous state until the commit: nobody ever reads a half-built projection. During
-/// an ingest the catch-up runs inside each batch's own transaction (see ``catchUp(store:)``), so
-/// the projections are never behind the log, not even after a crash.
+/// an ingest the catch-up runs inside each batch's own transaction and takes the batch as it was
+/// appended (see ``catchUp(log:into:appended:)``), so the projections are never behind the log,
+/// not even after a crash, and the batch is neither read back nor decoded again.
 public struct ProjectionRunner: Sendable {
     public let projections: [any Projection]
 
@@ -19,66 +21,95 @@ public struct ProjectionRunner: Sendable {
         self.projections = projections
     }
 
-    /// Applies every event after each projection's checkpoint, reading and writing through the
-    /// store's own connection. Inside an open transaction (an append's `beforeCommit`) it sees
-    /// the events just written and commits with them. A projection that is missing or whose
-    /// stored version differs from its code's version is rebuilt from position 1. Writes
+    /// Applies every event after each projection's checkpoint. A projection that is missing or
+    /// whose stored version differs from its code's version is rebuilt from position 1. Writes
     /// nothing when every projection is current.
-    /// - returns: the position the projections now reflect.
     ///
-    /// `decoded` holds messages the caller already decoded, by position (an ingest has just
-    /// decoded its batch); the others are decoded from the log.
+    /// `appended` are events an append has just written, as it wrote them, with the messages the
+    /// caller decoded (an ingest's batch, inside its `beforeCommit`; nil for an event that is no
+    /// message or did not decode): they are applied as they are. Only events the projections
+    /// have not seen and `appended` does not hold (a rebuild, or events appended without a
+    /// catch-up) are read from `log` and decoded.
+    /// - returns: the position the projections now reflect.
     @discardableResult
-    public func catchUp(store: SQLiteStore, decoded: [Int64: Bericht] = [:]) throws(LedgerError) -> Int64 {
-        let connection = store.connection
-        return try connection.writeTransaction { () throws(LedgerError) -> Int64 in
-            let head = try store.headPosition()
-            let stored = try Checkpoint.stored(in: connection)
+    public func catchUp(
+        log: any EventStore, into database: ProjectionDatabase,
+        appended: [(event: StoredEvent, bericht: Bericht?)] = []
+    ) throws(LedgerError) -> Int64 {
+        try database.transaction { () throws(LedgerError) -> Int64 in
+            let head = try log.headPosition()
+            let stored = try Checkpoint.stored(in: database.connection)
             let from = projections.map { projection in
                 stored[projection.name].map { $0.version == projection.version ? $0.position : 0 } ?? 0
             }
             let stale = projections.filter { stored[$0.name]?.version != $0.version }
             guard !stale.isEmpty || (from.min() ?? head) < head else { return head }
-            try connection.execute(Checkpoint.schema)
-            try rebuildSchema(of: stale, in: connection)
-            return try fold(reader: store, into: connection, after: from, decoded: decoded)
+            try database.connection.execute(Checkpoint.schema)
+            try rebuildSchema(of: stale, in: database.connection)
+            var position = from.min() ?? 0
+            let first = appended.first?.event.position ?? head + 1
+            if position + 1 < first {
+                position = try fold(log, into: database, after: from, through: first - 1)
+            }
+            for (event, bericht) in appended {
+                try apply(event, bericht, to: database, after: from)
+                position = event.position
+            }
+            if position < head { position = try fold(log, into: database, after: from.map { max($0, position) }) }
+            try saveCheckpoints(after: from, position: position, in: database)
+            return position
         }
     }
 
-    /// Catches up the ledger at `ledgerPath` in a transaction of its own.
+    /// Catches up the ledger at `ledgerPath`, whose projections share its file, in a transaction of its own.
     @discardableResult
     public func catchUp(ledgerPath: String) throws(LedgerError) -> Int64 {
-        try catchUp(store: SQLiteStore(path: ledgerPath, access: .write))
+        let store = try SQLiteStore(path: ledgerPath, access: .write)
+        return try catchUp(log: store, into: ProjectionDatabase(sharing: store))
     }
 
     /// Rebuilds every projection from position 1: drop, create, fold, checkpoint, one commit.
     @discardableResult
-    public func replay(ledgerPath: String) throws(LedgerError) -> Int64 {
-        let store = try SQLiteStore(path: ledgerPath, access: .write)
-        let connection = store.connection
-        return try connection.writeTransaction { () throws(LedgerError) -> Int64 in
-            try connection.execute(Checkpoint.schema)
-            try rebuildSchema(of: projections, in: connection)
-            return try fold(reader: store, into: connection, after: projections.map { _ in 0 })
+    public func replay(log: any EventStore, into database: ProjectionDatabase) throws(LedgerError) -> Int64 {
+        try database.transaction { () throws(LedgerError) -> Int64 in
+            try database.connection.execute(Checkpoint.schema)
+            try rebuildSchema(of: projections, in: database.connection)
+            let after = projections.map { _ in Int64(0) }
+            let position = try fold(log, into: database, after: after)
+            try saveCheckpoints(after: after, position: position, in: database)
+            return position
         }
     }
 
-    /// Compares the stored projections with a fresh replay built in a temporary database.
-    ///
-    /// The log head, the checkpoints and the stored rows are all read in one transaction of the
-    /// temporary database with the ledger attached, so an ingest running meanwhile cannot make
-    /// them disagree; events are immutable, so folding them through another connection up to
-    /// that head gives the same replay.
-    /// - returns: one line per difference; empty when they are equal.
+    /// Rebuilds every projection of the ledger at `ledgerPath`, whose projections share its file.
+    @discardableResult
+    public func replay(ledgerPath: String) throws(LedgerError) -> Int64 {
+        let store = try SQLiteStore(path: ledgerPath, access: .write)
+        return try replay(log: store, into: ProjectionDatabase(sharing: store))
+    }
+
+    /// Compares the stored projections of the ledger at `ledgerPath` with a fresh replay.
     public func verify(ledgerPath: String) throws(LedgerError) -> [String] {
-        let reader = try SQLiteStore(path: ledgerPath, access: .read)
+        try verify(log: SQLiteStore(path: ledgerPath, access: .read), projectionsAt: ledgerPath)
+    }
+
+    /// Compares the projections stored in the SQLite file at `path` with a fresh replay of `log`,
+    /// built in a temporary database.
+    ///
+    /// The checkpoints and the stored rows are read in one transaction of the temporary database
+    /// with `path` attached, and the replay folds the log up to the checkpoints' position, so an
+    /// ingest running meanwhile cannot make them disagree. The log's head is read before that
+    /// snapshot: a batch commits with its projection rows, so a checkpoint behind that head is a
+    /// projection that really lags.
+    /// - returns: one line per difference; empty when they are equal.
+    public func verify(log: any EventStore, projectionsAt path: String) throws(LedgerError) -> [String] {
+        let head = try log.headPosition()
         // An empty path makes SQLite use a private temporary file, deleted on close. Its schema is
-        // built before the ledger is attached, so no unqualified DROP can reach the ledger.
+        // built before the projections are attached, so no unqualified DROP can reach them.
         let fresh = try SQLiteConnection(path: "", mode: .readWriteCreate)
         try rebuildSchema(of: projections, in: fresh)
-        try fresh.execute("ATTACH DATABASE '\(ledgerPath.replacing("'", with: "''"))' AS stored")
+        try fresh.execute("ATTACH DATABASE '\(path.replacing("'", with: "''"))' AS stored")
         return try fresh.readTransaction { () throws(LedgerError) -> [String] in
-            let head = try Self.integer("SELECT coalesce(max(position), 0) FROM stored.events", in: fresh)
             let hasCheckpoints = try Self.integer(
                 "SELECT count(*) FROM stored.sqlite_master WHERE name = 'projection_checkpoints'", in: fresh) > 0
             guard hasCheckpoints else {
@@ -94,13 +125,14 @@ public struct ProjectionRunner: Sendable {
                 if checkpoint.version != projection.version {
                     problems.append("projection \(projection.name) has version \(checkpoint.version), this zorgledger "
                         + "builds version \(projection.version); run `zorgledger replay`")
-                } else if checkpoint.position != head {
+                } else if checkpoint.position < head {
                     problems.append("projection \(projection.name) reflects position \(checkpoint.position) of "
                         + "\(head); run `zorgledger replay`")
                 }
             }
             guard problems.isEmpty else { return problems }
-            try fold(reader: reader, into: fresh, after: projections.map { _ in 0 }, through: head, checkpoint: false)
+            let through = stored.values.map(\.position).max() ?? 0
+            try fold(log, into: ProjectionDatabase(connection: fresh), after: projections.map { _ in 0 }, through: through)
             for projection in projections {
                 for table in projection.tableNames {
                     let count = try Self.integer(
@@ -136,57 +168,61 @@ public struct ProjectionRunner: Sendable {
         for projection in stale { try connection.execute(projection.views) }
     }
 
-    /// Folds the events after `after[i]` into projection `i`, decoding each event once, and
-    /// writes the checkpoints. - returns: the last position read.
+    /// Applies one event to every projection whose checkpoint (`after`, in runner order) is before it.
+    private func apply(
+        _ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase, after: [Int64]
+    ) throws(LedgerError) {
+        for (projection, checkpoint) in zip(projections, after) where event.position > checkpoint {
+            try projection.apply(event, bericht, to: database)
+        }
+    }
+
+    private func saveCheckpoints(after: [Int64], position: Int64, in database: ProjectionDatabase) throws(LedgerError) {
+        for (projection, from) in zip(projections, after) {
+            try Checkpoint(name: projection.name, version: projection.version, position: max(from, position))
+                .save(in: database)
+        }
+    }
+
+    /// Folds the events of `log` after `after[i]` (up to `last`) into projection `i`, decoding
+    /// each message once. - returns: the last position folded.
     @discardableResult
     private func fold(
-        reader: any EventStore, into connection: SQLiteConnection, after: [Int64], through last: Int64 = .max,
-        checkpoint: Bool = true, decoded: [Int64: Bericht] = [:]
+        _ log: any EventStore, into database: ProjectionDatabase, after: [Int64], through last: Int64 = .max
     ) throws(LedgerError) -> Int64 {
-        let database = ProjectionDatabase(connection: connection)
         var position = after.min() ?? 0
         // Events are folded in chunks: a chunk's messages are decoded on all cores, then applied
         // in log order by this thread, which alone writes to the database.
         var chunk: [StoredEvent] = []
         chunk.reserveCapacity(Self.chunkSize)
-        func apply() throws(LedgerError) {
-            let berichten = Self.decode(chunk, known: decoded)
-            for (event, bericht) in zip(chunk, berichten) {
-                for (projection, checkpoint) in zip(projections, after) where event.position > checkpoint {
-                    try projection.apply(event, bericht, to: database)
-                }
+        func applyChunk() throws(LedgerError) {
+            for (event, bericht) in zip(chunk, Self.decode(chunk)) {
+                try apply(event, bericht, to: database, after: after)
                 position = event.position
             }
             chunk.removeAll(keepingCapacity: true)
         }
-        try reader.forEachEvent(from: position + 1) { (event) throws(LedgerError) in
+        try log.forEachEvent(from: position + 1) { (event) throws(LedgerError) in
             guard event.position <= last else { return }
             chunk.append(event)
-            if chunk.count == Self.chunkSize { try apply() }
+            if chunk.count == Self.chunkSize { try applyChunk() }
         }
-        try apply()
-        if checkpoint {
-            for (projection, from) in zip(projections, after) {
-                try Checkpoint(name: projection.name, version: projection.version, position: max(from, position))
-                    .save(in: database)
-            }
-        }
+        try applyChunk()
         return position
     }
 
     private static let chunkSize = 512
 
-    /// The messages of `events`, decoded on all cores unless `known` has them already; nil for
-    /// events that are no messages or no longer decode (their metadata is then all there is).
-    private static func decode(_ events: [StoredEvent], known: [Int64: Bericht]) -> [Bericht?] {
+    /// The messages of `events`, decoded on all cores; nil for events that are no messages or no
+    /// longer decode (their metadata is then all there is).
+    private static func decode(_ events: [StoredEvent]) -> [Bericht?] {
         let results = UnsafeMutableBufferPointer<Bericht?>.allocate(capacity: events.count)
         defer { results.deallocate() }
         // Each iteration initializes its own slot only, so the unsynchronized writes never overlap.
         nonisolated(unsafe) let output = results
         DispatchQueue.concurrentPerform(iterations: events.count) { index in
             let event = events[index]
-            let bericht = event.kind == .bericht
-                ? known[event.position] ?? (try? BerichtDecoder.decode(event.payload)) : nil
+            let bericht = event.kind == .bericht ? try? BerichtDecoder.decode(event.payload) : nil
             (output.baseAddress! + index).initialize(to: bericht)
         }
         let array = Array(results)

@@ -4,8 +4,22 @@ import Zorg
 import TestSupport
 import Testing
 
-/// The runner's machinery: version bumps rebuild, verify notices tampering.
+/// The runner's machinery: a batch applied as appended, version bumps rebuild, verify notices tampering.
 @Suite struct ProjectionRunnerTests {
+    @Test func aBatchIsAppliedAsAppendedWithoutReadingTheLogBack() throws {
+        let berichten = PropertyTests.berichten
+        let ledger = try TestLedger(log: .geheugen)
+        let store = try #require(ledger.ledger.store as? InMemoryStore)
+        try ledger.ingest(Array(berichten[..<10]))
+        try ledger.ingest(Array(berichten[..<20]))
+        #expect(store.eventsRead == 0)
+        // Events no catch-up has seen are read from the log, once.
+        try ledger.append(Array(berichten[20..<30]))
+        try ledger.catchUp()
+        #expect(store.eventsRead == 10)
+        #expect(try ledger.verify().isEmpty)
+    }
+
     @Test func aChangedVersionRebuildsOnTheNextCatchUp() throws {
         let ledger = try TestLedger()
         try ledger.ingest([ZorgTests.start])

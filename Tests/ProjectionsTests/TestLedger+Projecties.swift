@@ -15,7 +15,7 @@ extension TestLedger {
     ])
     static let peildatum = Datum("2026-06-01")!
 
-    convenience init() throws { try self.init(runner: Self.runner) }
+    convenience init(log: Log = .sqlite) throws { try self.init(runner: Self.runner, log: log) }
 
     func filter(bsn: String? = nil, status: String? = nil) -> Filter {
         Filter(bsn: bsn, status: status, peildatum: Self.peildatum)

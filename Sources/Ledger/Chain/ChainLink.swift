@@ -9,8 +9,8 @@
 /// recorded_at, source, the description's columns in order, raw_size, conflict_of; then every
 /// value of every index table's rows, the tables separated by 0x1E. Ledgers written before the
 /// metadata was described have these bytes too, so their chains verify unchanged.
-enum ChainLink {
-    static func compute(
+package enum ChainLink {
+    package static func compute(
         previous: Digest, position: Int64, contentHash: Digest, kind: EventKind, recordedAt: String,
         source: String?, metadata: EventMetadata, eventDescription: EventDescription, rawSize: Int, conflictOf: Int64?
     ) -> Digest {

@@ -32,7 +32,7 @@ public struct EventDescription: Sendable, Hashable {
     public var logTables: [String] { ["events"] + indexTables.map(\.name) }
 
     /// The compression family of `metadata`, e.g. `iJw/301`, or nil.
-    func family(of metadata: EventMetadata) -> String? {
+    package func family(of metadata: EventMetadata) -> String? {
         guard !family.isEmpty else { return nil }
         var parts: [String] = []
         for column in family {

@@ -14,7 +14,7 @@ public struct IdentityPolicy: Sendable, Hashable {
     }
 
     /// The identity of `metadata`: its values in the columns `required + optional`, or nil.
-    func identity(of metadata: EventMetadata) -> [MetadataValue?]? {
+    package func identity(of metadata: EventMetadata) -> [MetadataValue?]? {
         var values: [MetadataValue?] = []
         values.reserveCapacity(required.count + optional.count)
         for column in required {

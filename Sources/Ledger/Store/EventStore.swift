@@ -5,10 +5,11 @@ public protocol EventStore: AnyObject {
     /// What the events' metadata is: the columns, index tables and identity the store keeps.
     var eventDescription: EventDescription { get }
     /// Appends a batch in one transaction: all of it, or none of it. `beforeCommit` runs inside
-    /// that transaction after the events are written, with what happened to each, so whatever it
-    /// writes (projections and their checkpoints) commits with them or not at all.
+    /// that transaction after the events are written, with what happened to each and the events
+    /// it wrote (duplicates write none) as ``forEachEvent(from:_:)`` would read them, so whatever
+    /// it writes (projections and their checkpoints) commits with them or not at all.
     func append(
-        _ batch: [PreparedEvent], beforeCommit: ([AppendOutcome]) throws(LedgerError) -> Void
+        _ batch: [PreparedEvent], beforeCommit: BeforeCommit
     ) throws(LedgerError) -> [AppendOutcome]
     /// Calls `body` for every event from `position` on, in log order, payloads decompressed.
     func forEachEvent(from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void) throws(LedgerError)
@@ -36,6 +37,10 @@ public protocol EventStore: AnyObject {
     /// Recomputes the hash chain and checks every stored fact against it.
     func verify(progress: (Int64) -> Void) throws(LedgerError) -> VerificationReport
 }
+
+/// Runs inside an append's transaction with the outcome of every event of the batch and the
+/// events it wrote, in log order.
+public typealias BeforeCommit = (_ outcomes: [AppendOutcome], _ appended: [StoredEvent]) throws(LedgerError) -> Void
 
 /// What `verify` found.
 public struct VerificationReport: Sendable {

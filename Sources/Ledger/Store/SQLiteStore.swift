@@ -11,8 +11,8 @@ internal import CSQLite
 /// gap-free and a reader never sees a later position before an earlier one. Triggers refuse
 /// UPDATE and DELETE of events; the hash chain catches whatever is changed behind their back.
 public final class SQLiteStore: EventStore {
-    /// The writer's connection. Projections keep their tables in the same file and write them
-    /// through it, so a projection's rows and its checkpoint commit together.
+    /// The store's connection. Projections that keep their tables in the same file write them
+    /// through it (see `ProjectionDatabase`), so a batch's events and its projection rows commit together.
     public let connection: SQLiteConnection
     /// What the events' metadata is; the tables, statements and chain follow from it.
     public let eventDescription: EventDescription
@@ -156,7 +156,7 @@ public final class SQLiteStore: EventStore {
     // MARK: Appending
 
     public func append(
-        _ batch: [PreparedEvent], beforeCommit: ([AppendOutcome]) throws(LedgerError) -> Void
+        _ batch: [PreparedEvent], beforeCommit: BeforeCommit
     ) throws(LedgerError) -> [AppendOutcome] {
         let selectIdentity = statements.selectIdentity
         let recordedAt = Timestamp.now()
@@ -165,6 +165,8 @@ public final class SQLiteStore: EventStore {
             var (position, previous) = try head()
             var outcomes: [AppendOutcome] = []
             outcomes.reserveCapacity(batch.count)
+            var appended: [StoredEvent] = []
+            appended.reserveCapacity(batch.count)
             var inBatch: [[MetadataValue?]: [(Int64, Digest)]] = [:]
             for event in batch {
                 var conflictOf: Int64?
@@ -190,6 +192,10 @@ public final class SQLiteStore: EventStore {
                     recordedAt: recordedAt, source: event.source, metadata: event.metadata, eventDescription: eventDescription,
                     rawSize: event.rawSize, conflictOf: conflictOf)
                 try insert(event, at: position, recordedAt: recordedAt, conflictOf: conflictOf, link: link)
+                appended.append(StoredEvent(
+                    position: position, kind: event.kind, recordedAt: recordedAt, source: event.source,
+                    metadata: event.metadata, payload: event.payload, conflictOf: conflictOf,
+                    contentHash: event.contentHash, chainHash: link))
                 previous = link
                 outcomes.append(conflictOf.map { .conflict(position: position, earlier: $0) } ?? .appended(position))
             }
@@ -200,7 +206,7 @@ public final class SQLiteStore: EventStore {
                     "UPDATE ledger_info SET value = '\(position)' WHERE key = 'head_position';"
                         + "UPDATE ledger_info SET value = '\(previous)' WHERE key = 'head_hash';")
             }
-            try beforeCommit(outcomes)
+            try beforeCommit(outcomes, appended)
             return outcomes
         }
     }

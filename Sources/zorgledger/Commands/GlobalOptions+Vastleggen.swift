@@ -17,8 +17,9 @@ extension GlobalOptions {
         let vastlegging = Vastlegging(door: door, op: Timestamp.now(), inhoud: inhoud)
         let uitkomsten = try ledger.append([
             NewEvent(kind: kind, payload: vastlegging.bytes, metadata: EventMetadata(), source: bron),
-        ]) { _ throws(LedgerError) in
-            try ProjectionRunner.zorgledger.catchUp(store: store)
+        ]) { (_, appended) throws(LedgerError) in
+            try ProjectionRunner.zorgledger.catchUp(
+                log: store, into: ProjectionDatabase(sharing: store), appended: appended.map { ($0, nil) })
         }
         return uitkomsten[0].position
     }

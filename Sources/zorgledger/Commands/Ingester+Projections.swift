@@ -12,8 +12,9 @@ extension Ingester {
     ) throws -> (Ledger, Ingester) {
         let store = try SQLiteStore(path: path, access: .createIfMissing)
         let ledger = try Ledger(store: store)
+        let projections = ProjectionDatabase(sharing: store)
         let ingester = Ingester(ledger: ledger, batchSize: batchSize, schemas: schemas) { (appended) throws(LedgerError) in
-            try ProjectionRunner.zorgledger.catchUp(store: store, decoded: appended)
+            try ProjectionRunner.zorgledger.catchUp(log: store, into: projections, appended: appended)
         }
         return (ledger, ingester)
     }
