@@ -1,5 +1,8 @@
 import Foundation
+import Generator
 @testable import Ingest
+import Kenmerken
+import Ledger
 import Testing
 import TestSupport
 
@@ -63,5 +66,29 @@ struct IngestSourceTests {
         while walk.next() != nil { count += 1 }
         #expect(count == 20_000)
         #expect(walk.listed == 201)
+    }
+
+    /// The ingest takes the walk one batch at a time: the log holds the files in the walk's order,
+    /// and progress counts up to the total found when the arguments were expanded.
+    @Test func anIngestAppendsTheWalkInItsOrderOneBatchAtATime() throws {
+        let work = try WorkDirectory()
+        let berichten = Array(Scenario(clients: 3, months: 2, seed: 7).berichten().prefix(7))
+        let folders = ["a/", "a-b/", "a0/", "", "a/", "a.x/", ""]
+        for (bericht, folder) in zip(berichten, folders) {
+            try work.write("in/" + folder + bericht.bestandsnaam, bericht.bytes)
+        }
+        let sources = try IngestSource.expand([work.path("in")])
+        let ingester = Ingester(ledger: try Ledger(path: work.ledger, access: .createIfMissing), batchSize: 3)
+        var progress: [[Int]] = []
+        let report = try ingester.ingest(sources, total: sources.count) { progress.append([$0, $1]) }
+        #expect(report.appended == 7)
+        #expect(progress == [[3, 7], [6, 7], [7, 7]])
+        var payloads: [[UInt8]] = []
+        try Ledger(path: work.ledger, access: .read).forEachEvent { payloads.append($0.payload) }
+        let walked = try sources.map { source in
+            guard case .file(let path) = source else { throw IngestError("not a file") }
+            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        #expect(payloads == walked)
     }
 }
