@@ -36,26 +36,32 @@ public final class Ingester {
         self.beforeCommit = beforeCommit
     }
 
-    /// Ingests `sources` in order; `progress` is called after every committed batch.
+    /// Ingests `sources` in order, taking them one batch at a time; `progress` is called after every
+    /// committed batch with `total` (by default the sequence's `underestimatedCount`, an array's count).
     /// - throws: ``LedgerError`` when the ledger cannot be written; batches committed before stay.
     public func ingest(
-        _ sources: [IngestSource], progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
+        _ sources: some Sequence<IngestSource>, total: Int? = nil,
+        progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(LedgerError) -> IngestReport {
         var report = IngestReport()
-        // Batches are sliced as they are needed: a million sources should be in memory once, not twice.
-        let starts = Array(stride(from: 0, to: sources.count, by: batchSize))
-        func batch(_ index: Int) -> [IngestSource] {
-            Array(sources[starts[index]..<min(starts[index] + batchSize, sources.count)])
+        let total = total ?? sources.underestimatedCount
+        // Batches are taken as they are needed: a million sources are never in memory at once.
+        var remaining = sources.makeIterator()
+        func nextBatch() -> [IngestSource] {
+            var batch: [IngestSource] = []
+            while batch.count < batchSize, let source = remaining.next() { batch.append(source) }
+            return batch
         }
         let compressor = ledger.compressor
-        var next = starts.isEmpty ? nil : DecodingBatch(batch(0), schemas: schemas, compressor: compressor)
+        var sourcesOfNext = nextBatch()
+        var next = sourcesOfNext.isEmpty ? nil : DecodingBatch(sourcesOfNext, schemas: schemas, compressor: compressor)
         var done = 0
-        for index in starts.indices {
-            guard let current = next else { break }
+        while let current = next {
             let (decoded, prepared) = current.results()
-            let sourcesOfBatch = batch(index)
-            next = index + 1 < starts.count
-                ? DecodingBatch(batch(index + 1), schemas: schemas, compressor: compressor) : nil
+            let sourcesOfBatch = sourcesOfNext
+            sourcesOfNext = nextBatch()
+            next = sourcesOfNext.isEmpty
+                ? nil : DecodingBatch(sourcesOfNext, schemas: schemas, compressor: compressor)
             var events: [NewEvent] = []
             var origins: [(IngestSource, Decoded)] = []
             for (source, result) in zip(sourcesOfBatch, decoded) {
@@ -83,7 +89,7 @@ public final class Ingester {
                     outcome, source: source, bevindingen: message.bevindingen, schemaMissing: message.schemaMissing)
             }
             done += sourcesOfBatch.count
-            progress(done, sources.count)
+            progress(done, total)
         }
         return report
     }

@@ -1,5 +1,8 @@
 import Foundation
-import Ingest
+import Generator
+@testable import Ingest
+import Kenmerken
+import Ledger
 import Testing
 import TestSupport
 
@@ -21,5 +24,71 @@ struct IngestSourceTests {
         #expect(throws: IngestError("\(work.path("nowhere")): no such file or directory")) {
             try IngestSource.expand([work.path("nowhere")])
         }
+    }
+
+    /// `-` (0x2D) < `.` (0x2E) < `/` (0x2F) < `0` (0x30): the order of whole paths as bytes is not the
+    /// order of their components, so the walk must place a folder where its name followed by `/` falls.
+    @Test func theWalkYieldsTheOrderOfTheWholeSortedPathList() throws {
+        let work = try WorkDirectory()
+        let names = [
+            "a/b.xml", "a-b.xml", "a.xml", "a0.xml", "a-b/c.xml", "a.xml.d/x.xml", "a.xm/y.xml", "b.xml/c.xml",
+            "ab/d.xml", "A.XML", "é.xml", "e.xml", "z/y/x/w.xml", "z/y.xml", "z/y-.xml", "z/y0.xml", "notes.txt",
+            "empty/readme.txt",
+        ]
+        for name in names { try work.write("in/" + name, Array("<x/>".utf8)) }
+        let root = work.path("in")
+        let walked = try IngestSource.expand([root]).map { String($0.displayName.dropFirst(root.count + 1)) }
+        // The old way, kept here as the reference: every *.xml below the folder, then one sort of the paths.
+        let everything = FileManager.default.enumerator(atPath: root)!.compactMap { $0 as? String }.filter {
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: root + "/" + $0, isDirectory: &isFolder)
+            return !isFolder.boolValue && $0.lowercased().hasSuffix(".xml")
+        }
+        #expect(walked == everything.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(walked == [
+            "A.XML", "a-b.xml", "a-b/c.xml", "a.xm/y.xml", "a.xml", "a.xml.d/x.xml", "a/b.xml", "a0.xml", "ab/d.xml",
+            "b.xml/c.xml", "e.xml", "z/y-.xml", "z/y.xml", "z/y/x/w.xml", "z/y0.xml", "é.xml",
+        ])
+    }
+
+    /// The walk lists a folder only when it gets there: a million files are never held as one list of paths.
+    @Test func theWalkYieldsTheFirstFileBeforeListingTheRest() throws {
+        let work = try WorkDirectory()
+        for folder in 0..<200 {
+            for file in 0..<100 { try work.write("in/\(folder)/\(file).xml", []) }
+        }
+        let sources = try IngestSource.expand([work.path("in")])
+        #expect(sources.count == 20_000)
+        var walk = XMLFileWalk(work.path("in"))
+        #expect(walk.next() == work.path("in/0/0.xml"))
+        #expect(walk.listed == 2)
+        var count = 1
+        while walk.next() != nil { count += 1 }
+        #expect(count == 20_000)
+        #expect(walk.listed == 201)
+    }
+
+    /// The ingest takes the walk one batch at a time: the log holds the files in the walk's order,
+    /// and progress counts up to the total found when the arguments were expanded.
+    @Test func anIngestAppendsTheWalkInItsOrderOneBatchAtATime() throws {
+        let work = try WorkDirectory()
+        let berichten = Array(Scenario(clients: 3, months: 2, seed: 7).berichten().prefix(7))
+        let folders = ["a/", "a-b/", "a0/", "", "a/", "a.x/", ""]
+        for (bericht, folder) in zip(berichten, folders) {
+            try work.write("in/" + folder + bericht.bestandsnaam, bericht.bytes)
+        }
+        let sources = try IngestSource.expand([work.path("in")])
+        let ingester = Ingester(ledger: try Ledger(path: work.ledger, access: .createIfMissing), batchSize: 3)
+        var progress: [[Int]] = []
+        let report = try ingester.ingest(sources, total: sources.count) { progress.append([$0, $1]) }
+        #expect(report.appended == 7)
+        #expect(progress == [[3, 7], [6, 7], [7, 7]])
+        var payloads: [[UInt8]] = []
+        try Ledger(path: work.ledger, access: .read).forEachEvent { payloads.append($0.payload) }
+        let walked = try sources.map { source in
+            guard case .file(let path) = source else { throw IngestError("not a file") }
+            return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        #expect(payloads == walked)
     }
 }

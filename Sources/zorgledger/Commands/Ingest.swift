@@ -53,7 +53,7 @@ struct Ingest: ParsableCommand {
         let (_, ingester) = try Ingester.withProjections(
             ledgerPath: global.ledgerPath, batchSize: batchSize, schemas: schemas)
         let progress = Progress("ingest")
-        let report = try ingester.ingest(sources) { done, total in progress.update(done, of: total) }
+        let report = try ingester.ingest(sources, total: sources.count) { done, total in progress.update(done, of: total) }
         progress.finish()
         switch format {
         case .text: print(report.summary, terminator: "")

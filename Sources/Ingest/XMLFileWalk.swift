@@ -1,0 +1,149 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The `*.xml` files below a folder in byte order of their whole paths, found one folder at a time:
+/// only the folders on the way to the current file are held, each as one buffer of names, so a
+/// million files never become a million path strings.
+///
+/// Byte order of whole paths is not the order of their components: `a-b.xml` < `a.xml` < `a/b.xml`
+/// < `a0.xml`, as `-` < `.` < `/` < `0`. So a folder takes its place among its siblings as its name
+/// followed by `/`: every path below it starts with that, and no name contains a `/`.
+struct XMLFileWalk: IteratorProtocol {
+    /// Folders listed so far, so a test can see that a folder is listed only when the walk gets there.
+    private(set) var listed = 0
+    private var root: String?
+    /// The folders being walked, the innermost last.
+    private var open: [Listing] = []
+
+    init(_ root: String) { self.root = root }
+
+    /// The path of the next file; a folder that can no longer be listed (every folder could when the
+    /// sources were counted) is handed out as a path itself, so the ingest rejects it by name rather
+    /// than skipping its files without a word.
+    mutating func next() -> String? {
+        if let root {
+            self.root = nil
+            if let failed = enter(root) { return failed }
+        }
+        while !open.isEmpty {
+            guard let entry = open[open.count - 1].next() else {
+                open.removeLast()
+                continue
+            }
+            guard entry.isFolder else { return entry.path }
+            if let failed = enter(entry.path) { return failed }
+        }
+        return nil
+    }
+
+    /// Lists `folder` and walks into it; returns it when it cannot be listed.
+    private mutating func enter(_ folder: String) -> String? {
+        do throws(IngestError) {
+            open.append(try Listing(folder))
+            listed += 1
+            return nil
+        } catch {
+            return folder
+        }
+    }
+
+    /// How many `*.xml` files are below `folder`, holding no names but those of one folder's subfolders.
+    /// - throws: ``IngestError`` naming the first folder that cannot be read.
+    static func count(_ folder: String) throws(IngestError) -> Int {
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        var files = 0
+        var subfolders: [String] = []
+        try scan(folder) { name, isFolder in
+            if isFolder { subfolders.append(base + String(decoding: name, as: UTF8.self)) } else { files += 1 }
+        }
+        for subfolder in subfolders { files += try count(subfolder) }
+        return files
+    }
+
+    /// Calls `body` with the name of every folder and `*.xml` file directly in `folder`, in the order
+    /// the file system gives them.
+    private static func scan(
+        _ folder: String, _ body: (_ name: UnsafeRawBufferPointer, _ isFolder: Bool) -> Void
+    ) throws(IngestError) {
+        guard let handle = opendir(folder) else {
+            throw IngestError("\(folder): cannot read the directory (\(String(cString: strerror(errno))))")
+        }
+        defer { closedir(handle) }
+        let base = folder.hasSuffix("/") ? folder : folder + "/"
+        while let entry = readdir(handle) {
+            withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.endIndex)])
+                guard !name.elementsEqual(".".utf8) && !name.elementsEqual("..".utf8) else { return }
+                // The entry's type usually comes with it; only file systems that leave it unknown cost a stat.
+                var type = entry.pointee.d_type
+                if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                    var info = stat()
+                    guard stat(base + String(decoding: name, as: UTF8.self), &info) == 0 else { return }
+                    type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+                }
+                if type == UInt8(DT_DIR) {
+                    body(name, true)
+                } else if hasXMLSuffix(name) {
+                    body(name, false)
+                }
+            }
+        }
+    }
+
+    /// `.xml` in any case.
+    private static func hasXMLSuffix(_ name: UnsafeRawBufferPointer) -> Bool {
+        guard name.count >= 4 else { return false }
+        let suffix = name[(name.count - 4)...]
+        return suffix.elementsEqual(".xml".utf8) { $0 == $1 || ($1 != UInt8(ascii: ".") && $0 | 0x20 == $1) }
+    }
+
+    /// One folder's folders and `*.xml` files in walking order, their names in one buffer.
+    private struct Listing {
+        private struct Entry {
+            var start: Int
+            var length: UInt16
+            var isFolder: Bool
+        }
+
+        private let base: String
+        private let names: [UInt8]
+        private let entries: [Entry]
+        private var cursor = 0
+
+        init(_ folder: String) throws(IngestError) {
+            var names: [UInt8] = []
+            var entries: [Entry] = []
+            try XMLFileWalk.scan(folder) { name, isFolder in
+                entries.append(Entry(start: names.count, length: UInt16(name.count), isFolder: isFolder))
+                names.append(contentsOf: name)
+            }
+            names.withUnsafeBytes { names in entries.sort { Listing.precedes($0, $1, in: names) } }
+            self.base = folder.hasSuffix("/") ? folder : folder + "/"
+            self.names = names
+            self.entries = entries
+        }
+
+        mutating func next() -> (path: String, isFolder: Bool)? {
+            guard cursor < entries.count else { return nil }
+            let entry = entries[cursor]
+            cursor += 1
+            let name = names[entry.start..<entry.start + Int(entry.length)]
+            return (base + String(decoding: name, as: UTF8.self), entry.isFolder)
+        }
+
+        /// Byte order of the names, a folder's name read as followed by `/`.
+        private static func precedes(_ a: Entry, _ b: Entry, in names: UnsafeRawBufferPointer) -> Bool {
+            let common = Int(min(a.length, b.length))
+            let order = memcmp(names.baseAddress! + a.start, names.baseAddress! + b.start, common)
+            if order != 0 { return order < 0 }
+            // One name starts the other: the shorter goes first, unless its `/` sorts after the longer's next byte.
+            let slash = UInt8(ascii: "/")
+            if a.length < b.length { return !a.isFolder || slash < names[b.start + common] }
+            if b.length < a.length { return b.isFolder && names[a.start + common] < slash }
+            return !a.isFolder && b.isFolder
+        }
+    }
+}
