@@ -155,8 +155,8 @@ public struct Uitwisseling: Projection {
 
     /// The SQL condition "the fact at `positie` was not carried by a rejected heenbericht".
     ///
-    /// Correlated, so it costs two index lookups per fact (the heenbericht by position, its
-    /// retours by identity) and a lookup of one client never reads the retours of all others.
+    /// Correlated, so it costs two index lookups per fact (its links by heenbericht, the
+    /// heenbericht by position) and a lookup of one client never reads the retours of all others.
     public static func nietAfgewezen(_ positie: String) -> String {
         "NOT \(afgewezen(positie))"
     }
