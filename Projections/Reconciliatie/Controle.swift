@@ -23,7 +23,7 @@ struct Controle {
             var controle = Controle(dossier: try Dossier(connection: connection), grondslag: grondslag, peildatum: peildatum)
             var resultaat: [Constatering] = []
             var beoordeeld: Set<String> = []
-            try Dossier.perToewijzing(connection) { prestaties in
+            try Dossier.perToewijzing(connection, controle.dossier.retouren) { prestaties in
                 controle.dossier.prestaties = prestaties
                 for p in prestaties {
                     let (oordeel, codes) = controle.dossier.oordeel(over: p)
@@ -40,8 +40,8 @@ struct Controle {
             for sleutel in controle.dossier.toewijzingen.keys where !beoordeeld.contains(sleutel) {
                 resultaat += controle.wijzigingRegels(sleutel)
             }
-            try Dossier.dubbeleReferenties(connection) { resultaat += controle.referentieRegels($0) }
-            try Dossier.uitwisselingen(connection) { u in
+            try Dossier.dubbeleReferenties(connection, controle.dossier.retouren) { resultaat += controle.referentieRegels($0) }
+            try Dossier.uitwisselingen(connection, controle.dossier.retouren) { u in
                 if let c = controle.retourTermijn(u) { resultaat.append(c) }
             }
             try Dossier.verzoeken(connection) { resultaat += controle.verzoekTermijnen($0) }

@@ -9,24 +9,44 @@ extension Dossier {
     init(connection: SQLiteConnection) throws(LedgerError) {
         self.init(
             toewijzingen: try Self.toewijzingen(connection), leveringen: try Self.leveringen(connection),
-            afwijzingen: try Self.afwijzingen(connection))
+            afwijzingen: try Self.afwijzingen(connection), retouren: try Self.retouren(connection))
+    }
+
+    /// The first retour of every answered heenbericht, and the earliest day one was made (a retour
+    /// that no longer decodes has no day of its own here).
+    private static func retouren(_ connection: SQLiteConnection) throws(LedgerError) -> Retouren {
+        var retouren: Retouren = [:]
+        _ = try connection.rows(
+            """
+            SELECT u.heen_positie, min(u.retour_positie), min(r.dagtekening)
+            FROM uitwisseling_paren u LEFT JOIN reconciliatie_retouren r ON r.positie = u.retour_positie
+            GROUP BY u.heen_positie
+            """
+        ) { row in
+            retouren[row.int64(0)] = (row.int64(1), row.optionalString(2).flatMap(Datum.init))
+        }
+        return retouren
     }
 
     /// Hands the prestaties of every 323 that counts as sent (a 325 that rejects the whole 323
     /// unsends it) to `body`, one toewijzing (standaard, gemeente, number) at a time. A credit is
     /// an exact copy of its debet (IV091), so its debet is on the same toewijzing.
-    static func perToewijzing(_ connection: SQLiteConnection, _ body: ([Prestatie]) -> Void) throws(LedgerError) {
+    static func perToewijzing(
+        _ connection: SQLiteConnection, _ retouren: Retouren, _ body: ([Prestatie]) -> Void
+    ) throws(LedgerError) {
         try perGroep(
-            connection, volgorde: "p.standaard, p.gemeente, p.toewijzing_nummer, p.positie, p.volgnummer",
+            connection, retouren, volgorde: "p.standaard, p.gemeente, p.toewijzing_nummer, p.positie, p.volgnummer",
             zelfdeGroep: { ($0.standaard, $0.gemeente, $0.toewijzingNummer) == ($1.standaard, $1.gemeente, $1.toewijzingNummer) },
             body)
     }
 
     /// Hands `body` the prestaties (of 323s that count as sent) whose ReferentieNummer the same
     /// aanbieder used more than once in the same domain (TR314), one number at a time.
-    static func dubbeleReferenties(_ connection: SQLiteConnection, _ body: ([Prestatie]) -> Void) throws(LedgerError) {
+    static func dubbeleReferenties(
+        _ connection: SQLiteConnection, _ retouren: Retouren, _ body: ([Prestatie]) -> Void
+    ) throws(LedgerError) {
         try perGroep(
-            connection,
+            connection, retouren,
             waar: """
                 EXISTS (SELECT 1 FROM declaraties_prestaties q
                         WHERE q.standaard = p.standaard AND q.aanbieder = p.aanbieder
@@ -39,14 +59,14 @@ extension Dossier {
             body)
     }
 
-    /// Hands `body` the prestaties of ``prestaties(_:waar:volgorde:_:)`` in groups of neighbours
+    /// Hands `body` the prestaties of ``prestaties(_:_:waar:volgorde:_:)`` in groups of neighbours
     /// that `zelfdeGroep` puts together; `volgorde` must sort each group's rows next to each other.
     private static func perGroep(
-        _ connection: SQLiteConnection, waar: String = "1", volgorde: String,
+        _ connection: SQLiteConnection, _ retouren: Retouren, waar: String = "1", volgorde: String,
         zelfdeGroep: (Prestatie, Prestatie) -> Bool, _ body: ([Prestatie]) -> Void
     ) throws(LedgerError) {
         var groep: [Prestatie] = []
-        try prestaties(connection, waar: waar, volgorde: volgorde) { p in
+        try prestaties(connection, retouren, waar: waar, volgorde: volgorde) { p in
             if let vorige = groep.last, !zelfdeGroep(vorige, p) {
                 body(groep)
                 groep.removeAll(keepingCapacity: true)
@@ -59,18 +79,16 @@ extension Dossier {
     /// Hands `body`, one row at a time in `volgorde`, every prestatie of a 323 that counts as sent
     /// and meets the SQL condition `waar` (on `p`, a row of `declaraties_status`).
     private static func prestaties(
-        _ connection: SQLiteConnection, waar: String = "1", volgorde: String, _ body: (Prestatie) -> Void
+        _ connection: SQLiteConnection, _ retouren: Retouren, waar: String = "1", volgorde: String,
+        _ body: (Prestatie) -> Void
     ) throws(LedgerError) {
         // `rows` is the one way to step a statement; here each row is handed on, not collected.
         _ = try connection.rows(
             """
-            SELECT p.positie, (SELECT min(u.retour_positie) FROM uitwisseling_paren u WHERE u.heen_positie = p.positie),
-                b.dagtekening, p.standaard, p.gemeente, p.aanbieder, p.declaratie_nummer, p.bsn, p.referentie_nummer,
-                p.vorig_referentie_nummer, p.toewijzing_nummer, p.product_categorie, p.product_code, p.begindatum,
-                p.einddatum, p.geleverd_volume, p.eenheid, p.product_tarief, p.debet_credit, p.bedrag, p.status,
-                p.volgnummer,
-                (SELECT min(r.dagtekening) FROM uitwisseling_paren u JOIN reconciliatie_retouren r
-                     ON r.positie = u.retour_positie WHERE u.heen_positie = p.positie),
+            SELECT p.positie, b.dagtekening, p.standaard, p.gemeente, p.aanbieder, p.declaratie_nummer, p.bsn,
+                p.referentie_nummer, p.vorig_referentie_nummer, p.toewijzing_nummer, p.product_categorie,
+                p.product_code, p.begindatum, p.einddatum, p.geleverd_volume, p.eenheid, p.product_tarief,
+                p.debet_credit, p.bedrag, p.status, p.volgnummer,
                 EXISTS (SELECT 1 FROM declaraties_crediteringen k
                         WHERE k.credit_positie = p.positie AND k.credit_volgnummer = p.volgnummer)
             FROM declaraties_status p JOIN uitwisseling_berichten b ON b.positie = p.positie
@@ -78,19 +96,19 @@ extension Dossier {
             ORDER BY \(volgorde)
             """
         ) { row in
-            guard let dagtekening = row.optionalString(2).flatMap(Datum.init), let begindatum = Datum(row.string(13)),
-                let einddatum = Datum(row.string(14))
+            guard let dagtekening = row.optionalString(1).flatMap(Datum.init), let begindatum = Datum(row.string(12)),
+                let einddatum = Datum(row.string(13))
             else { return }
+            let retour = retouren[row.int64(0)]
             body(Prestatie(
-                positie: row.int64(0), antwoordPositie: row.optionalInt64(1),
-                antwoordDagtekening: row.optionalString(22).flatMap(Datum.init), dagtekening: dagtekening,
-                standaard: row.string(3), gemeente: row.string(4), aanbieder: row.string(5),
-                declaratieNummer: row.string(6), bsn: row.string(7), referentieNummer: row.string(8),
-                vorigReferentieNummer: row.optionalString(9), toewijzingNummer: row.int(10),
-                productCategorie: row.string(11), productCode: row.string(12), begindatum: begindatum,
-                einddatum: einddatum, geleverdVolume: row.int(15), eenheid: row.string(16),
-                productTarief: row.optionalInt(17), credit: row.string(18) == "C", bedrag: row.int(19),
-                status: row.string(20), volgnummer: row.int(21), exacteKopie: row.int(23) == 1))
+                positie: row.int64(0), antwoordPositie: retour?.positie, antwoordDagtekening: retour?.dagtekening,
+                dagtekening: dagtekening, standaard: row.string(2), gemeente: row.string(3), aanbieder: row.string(4),
+                declaratieNummer: row.string(5), bsn: row.string(6), referentieNummer: row.string(7),
+                vorigReferentieNummer: row.optionalString(8), toewijzingNummer: row.int(9),
+                productCategorie: row.string(10), productCode: row.string(11), begindatum: begindatum,
+                einddatum: einddatum, geleverdVolume: row.int(14), eenheid: row.string(15),
+                productTarief: row.optionalInt(16), credit: row.string(17) == "C", bedrag: row.int(18),
+                status: row.string(19), volgnummer: row.int(20), exacteKopie: row.int(21) == 1))
         }
     }
 
@@ -158,13 +176,12 @@ extension Dossier {
 
     /// Hands every heenbericht of both parties to `body` with the retour that answered it (a retour
     /// answers the heenbericht whose identity it carries).
-    static func uitwisselingen(_ connection: SQLiteConnection, _ body: (Uitwisseling) -> Void) throws(LedgerError) {
+    static func uitwisselingen(
+        _ connection: SQLiteConnection, _ retouren: Retouren, _ body: (Uitwisseling) -> Void
+    ) throws(LedgerError) {
         _ = try connection.rows(
             """
             SELECT b.positie, b.standaard, b.gemeente, b.aanbieder, b.berichttype, b.dagtekening,
-                (SELECT min(p.retour_positie) FROM uitwisseling_paren p WHERE p.heen_positie = b.positie),
-                (SELECT min(r.dagtekening) FROM uitwisseling_paren p
-                     JOIN reconciliatie_retouren r ON r.positie = p.retour_positie WHERE p.heen_positie = b.positie),
                 (SELECT CASE WHEN count(*) = 1 THEN max(e.bsn) END FROM event_bsn e WHERE e.position = b.positie),
                 (SELECT CASE WHEN count(*) = 1 THEN max(t.toewijzing_nummer) END FROM event_toewijzing t
                      WHERE t.position = b.positie)
@@ -175,11 +192,12 @@ extension Dossier {
             """
         ) { row in
             guard let dagtekening = row.optionalString(5).flatMap(Datum.init) else { return }
+            let retour = retouren[row.int64(0)]
             body(Uitwisseling(
                 positie: row.int64(0), standaard: row.string(1), gemeente: row.string(2), aanbieder: row.string(3),
-                berichttype: row.string(4), dagtekening: dagtekening, retourPositie: row.optionalInt64(6),
-                retourDagtekening: row.optionalString(7).flatMap(Datum.init), bsn: row.optionalString(8),
-                toewijzingNummer: row.optionalInt(9)))
+                berichttype: row.string(4), dagtekening: dagtekening, retourPositie: retour?.positie,
+                retourDagtekening: retour?.dagtekening, bsn: row.optionalString(6),
+                toewijzingNummer: row.optionalInt(7)))
         }
     }
 

@@ -8,6 +8,8 @@ import Berichten
 /// judging exchanges, requests and deliveries row by row as they are read,
 /// keeps memory to the toewijzingen rather than the whole log.
 struct Dossier {
+    typealias Retouren = [Int64: (positie: Int64, dagtekening: Datum?)]
+
     /// The prestaties (debets and credits) of one toewijzing: one standaard, gemeente and number.
     var prestaties: [Prestatie] = []
     /// Every distinct version of each toewijzing, by standaard, gemeente and number, the current
@@ -18,6 +20,10 @@ struct Dossier {
     var leveringen: [String: [Levering]]
     /// The RetourCodes of every prestatie a 325 rejected, by ``prestatieSleutel(_:_:)``.
     var afwijzingen: [String: [String]]
+    /// Per answered heenbericht (by position): the first retour that answered it and the earliest
+    /// day a retour answering it was made. Read once for the prestaties and exchanges, which
+    /// would otherwise each look up their retours twice.
+    var retouren: Retouren
 
     static func sleutel(_ standaard: String, _ gemeente: String, _ nummer: Int) -> String {
         "\(standaard)|\(gemeente)|\(nummer)"

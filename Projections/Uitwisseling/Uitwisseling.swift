@@ -6,16 +6,18 @@ public import Projection
 /// The exchange state: every message in the log, and for every heenbericht whether a retour
 /// (302/306/308/316/318/320, or a 325 for a 323) accepted or rejected it.
 ///
-/// A retour is matched to its heenbericht by BerichtCode, Afzender and Identificatie in a view,
-/// not when it is applied, so a retour recorded before its heenbericht is found all the same.
+/// A retour is matched to its heenbericht by BerichtCode, Afzender and Identificatie when either
+/// of the two is applied, looking for the other among the messages already recorded, so a retour
+/// recorded before its heenbericht is linked all the same and the links do not depend on order.
+/// Every status read follows that link instead of matching identities again.
 /// A retour that no longer decodes is kept and linked, but answers nothing: its heenbericht stays
 /// `verzonden` and its deadline keeps running, rather than an unread verdict counting as acceptance.
 /// The other projections leave out the facts of every position in `uitwisseling_afgewezen`:
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 5
-    public let tableNames = ["uitwisseling_berichten"]
+    public let version = 6
+    public let tableNames = ["uitwisseling_berichten", "uitwisseling_koppeling"]
     public let viewNames = ["uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen", "uitwisseling_status"]
 
     public init() {}
@@ -47,24 +49,30 @@ public struct Uitwisseling: Projection {
         ) STRICT;
         CREATE INDEX uitwisseling_berichten_identiteit
             ON uitwisseling_berichten (bericht_code, afzender, identificatie);
-        -- Covers what a heenbericht asks of its retours (uitwisseling_koppelingen): every status
-        -- read makes this lookup, so it should not have to fetch the retour's row too.
+        -- Finds the retours of a heenbericht when it is applied.
         CREATE INDEX uitwisseling_berichten_heen
-            ON uitwisseling_berichten (heen_code, heen_afzender, heen_identificatie, afwijzend, bevindingen)
-            WHERE heen_code IS NOT NULL;
+            ON uitwisseling_berichten (heen_code, heen_afzender, heen_identificatie) WHERE heen_code IS NOT NULL;
+        -- One row per heenbericht and retour that names it (the same BerichtCode, Afzender and
+        -- Identificatie), with what the retour says: one index probe for every status read.
+        CREATE TABLE uitwisseling_koppeling (
+            heen_positie INTEGER NOT NULL,
+            positie      INTEGER NOT NULL, -- the retour's
+            afwijzend    INTEGER NOT NULL, -- the retour's afwijzend
+            retour_codes TEXT NOT NULL,    -- the retour's retour_codes
+            beantwoordt  INTEGER NOT NULL, -- 0 when the retour breaks its schema: it answers nothing
+            PRIMARY KEY (heen_positie, positie)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX uitwisseling_koppeling_retour ON uitwisseling_koppeling (positie);
         """
 
     public let views = """
         -- Every heenbericht with each retour that names it, whichever was recorded first, and
         -- whether that retour answers it: one that breaks its schema (recorded for its header
         -- alone, flagged XSD) carries no readable verdict, so it answers nothing (report §6.1).
+        -- The join keeps a link to a heenbericht outside a knowledge window out of it.
         CREATE VIEW uitwisseling_koppelingen AS
-        SELECT h.positie AS heen_positie, r.positie AS retour_positie, r.afwijzend, r.retour_codes,
-            ' ' || r.bevindingen || ' ' NOT LIKE '% XSD %' AS beantwoordt
-        FROM uitwisseling_berichten h
-        JOIN uitwisseling_berichten r
-            ON r.heen_code = h.bericht_code AND r.heen_afzender = h.afzender AND r.heen_identificatie = h.identificatie
-        WHERE h.is_retour = 0;
+        SELECT k.heen_positie, k.positie AS retour_positie, k.afwijzend, k.retour_codes, k.beantwoordt
+        FROM uitwisseling_koppeling k JOIN uitwisseling_berichten h ON h.positie = k.heen_positie;
         -- Every heenbericht with each retour that answers it: the readable ones.
         CREATE VIEW uitwisseling_paren AS
         SELECT heen_positie, retour_positie, afwijzend, retour_codes FROM uitwisseling_koppelingen WHERE beantwoordt;
@@ -107,6 +115,19 @@ public struct Uitwisseling: Projection {
                 .text(bericht.map { Self.unique($0.bevindingen().map(\.regel)).joined(separator: " ") } ?? "XSD"),
                 .text(Self.kennisdatum(of: event, bericht)),
             ])
+        for kant in ["h", "r"] {
+            try database.run(
+                """
+                INSERT OR IGNORE INTO uitwisseling_koppeling
+                SELECT h.positie, r.positie, r.afwijzend, r.retour_codes,
+                    ' ' || r.bevindingen || ' ' NOT LIKE '% XSD %'
+                FROM uitwisseling_berichten h JOIN uitwisseling_berichten r
+                    ON r.heen_code = h.bericht_code AND r.heen_afzender = h.afzender
+                        AND r.heen_identificatie = h.identificatie
+                WHERE h.is_retour = 0 AND \(kant).positie = ?1
+                """,
+                [.integer(Int(event.position))])
+        }
     }
 
     /// Every message counts as known from its `kennisdatum`.
@@ -134,8 +155,8 @@ public struct Uitwisseling: Projection {
 
     /// The SQL condition "the fact at `positie` was not carried by a rejected heenbericht".
     ///
-    /// Correlated, so it costs two index lookups per fact (the heenbericht by position, its
-    /// retours by identity) and a lookup of one client never reads the retours of all others.
+    /// Correlated, so it costs two index lookups per fact (its links by heenbericht, the
+    /// heenbericht by position) and a lookup of one client never reads the retours of all others.
     public static func nietAfgewezen(_ positie: String) -> String {
         "NOT \(afgewezen(positie))"
     }

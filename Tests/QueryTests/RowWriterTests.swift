@@ -47,6 +47,16 @@ struct RowWriterTests {
         #expect(Self.written([], as: .json).text == "[]\n")
     }
 
+    /// A text with a quote, a backslash or a control character is escaped per RFC 8259; one
+    /// without (almost every text, copied whole) and non-ASCII text are written as they are.
+    @Test func jsonEscapes() {
+        let lastig = Self.bevinding("TR338", toelichting: "zegt \"nee\"\\\n\tdaarna\u{1}", bedrag: nil)
+        let gewoon = Self.bevinding("TR338", toelichting: "één € 🙂 /", bedrag: nil)
+        let text = Self.written([lastig, gewoon], as: .json).text
+        #expect(text.contains(#""toelichting": "zegt \"nee\"\\\n\tdaarna\u0001""#))
+        #expect(text.contains(#""toelichting": "één € 🙂 /""#))
+    }
+
     @Test func csvStreams() {
         let (text, writes) = Self.written(Self.bevindingen, as: .csv, show: true)
         #expect(writes == Self.bevindingen.count + 1)

@@ -1,7 +1,20 @@
 public enum JSON {
     /// A JSON string literal, escaped per RFC 8259.
     public static func string(_ value: String) -> String {
-        var out = "\""
+        var out = ""
+        append(string: value, to: &out)
+        return out
+    }
+
+    /// Appends `value` as a JSON string literal. Most texts need no escape: those are copied whole,
+    /// which is what keeps writing a large answer cheap.
+    static func append(string value: String, to out: inout String) {
+        out += "\""
+        guard value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+            out += value
+            out += "\""
+            return
+        }
         for scalar in value.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -15,22 +28,42 @@ public enum JSON {
             default: out.unicodeScalars.append(scalar)
             }
         }
-        return out + "\""
+        out += "\""
     }
 
-    /// One object, keys in the order given.
-    static func object(_ members: [(key: String, value: Cell)]) -> String {
-        "{" + members.map { string($0.key) + ": " + value($0.value) }.joined(separator: ", ") + "}"
-    }
-
-    static func value(_ cell: Cell) -> String {
-        switch cell {
-        case .text(let value): value.map(string) ?? "null"
-        case .integer(let value): value.map(String.init) ?? "null"
-        case .list(let values): "[" + values.map(string).joined(separator: ", ") + "]"
-        case .integers(let values): "[" + values.map(String.init).joined(separator: ", ") + "]"
-        case .objects(let objects): "[" + objects.map(object).joined(separator: ", ") + "]"
-        case .percentage(let share): share.map { Percentage.text($0, decimal: ".") } ?? "null"
+    /// Appends one object, keys in the order given.
+    static func append(object keys: [String], _ values: [Cell], to out: inout String) {
+        out += "{"
+        for index in keys.indices {
+            if index > 0 { out += ", " }
+            append(string: keys[index], to: &out)
+            out += ": "
+            append(values[index], to: &out)
         }
+        out += "}"
+    }
+
+    static func append(_ cell: Cell, to out: inout String) {
+        switch cell {
+        case .text(let value?): append(string: value, to: &out)
+        case .integer(let value?): out += String(value)
+        case .percentage(let share?): out += Percentage.text(share, decimal: ".")
+        case .text(nil), .integer(nil), .percentage(nil): out += "null"
+        case .list(let values): append(array: values, to: &out) { append(string: $0, to: &$1) }
+        case .integers(let values): append(array: values, to: &out) { $1 += String($0) }
+        case .objects(let objects):
+            append(array: objects, to: &out) { append(object: $0.map(\.key), $0.map(\.value), to: &$1) }
+        }
+    }
+
+    private static func append<Element>(
+        array: [Element], to out: inout String, _ element: (Element, inout String) -> Void
+    ) {
+        out += "["
+        for (index, value) in array.enumerated() {
+            if index > 0 { out += ", " }
+            element(value, &out)
+        }
+        out += "]"
     }
 }

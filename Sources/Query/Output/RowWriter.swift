@@ -3,6 +3,8 @@
 /// that of one page, whatever the size of the answer.
 public struct RowWriter<Row> {
     private let columns: [Column<Row>]
+    /// The columns' JSON keys, in order.
+    private let keys: [String]
     private let format: OutputFormat
     private let personalData: PersonalData
     private let output: (String) -> Void
@@ -21,6 +23,7 @@ public struct RowWriter<Row> {
         pageSize: Int = 1000, to output: @escaping (String) -> Void
     ) {
         self.columns = columns
+        keys = columns.map(\.key)
         self.format = format
         self.personalData = personalData
         self.output = output
@@ -39,7 +42,9 @@ public struct RowWriter<Row> {
         let cells = columns.map { $0.cell(row, personalData) }
         switch format {
         case .json:
-            output((count == 0 ? "[\n  " : ",\n  ") + JSON.object(zip(columns, cells).map { ($0.key, $1) }))
+            var text = count == 0 ? "[\n  " : ",\n  "
+            JSON.append(object: keys, cells, to: &text)
+            output(text)
         case .csv:
             output(zip(columns, cells).filter { $0.0.kind != .objects }.map { CSV.field($1) }.joined(separator: ",")
                 + "\r\n")
