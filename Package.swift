@@ -84,7 +84,9 @@ let package = Package(
         // package-benchmark targets whose allocation counts are tracked per change.
         .target(
             name: "BenchmarkSupport",
-            dependencies: ["Ledger", "Kenmerken", "Ingest", "Berichten", "Generator", "CSQLite", "CLZ4"],
+            dependencies: [
+                "Ledger", "Kenmerken", "Ingest", "Berichten", "Generator", "CSQLite", "CLZ4", "CLibXML2", "COpenSSL",
+            ],
             path: "Benchmarks/BenchmarkSupport"),
         .executableTarget(
             name: "zorgledger-bench",

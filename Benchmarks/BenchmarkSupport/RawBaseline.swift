@@ -1,12 +1,85 @@
+import CLibXML2
 import CLZ4
+import COpenSSL
 import CSQLite
+import Glibc
 import Kenmerken
 public import Ledger
 
 /// The plain C APIs doing the same storage work as the ledger, measured in the same run:
 /// `sqlite3_prepare_v2` once, bind/step/reset inside `BEGIN IMMEDIATE … COMMIT`, and
-/// `LZ4_decompress_safe_usingDict` in a loop (perf/baselines.md).
+/// `LZ4_decompress_safe_usingDict` in a loop (perf/baselines.md); and the least work an ingest and a
+/// replay must do, one thread, C APIs only (issue 13's baseline).
 public enum RawBaseline {
+    /// The least an ingest must do per message, on one thread: read the file, parse it with
+    /// libxml2's SAX parser and no handlers, SHA-256 it, LZ4-compress it and insert one row with two
+    /// indexes (content hash, file name), 1000 rows per transaction, into a fresh file at `path`.
+    /// - returns: the seconds it took.
+    public static func pipeline(files: [String], into path: String) throws -> Double {
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK, let db else { throw BenchmarkError("cannot open \(path)") }
+        defer { sqlite3_close(db) }
+        try exec(db, """
+            PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;
+            CREATE TABLE raw_events (position INTEGER PRIMARY KEY, source TEXT NOT NULL,
+                content_hash BLOB NOT NULL, raw_size INTEGER NOT NULL, payload BLOB NOT NULL);
+            CREATE INDEX raw_events_hash ON raw_events (content_hash);
+            CREATE INDEX raw_events_source ON raw_events (source);
+            """)
+        let insert = try prepare(db, "INSERT INTO raw_events VALUES (?1, ?2, ?3, ?4, ?5)")
+        defer { sqlite3_finalize(insert) }
+        var compressed = [CChar](repeating: 0, count: Int(LZ4_compressBound(Int32(maximumMessage))))
+        var hash = [UInt8](repeating: 0, count: 32)
+        let clock = Stopwatch()
+        for start in stride(from: 0, to: files.count, by: 1000) {
+            try exec(db, "BEGIN IMMEDIATE")
+            for (offset, file) in files[start..<min(start + 1000, files.count)].enumerated() {
+                let bytes = try contents(of: file)
+                try bytes.withUnsafeBufferPointer { message in
+                    let base = UnsafeRawPointer(message.baseAddress!).assumingMemoryBound(to: CChar.self)
+                    try saxParse(base, message.count)
+                    _ = SHA256(message.baseAddress, message.count, &hash)
+                    let size = LZ4_compress_default(base, &compressed, Int32(message.count), Int32(compressed.count))
+                    guard size > 0 else { throw BenchmarkError("\(file) does not compress") }
+                    sqlite3_bind_int64(insert, 1, Int64(start + offset + 1))
+                    text(insert, 2, file)
+                    sqlite3_bind_blob(insert, 3, hash, 32, transient)
+                    sqlite3_bind_int64(insert, 4, Int64(message.count))
+                    sqlite3_bind_blob(insert, 5, compressed, size, transient)
+                    try step(db, insert)
+                }
+            }
+            try exec(db, "COMMIT")
+        }
+        return clock.seconds
+    }
+
+    /// The largest message the pipeline baseline takes (the ledger refuses larger ones too).
+    private static let maximumMessage = 32 * 1024 * 1024
+
+    /// Parses `count` bytes of XML with a SAX handler that handles nothing: the parse alone.
+    private static func saxParse(_ bytes: UnsafePointer<CChar>, _ count: Int) throws {
+        var handler = xmlSAXHandler()
+        guard xmlSAXUserParseMemory(&handler, nil, bytes, Int32(count)) == 0 else {
+            throw BenchmarkError("a message does not parse")
+        }
+    }
+
+    /// The bytes of `file`, read with POSIX calls.
+    private static func contents(of file: String) throws -> [UInt8] {
+        let descriptor = open(file, O_RDONLY)
+        guard descriptor >= 0 else { throw BenchmarkError("cannot open \(file)") }
+        defer { close(descriptor) }
+        var status = stat()
+        guard fstat(descriptor, &status) == 0, status.st_size <= maximumMessage else {
+            throw BenchmarkError("cannot read \(file)")
+        }
+        var bytes = [UInt8](repeating: 0, count: Int(status.st_size))
+        let read = bytes.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+        guard read == bytes.count else { throw BenchmarkError("cannot read \(file)") }
+        return bytes
+    }
+
     /// Inserts already-compressed rows, with their BSN and toewijzing rows, into a fresh file with
     /// the ledger's schema and pragmas, `batchSize` rows per transaction.
     /// - returns: the seconds the inserts took.
@@ -78,9 +151,10 @@ public enum RawBaseline {
         return clock.seconds
     }
 
-    /// Reads every payload in log order and decompresses it with its dictionary.
+    /// Reads every payload in log order and decompresses it with its dictionary; with `parsing`, also
+    /// parses each message with libxml2's SAX parser and no handlers (the least a replay must do).
     /// - returns: the number of events and the seconds it took.
-    public static func scanAndDecompress(_ path: String) throws -> (count: Int, seconds: Double) {
+    public static func scanAndDecompress(_ path: String, parsing: Bool = false) throws -> (count: Int, seconds: Double) {
         var db: OpaquePointer?
         guard sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, nil) == SQLITE_OK, let db else {
             throw BenchmarkError("cannot open \(path)")
@@ -95,7 +169,8 @@ public enum RawBaseline {
         }
         sqlite3_finalize(dictionaryRows)
         let clock = Stopwatch()
-        let scan = try prepare(db, "SELECT dictionary_id, raw_size, payload FROM events ORDER BY position")
+        let scan = try prepare(db, "SELECT dictionary_id, raw_size, payload FROM events"
+            + (parsing ? " WHERE kind = 'bericht'" : "") + " ORDER BY position")
         defer { sqlite3_finalize(scan) }
         var output = [CChar](repeating: 0, count: 32 * 1024 * 1024)
         var count = 0
@@ -114,6 +189,7 @@ public enum RawBaseline {
                 }
             }
             guard written == size else { throw BenchmarkError("event \(count + 1) does not decompress") }
+            if parsing { try saxParse(output, Int(size)) }
             count += 1
         }
         return (count, clock.seconds)
