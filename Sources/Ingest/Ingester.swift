@@ -89,7 +89,8 @@ public final class Ingester {
                     outcome, source: source, bevindingen: message.bevindingen, schemaMissing: message.schemaMissing)
             }
             done += sourcesOfBatch.count
-            progress(done, total)
+            // A ZIP counted as one file hands out its entries one by one.
+            progress(done, max(total, done))
         }
         return report
     }
@@ -121,6 +122,8 @@ public final class Ingester {
         var event: NewEvent
         /// Nil for a message of which only the header could be read.
         var bericht: Bericht?
+        /// How the message came.
+        var aflevering: Aflevering
         var bevindingen: [Bevinding]
         /// The XSD that was needed but missing or unusable, so the message was not validated.
         var schemaMissing: String?
@@ -146,20 +149,17 @@ public final class Ingester {
         _ source: IngestSource, schemas: SchemaSet?
     ) -> Result<Decoded, IngestReport.Rejection> {
         let bytes: [UInt8]
+        let aflevering: Aflevering
         do {
-            bytes = try MessageFile.read(source)
+            (bytes, aflevering) = try Aflevering.open(source)
         } catch {
-            switch error {
-            case .unreadable(let reason): return .failure(.init(source: source, reason: "cannot read the file: \(reason)"))
-            case .tooLarge(let size):
-                return .failure(.init(
-                    source: source, reason: "\(size) bytes is larger than the 25 MB a message may have (OP179)"))
-            }
+            return .failure(.init(source: source, reason: error.description))
         }
         do {
             let bericht = try BerichtDecoder.decode(bytes)
             let event = NewEvent(kind: .bericht, payload: bytes, metadata: EventMetadata(bericht), source: source.name)
-            var decoded = Decoded(event: event, bericht: bericht, bevindingen: bericht.bevindingen())
+            var decoded = Decoded(
+                event: event, bericht: bericht, aflevering: aflevering, bevindingen: bericht.bevindingen())
             if let schemas {
                 switch schemas.validator(
                     standaard: bericht.standaard, release: bericht.release, berichttype: bericht.berichttype)
@@ -178,7 +178,8 @@ public final class Ingester {
                 return .failure(.init(source: source, reason: error.description))
             }
             let event = NewEvent(kind: .bericht, payload: bytes, metadata: EventMetadata(kop), source: source.name)
-            return .success(Decoded(event: event, bericht: nil, bevindingen: [Bevinding(schemaFout: error)]))
+            return .success(Decoded(
+                event: event, bericht: nil, aflevering: aflevering, bevindingen: [Bevinding(schemaFout: error)]))
         }
     }
 }

@@ -25,6 +25,12 @@ enum MessageFile {
             guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
             guard Int(info.st_size) <= maximumSize else { throw .tooLarge(Int(info.st_size)) }
             return try readAll(fd, expected: Int(info.st_size))
+        case .zipEntry(let archive, let index, _):
+            do {
+                return try ZIPArchief.read(archive, index: index)
+            } catch {
+                throw .unreadable(error.description)
+            }
         case .standardInput:
             return try readAll(STDIN_FILENO, expected: 64 * 1024)
         case .bytes(_, let bytes):
