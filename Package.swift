@@ -121,6 +121,7 @@ let package = Package(
             dependencies: [
                 "Ingest", "Ledger", "Berichten", "Generator",
                 "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // Tries to break the built executable: kills, hostile files, tampering, races, full disks, leaks.
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport"]),

@@ -9,8 +9,10 @@ struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Append every message in files and folders to the ledger.",
         discussion: """
-            Folders are searched recursively for *.xml files, taken in lexicographic path order; arguments in \
-            the order given; `-` reads one message from standard input. A message that cannot be understood \
+            Folders are searched recursively for *.xml, *.zip and *.json files, taken in lexicographic path \
+            order; arguments in the order given; `-` reads one message from standard input. Every entry of a \
+            VECOZO ZIP is a message (named ARCHIVE.zip!ENTRY); NAME.json, a VSP pull BerichtMetadata record, \
+            goes with its payload NAME.xml; a StUF-GGk Di01/Du01 envelope delivers the message inside. A message that cannot be understood \
             as an iWmo/iJw message at all is rejected and reported; one that breaks business rules is \
             appended and flagged. Re-delivered messages count as duplicates and are not stored twice.
 

@@ -1,0 +1,166 @@
+import Foundation
+import Ledger
+import TestSupport
+import Testing
+import ZIPFoundation
+
+/// Messages as they really arrive: VECOZO ZIPs, VSP pull pairs and GGK envelopes, each built here
+/// from the project's fixtures, ingested by the built executable.
+@Suite("ingest of ZIPs, VSP pull pairs and GGK envelopes")
+struct TransportIngestTests {
+    /// A ZIP at `name` in `work` holding `entries` in order, deflated unless `stored`.
+    static func archief(_ work: WorkDirectory, _ name: String, _ entries: [(String, [UInt8])], stored: Bool = false) throws {
+        let url = work.url.appendingPathComponent(name)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let archive = try Archive(url: url, accessMode: .create)
+        for (path, bytes) in entries {
+            try archive.addEntry(
+                with: path, type: .file, uncompressedSize: Int64(bytes.count),
+                compressionMethod: stored ? .none : .deflate
+            ) { position, size in Data(bytes[Int(position)..<Int(position) + size]) }
+        }
+    }
+
+    /// A BerichtMetadata record of the VSP REST Pull API for `payload`.
+    static func vspRecord(
+        _ payload: [UInt8], traceerId: String, ontvangenOp: String = "2026-03-02T09:15:00+01:00", checksum: String? = nil
+    ) -> [UInt8] {
+        let waarde = checksum ?? Digest(of: payload).description
+        return Array("""
+            {"basisgegevens": {"ontvangenOp": "\(ontvangenOp)", "payload": {"url": "https://api.vecozo.nl/p",
+              "grootte": \(payload.count), "checksum": {"algoritme": "SHA256", "waarde": "\(waarde)"}}},
+             "routeringgegevens": {"afzender": {"rol": "Gemeente", "code": "0518"},
+              "geadresseerden": [{"rol": "Instelling", "code": "24240007"}],
+              "berichtstroom": {"berichttype": "JW", "berichtsubtype": "JW301", "berichtversie": 3,
+                "berichtsubversie": 2, "actie": "Toewijzing"}},
+             "referentiegegevens": {"conversatieId": "6f1c2a52-0000-4000-8000-000000000001", "traceerId": "\(traceerId)"}}
+            """.utf8)
+    }
+
+    /// A StUF-GGk Di01 envelope around `payload`; `bericht` replaces the bericht element when given.
+    static func ggkEnvelop(
+        _ payload: [UInt8], referentienummer: String, prolog: String = "", bericht: String? = nil
+    ) -> [UInt8] {
+        let inhoud = bericht ?? "<GGK:xmlBestand>\(Data(payload).base64EncodedString())</GGK:xmlBestand>"
+        return Array("""
+            <?xml version="1.0" encoding="UTF-8"?>\(prolog)
+            <GGK:envelopHeenbericht-ggk_Di01 xmlns:StUF="http://www.egem.nl/StUF/StUF0301" \
+            xmlns:GGK="http://www.stufstandaarden.nl/koppelvlak/ggk0210">
+              <GGK:stuurgegevens>
+                <StUF:berichtcode>Di01</StUF:berichtcode>
+                <StUF:zender><StUF:organisatie>24240007</StUF:organisatie><StUF:applicatie>ECD</StUF:applicatie></StUF:zender>
+                <StUF:ontvanger><StUF:organisatie>0518</StUF:organisatie><StUF:applicatie>GGk</StUF:applicatie></StUF:ontvanger>
+                <StUF:referentienummer>\(referentienummer)</StUF:referentienummer>
+                <StUF:tijdstipBericht>20260302101500</StUF:tijdstipBericht>
+                <StUF:functie>JW315</StUF:functie>
+              </GGK:stuurgegevens>
+              <GGK:parameters>
+                <GGK:applicatieVersie>0004</GGK:applicatieVersie><GGK:applicatieSubversie>0003</GGK:applicatieSubversie>
+                <GGK:functieVersie>0003</GGK:functieVersie><GGK:functieSubversie>0002</GGK:functieSubversie>
+                <GGK:bericht>\(inhoud)</GGK:bericht>
+              </GGK:parameters>
+            </GGK:envelopHeenbericht-ggk_Di01>
+            """.utf8)
+    }
+
+    @Test func everyMessageEntryOfAZipIsAppendedAndEveryBadEntryIsOneLine() throws {
+        let work = try WorkDirectory()
+        let bomb = [UInt8](repeating: 0x20, count: 2 << 20)
+        try Self.archief(work, "in/portaal.zip", [
+            ("JW301.xml", try Fixture.bytes("JW301")),
+            ("../JW302.xml", try Fixture.bytes("JW302")),
+            ("sub/JW305.xml", try Fixture.bytes("JW305")),
+            ("binnen.zip", [0x50, 0x4B, 0x03, 0x04, 0, 0]),
+            ("bom.xml", bomb),
+            ("JW307.xml", try Fixture.bytes("JW307")),
+        ])
+        let result = try work.run(["ingest", "in"])
+        #expect(result.status == 1)
+        #expect(result.output.hasPrefix("appended 3, duplicate 0, rejected 3"), "\(result.output)")
+        let lines = result.stderrLines
+        #expect(lines.count == 3)
+        for (line, entry) in zip(lines, ["../JW302.xml", "binnen.zip", "bom.xml"]) {
+            #expect(line.hasPrefix("rejected: in/portaal.zip!\(entry): "), "\(line)")
+        }
+        #expect(try work.run(["bericht", "1", "--raw"]).stdout == (try Fixture.bytes("JW301")))
+        #expect(try work.run(["bericht", "2", "--raw"]).stdout == (try Fixture.bytes("JW305")))
+        let shown = try work.run(["bericht", "2", "--format", "json"])
+        let rows = try JSONSerialization.jsonObject(with: Data(shown.stdout)) as? [[String: Any]]
+        #expect(rows?.first?["bestand"] as? String == "portaal.zip!sub/JW305.xml")
+        // Nothing was extracted anywhere.
+        #expect(!FileManager.default.fileExists(atPath: work.path("JW302.xml")))
+        #expect(try work.run(["ingest", "in"]).output.hasPrefix("appended 0, duplicate 3, rejected 3"))
+    }
+
+    @Test func anEntryWhoseBytesDoNotMatchItsCRCIsRejectedAndTheOthersAppended() throws {
+        let work = try WorkDirectory()
+        try Self.archief(work, "a.zip", [("JW301.xml", try Fixture.bytes("JW301")), ("JW305.xml", try Fixture.bytes("JW305"))],
+            stored: true)
+        var bytes = try work.bytes("a.zip")
+        // The first entry is stored: its data starts after the 30-byte local header and its name.
+        bytes[30 + "JW301.xml".utf8.count + 200] ^= 0x01
+        try work.write("a.zip", bytes)
+        let result = try work.run(["ingest", "a.zip"])
+        #expect(result.status == 1)
+        #expect(result.output.hasPrefix("appended 1, duplicate 0, rejected 1"), "\(result.output)")
+        #expect(result.stderrLines.first?.hasPrefix("rejected: a.zip!JW301.xml: the entry is corrupt") == true)
+    }
+
+    @Test func aTruncatedZipIsRefusedWhole() throws {
+        let work = try WorkDirectory()
+        try work.run(["ingest", Fixture.path("JW315")])
+        let before = try work.database("zorgledger.sqlite")
+        try Self.archief(work, "a.zip", Fixture.namen.prefix(4).map { ($0 + ".xml", (try? Fixture.bytes($0)) ?? []) })
+        let whole = try work.bytes("a.zip")
+        try work.write("a.zip", Array(whole.prefix(whole.count - 30)))
+        let result = try work.run(["ingest", "a.zip"])
+        #expect(result.status == 1)
+        #expect(result.output.hasPrefix("appended 0, duplicate 0, rejected 1"), "\(result.output)")
+        #expect(result.stderr == "rejected: a.zip: not a readable ZIP archive (truncated or corrupt): refused whole\n")
+        #expect(try work.database("zorgledger.sqlite") == before)
+    }
+
+    @Test func aVSPPairIsOneMessageAndItsChecksumMustMatch() throws {
+        let work = try WorkDirectory()
+        let message = try Fixture.bytes("JW301")
+        try work.write("pull/JW301.xml", message)
+        try work.write("pull/JW301.json", Self.vspRecord(message, traceerId: "e1efb57c-9e95-478f-976a-3a80cf797129"))
+        let result = try work.run(["ingest", "pull"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.output.hasPrefix("appended 1, duplicate 0, rejected 0"), "\(result.output)")
+        #expect(try work.run(["bericht", "1", "--raw"]).stdout == message)
+
+        // Near misses: a payload that is not the one the checksum names, and a record without its payload.
+        let other = try Fixture.bytes("JW305")
+        try work.write("bad/JW305.xml", other)
+        try work.write("bad/JW305.json", Self.vspRecord(other, traceerId: "x", checksum: Digest(of: message).description))
+        try work.write("bad/JW307.json", Self.vspRecord(try Fixture.bytes("JW307"), traceerId: "y"))
+        let bad = try work.run(["ingest", "bad"])
+        #expect(bad.status == 1)
+        #expect(bad.output.hasPrefix("appended 0, duplicate 0, rejected 2"), "\(bad.output)")
+        #expect(bad.stderrLines == [
+            "rejected: bad/JW305.json: the payload does not match its SHA256 checksum",
+            "rejected: bad/JW307.json: the metadata record has no payload JW307.xml beside it",
+        ])
+    }
+
+    @Test func theMessageInsideAGGKEnvelopeIsTheEvent() throws {
+        let work = try WorkDirectory()
+        let message = try Fixture.bytes("JW315")
+        try work.write("ggk/di01.xml", Self.ggkEnvelop(message, referentienummer: "9c0f7b90-5c69-41e5-a837-0800200c9a66"))
+        let result = try work.run(["ingest", "ggk"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.output.hasPrefix("appended 1, duplicate 0, rejected 0"), "\(result.output)")
+        #expect(try work.run(["bericht", "1", "--raw"]).stdout == message)
+
+        try work.write("bad/doctype.xml", Self.ggkEnvelop(
+            message, referentienummer: "r1", prolog: "<!DOCTYPE x [<!ENTITY e SYSTEM \"file:///etc/passwd\">]>"))
+        try work.write("bad/leeg.xml", Self.ggkEnvelop(message, referentienummer: "r2", bericht: ""))
+        let bad = try work.run(["ingest", "bad"])
+        #expect(bad.status == 1)
+        #expect(bad.output.hasPrefix("appended 0, duplicate 0, rejected 2"), "\(bad.output)")
+        #expect(bad.stderrLines.count == 2)
+        #expect(bad.stderrLines.first?.contains("DOCTYPE") == true)
+        #expect(bad.stderrLines.last?.contains("holds no message") == true)
+    }
+}
