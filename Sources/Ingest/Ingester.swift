@@ -122,8 +122,6 @@ public final class Ingester {
         var event: NewEvent
         /// Nil for a message of which only the header could be read.
         var bericht: Bericht?
-        /// How the message came.
-        var aflevering: Aflevering
         var bevindingen: [Bevinding]
         /// The XSD that was needed but missing or unusable, so the message was not validated.
         var schemaMissing: String?
@@ -157,9 +155,10 @@ public final class Ingester {
         }
         do {
             let bericht = try BerichtDecoder.decode(bytes)
-            let event = NewEvent(kind: .bericht, payload: bytes, metadata: EventMetadata(bericht), source: source.name)
-            var decoded = Decoded(
-                event: event, bericht: bericht, aflevering: aflevering, bevindingen: bericht.bevindingen())
+            var metadata = EventMetadata(bericht)
+            metadata.record(aflevering)
+            let event = NewEvent(kind: .bericht, payload: bytes, metadata: metadata, source: source.name)
+            var decoded = Decoded(event: event, bericht: bericht, bevindingen: bericht.bevindingen())
             if let schemas {
                 switch schemas.validator(
                     standaard: bericht.standaard, release: bericht.release, berichttype: bericht.berichttype)
@@ -177,9 +176,10 @@ public final class Ingester {
             guard let kop = try? Berichtkop.read(bytes) else {
                 return .failure(.init(source: source, reason: error.description))
             }
-            let event = NewEvent(kind: .bericht, payload: bytes, metadata: EventMetadata(kop), source: source.name)
-            return .success(Decoded(
-                event: event, bericht: nil, aflevering: aflevering, bevindingen: [Bevinding(schemaFout: error)]))
+            var metadata = EventMetadata(kop)
+            metadata.record(aflevering)
+            let event = NewEvent(kind: .bericht, payload: bytes, metadata: metadata, source: source.name)
+            return .success(Decoded(event: event, bericht: nil, bevindingen: [Bevinding(schemaFout: error)]))
         }
     }
 }

@@ -1,10 +1,14 @@
 public import Ledger
 
 /// The header facts of an iWmo/iJw message the ledger keeps in `events`, in column order (report
-/// §4.2: the header of every message; for a retour or 325 the heenbericht it answers).
+/// §4.2: the header of every message; for a retour or 325 the heenbericht it answers), and since
+/// format 3 how it was delivered (report §9: the transport, its ids, the moment of receipt, the
+/// envelope's parties and its bytes, LZ4-compressed, with their size).
 enum Kenmerk: Int, CaseIterable {
     case standaard, release, berichtCode, berichttype, afzender, ontvanger, identificatie, dagtekening
     case identificatieRetour, heenCode, heenAfzender, heenIdentificatie
+    case transport, transportId, conversatieId, alsAntwoordOp, ontvangen, envelopAfzender, envelopOntvanger
+    case envelop, envelopGrootte
 
     var column: MetadataColumn {
         switch self {
@@ -20,6 +24,15 @@ enum Kenmerk: Int, CaseIterable {
         case .heenCode: .integer("heen_code")
         case .heenAfzender: .text("heen_afzender")
         case .heenIdentificatie: .text("heen_identificatie")
+        case .transport: .text("transport")
+        case .transportId: .text("transport_id")
+        case .conversatieId: .text("conversatie_id")
+        case .alsAntwoordOp: .text("als_antwoord_op")
+        case .ontvangen: .text("ontvangen")
+        case .envelopAfzender: .text("envelop_afzender")
+        case .envelopOntvanger: .text("envelop_ontvanger")
+        case .envelop: .blob("envelop")
+        case .envelopGrootte: .integer("envelop_grootte")
         }
     }
 }
@@ -61,5 +74,6 @@ extension EventDescription {
                 name: "events_heenbericht", columns: [Kenmerk.heenCode, .heenAfzender, .heenIdentificatie].map(\.column.name),
                 condition: "heen_code IS NOT NULL"),
         ],
-        family: [Kenmerk.standaard, .berichttype].map(\.rawValue))
+        family: [Kenmerk.standaard, .berichttype].map(\.rawValue),
+        firstAddedColumn: Kenmerk.transport.rawValue)
 }

@@ -78,12 +78,12 @@ struct FormatCompatibilityTests {
         #expect(report.isIntact && report.eventCount == 39)
     }
 
-    /// Once opened for writing, the old ledger is upgraded to format 2 (its Merkle tree added) and
+    /// Once opened for writing, the old ledger is upgraded to format 3 (its Merkle tree and the delivery columns added) and
     /// then has exactly the tables, columns, indexes and triggers of a new one.
     @Test func anUpgradedOldLedgerHasTheTablesColumnsAndIndexesOfANewOne() throws {
         let directory = try WorkDirectory()
         let old = try copy(in: directory)
-        #expect(try SQLiteStore(path: old, access: .write).formatVersion == 2)
+        #expect(try SQLiteStore(path: old, access: .write).formatVersion == 3)
         let new = directory.path("new.sqlite")
         _ = try SQLiteStore(path: new, access: .createIfMissing)
         let schema = """
