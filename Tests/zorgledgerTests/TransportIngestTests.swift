@@ -163,4 +163,59 @@ struct TransportIngestTests {
         #expect(bad.stderrLines.first?.contains("DOCTYPE") == true)
         #expect(bad.stderrLines.last?.contains("holds no message") == true)
     }
+
+    /// The rows of `zorgledger berichten --format json`.
+    private func berichten(_ work: WorkDirectory) throws -> [[String: Any]] {
+        let result = try work.run(["berichten", "--format", "json"])
+        return try #require(try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [[String: Any]])
+    }
+
+    @Test func berichtenShowsEachMessagesTransportItsIdAndItsReceipt() throws {
+        let work = try WorkDirectory()
+        let traceerId = "e1efb57c-9e95-478f-976a-3a80cf797129"
+        let record = Self.vspRecord(try Fixture.bytes("JW301"), traceerId: traceerId)
+        try work.write("in/a/JW301.xml", try Fixture.bytes("JW301"))
+        try work.write("in/a/JW301.json", record)
+        let envelop = Self.ggkEnvelop(try Fixture.bytes("JW315"), referentienummer: "9c0f7b90-5c69-41e5-a837-0800200c9a66")
+        try work.write("in/b/di01.xml", envelop)
+        try Self.archief(work, "in/c/portaal.zip", [("JW305.xml", try Fixture.bytes("JW305"))])
+        try work.write("in/d/JW307.xml", try Fixture.bytes("JW307"))
+        let result = try work.run(["ingest", "in"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try berichten(work)
+        #expect(rows.map { $0["transport"] as? String } == ["vecozo", "ggk", "vecozo", "bestand"])
+        #expect(rows.map { $0["transportId"] as? String } == [traceerId, "9c0f7b90-5c69-41e5-a837-0800200c9a66", nil, nil])
+        #expect(rows.map { $0["ontvangen"] as? String } == ["2026-03-02T09:15:00+01:00", "2026-03-02T10:15:00", nil, nil])
+        #expect(rows.map { $0["bestand"] as? String } == ["JW301.json", "di01.xml", "portaal.zip!JW305.xml", "JW307.xml"])
+        #expect(rows[2]["transportId"] is NSNull && rows[3]["ontvangen"] is NSNull)
+
+        // The envelope is kept whole, and the message is still its exact bytes.
+        #expect(try work.run(["bericht", "1", "--envelop"]).stdout == record)
+        #expect(try work.run(["bericht", "2", "--envelop"]).stdout == envelop)
+        #expect(try work.run(["bericht", "2", "--raw"]).stdout == (try Fixture.bytes("JW315")))
+        let none = try work.run(["bericht", "4", "--envelop"])
+        #expect(none.status == 1 && none.stderr == "zorgledger: the message at position 4 came without an envelope\n")
+        let shown = try work.run(["bericht", "2", "--format", "json"])
+        let bericht = try #require((try JSONSerialization.jsonObject(with: Data(shown.stdout)) as? [[String: Any]])?.first)
+        #expect(bericht["envelopAfzender"] as? String == "24240007")
+        #expect(bericht["envelopOntvanger"] as? String == "0518")
+        #expect(bericht["envelopBytes"] as? Int == envelop.count)
+        #expect(try work.run(["verify"]).status == 0)
+    }
+
+    /// The envelope facts are in the hash chain: changing one behind zorgledger's back is found.
+    @Test func aChangedTransportIdBreaksTheChain() throws {
+        let work = try WorkDirectory()
+        let message = try Fixture.bytes("JW301")
+        try work.write("JW301.xml", message)
+        try work.write("JW301.json", Self.vspRecord(message, traceerId: "e1efb57c-9e95-478f-976a-3a80cf797129"))
+        try work.run(["ingest", "JW301.json", Fixture.path("JW305")])
+        #expect(try work.run(["verify"]).status == 0)
+        try work.sqlite(
+            "DROP TRIGGER events_no_update; UPDATE events SET transport_id = 'ander' WHERE position = 1;",
+            on: work.path("zorgledger.sqlite"))
+        let verify = try work.run(["verify"])
+        #expect(verify.status == 3)
+        #expect(verify.stderr.contains("first bad position 1"), "\(verify.stderr)")
+    }
 }
