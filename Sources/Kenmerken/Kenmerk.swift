@@ -58,14 +58,16 @@ enum Sleutel: Int, CaseIterable {
 extension EventDescription {
     /// What zorgledger records of an iWmo/iJw message besides its bytes: the header facts, the
     /// BSNs and toewijzingen it concerns, and its identity (report §4.2: BerichtCode, Afzender and
-    /// Identificatie, plus a retour's IdentificatieRetour). Messages of one standard and type share
-    /// a compression dictionary (`iJw/301`).
+    /// Identificatie, plus a retour's IdentificatieRetour), and its delivery: a message whose transport
+    /// id (VSP traceerId, StUF referentienummer) was delivered before is a duplicate even when a
+    /// transport client wrapped it again (report §9). Messages of one standard and type share a
+    /// compression dictionary (`iJw/301`).
     public static let berichten = EventDescription(
         columns: Kenmerk.allCases.map(\.column),
         indexTables: Sleutel.allCases.map(\.table),
         identity: IdentityPolicy(
             required: [Kenmerk.berichtCode, .afzender, .identificatie].map(\.rawValue),
-            optional: [Kenmerk.identificatieRetour.rawValue]),
+            optional: [Kenmerk.identificatieRetour.rawValue], delivery: Kenmerk.transportId.rawValue),
         eventIndexes: [
             EventIndex(
                 name: "events_identiteit",
@@ -73,6 +75,7 @@ extension EventDescription {
             EventIndex(
                 name: "events_heenbericht", columns: [Kenmerk.heenCode, .heenAfzender, .heenIdentificatie].map(\.column.name),
                 condition: "heen_code IS NOT NULL"),
+            EventIndex(name: "events_transport", columns: [Kenmerk.transportId.column.name], condition: "transport_id IS NOT NULL"),
         ],
         family: [Kenmerk.standaard, .berichttype].map(\.rawValue),
         firstAddedColumn: Kenmerk.transport.rawValue)

@@ -218,4 +218,52 @@ struct TransportIngestTests {
         #expect(verify.status == 3)
         #expect(verify.stderr.contains("first bad position 1"), "\(verify.stderr)")
     }
+
+    /// The same traceerId delivered again is a duplicate even when the payload was written anew;
+    /// the same changed payload under another traceerId is appended as an identity conflict.
+    @Test func theSameTraceerIdAgainIsADuplicateWhateverItsBytes() throws {
+        let work = try WorkDirectory()
+        let message = try Fixture.bytes("JW301")
+        let traceerId = "e1efb57c-9e95-478f-976a-3a80cf797129"
+        try work.write("een/JW301.xml", message)
+        try work.write("een/JW301.json", Self.vspRecord(message, traceerId: traceerId))
+        #expect(try work.run(["ingest", "een"]).output.hasPrefix("appended 1, duplicate 0, rejected 0"))
+
+        let rewritten = message + Array("\n".utf8)
+        try work.write("twee/JW301.xml", rewritten)
+        try work.write("twee/JW301.json", Self.vspRecord(rewritten, traceerId: traceerId, ontvangenOp: "2026-03-03T08:00:00Z"))
+        let again = try work.run(["ingest", "twee"])
+        #expect(again.output.hasPrefix("appended 0, duplicate 1, rejected 0"), "\(again.output)")
+
+        try work.write("drie/JW301.xml", rewritten)
+        try work.write("drie/JW301.json", Self.vspRecord(rewritten, traceerId: "0b7c5d1e-1111-4222-8333-444455556666"))
+        let other = try work.run(["ingest", "drie"])
+        #expect(other.output.hasPrefix("appended 1, duplicate 0, rejected 0, identity conflicts 1"), "\(other.output)")
+        // Within one batch too.
+        try work.write("vier/a/JW305.xml", try Fixture.bytes("JW305"))
+        try work.write("vier/a/JW305.json", Self.vspRecord(try Fixture.bytes("JW305"), traceerId: "t-305"))
+        try work.write("vier/b/JW305.xml", try Fixture.bytes("JW305") + Array(" ".utf8))
+        try work.write("vier/b/JW305.json", Self.vspRecord(try Fixture.bytes("JW305") + Array(" ".utf8), traceerId: "t-305"))
+        #expect(try work.run(["ingest", "vier"]).output.hasPrefix("appended 1, duplicate 1, rejected 0"))
+
+        // A GGK envelope made again around the same message, with the same referentienummer.
+        try work.write("ggk1.xml", Self.ggkEnvelop(try Fixture.bytes("JW315"), referentienummer: "r-315"))
+        try work.write("ggk2.xml", Self.ggkEnvelop(try Fixture.bytes("JW315") + Array("\n".utf8), referentienummer: "r-315"))
+        #expect(try work.run(["ingest", "ggk1.xml", "ggk2.xml"]).output.hasPrefix("appended 1, duplicate 1, rejected 0"))
+    }
+
+    /// A message received as a plain file and again inside a ZIP is one event, with the transport
+    /// of its first delivery; the other way round too.
+    @Test func aMessageDeliveredAgainByAnotherRouteKeepsItsFirstTransport() throws {
+        let work = try WorkDirectory()
+        try work.write("los/JW301.xml", try Fixture.bytes("JW301"))
+        try Self.archief(work, "zip/portaal.zip", [("JW301.xml", try Fixture.bytes("JW301")), ("JW305.xml", try Fixture.bytes("JW305"))])
+        try work.write("later/JW305.xml", try Fixture.bytes("JW305"))
+        #expect(try work.run(["ingest", "los"]).output.hasPrefix("appended 1, duplicate 0"))
+        #expect(try work.run(["ingest", "zip"]).output.hasPrefix("appended 1, duplicate 1"))
+        #expect(try work.run(["ingest", "later"]).output.hasPrefix("appended 0, duplicate 1"))
+        let rows = try berichten(work)
+        #expect(rows.map { $0["transport"] as? String } == ["bestand", "vecozo"])
+        #expect(rows.map { $0["bestand"] as? String } == ["JW301.xml", "portaal.zip!JW305.xml"])
+    }
 }

@@ -72,6 +72,13 @@ struct EventTable {
         return "SELECT position, content_hash FROM events WHERE \(conditions.joined(separator: " AND ")) ORDER BY position"
     }
 
+    /// The first event of one delivery: `position`; nil when the description names no delivery column.
+    var selectDelivery: String? {
+        eventDescription.identity.delivery.map {
+            "SELECT position FROM events WHERE \(eventDescription.columns[$0].name) = ?1 ORDER BY position LIMIT 1"
+        }
+    }
+
     /// The latest payloads of one compression family: `dictionary_id, raw_size, payload`.
     var selectFamily: String {
         let conditions = eventDescription.family.map { "\(eventDescription.columns[$0].name) = ?" }
@@ -83,10 +90,7 @@ struct EventTable {
     var creation: String {
         var sql = "CREATE TABLE events (\n"
             + columns.map { "    \($0.name) \($0.type)" }.joined(separator: ",\n") + "\n) STRICT;\n"
-        for index in eventDescription.eventIndexes {
-            sql += "CREATE INDEX \(index.name) ON events (\(index.columns.joined(separator: ", ")))"
-                + (index.condition.map { " WHERE \($0)" } ?? "") + ";\n"
-        }
+        sql += eventIndexes
         for table in eventDescription.indexTables {
             let keys = table.columns.map(\.name).joined(separator: ", ")
             sql += "CREATE TABLE \(table.name) (\n    position INTEGER NOT NULL REFERENCES events (position),\n"
@@ -95,6 +99,14 @@ struct EventTable {
                 + "CREATE INDEX \(table.lookupIndex) ON \(table.name) (\(keys));\n"
         }
         return sql
+    }
+
+    /// `CREATE INDEX IF NOT EXISTS` of every index on `events`: a new ledger's, and an upgrade's.
+    var eventIndexes: String {
+        eventDescription.eventIndexes.map { index in
+            "CREATE INDEX IF NOT EXISTS \(index.name) ON events (\(index.columns.joined(separator: ", ")))"
+                + (index.condition.map { " WHERE \($0)" } ?? "") + ";\n"
+        }.joined()
     }
 
     /// The insert of one row of index table `table`.

@@ -38,9 +38,16 @@ public final class SQLiteStore: EventStore {
         /// One per index table of the description, in its order.
         let insertRows: [SQLiteStatement]
         let selectIdentity: SQLiteStatement
+        /// Nil when the description names no delivery column, or for an old ledger opened for reading.
+        let selectDelivery: SQLiteStatement?
 
         init(_ connection: SQLiteConnection, _ table: EventTable) throws(LedgerError) {
             insertEvent = table.absent.isEmpty ? try connection.prepare(table.insert, persistent: true) : nil
+            if let sql = table.selectDelivery, table.absent.isEmpty {
+                selectDelivery = try connection.prepare(sql, persistent: true)
+            } else {
+                selectDelivery = nil
+            }
             var insertRows: [SQLiteStatement] = []
             for index in table.eventDescription.indexTables {
                 insertRows.append(try connection.prepare(EventTable.insert(into: index), persistent: true))
@@ -138,7 +145,8 @@ public final class SQLiteStore: EventStore {
             let absent = try absentColumns(connection, table)
             let added = table.addedColumns.filter { absent.contains($0.name) }
                 .map { "ALTER TABLE events ADD COLUMN \($0.name) \($0.type.sql);\n" }.joined()
-            try connection.execute(added + "UPDATE ledger_info SET value = '3' WHERE key = 'format_version';")
+            try connection.execute(
+                added + table.eventIndexes + "UPDATE ledger_info SET value = '3' WHERE key = 'format_version';")
         }
     }
 
@@ -187,6 +195,8 @@ public final class SQLiteStore: EventStore {
         _ batch: [PreparedEvent], beforeCommit: BeforeCommit
     ) throws(LedgerError) -> [AppendOutcome] {
         let selectIdentity = statements.selectIdentity
+        let selectDelivery = statements.selectDelivery
+        let deliveryColumn = eventDescription.identity.delivery
         let recordedAt = Timestamp.now()
         return try connection.writeTransaction { () throws(LedgerError) -> [AppendOutcome] in
             let (start, _) = try head()
@@ -196,7 +206,21 @@ public final class SQLiteStore: EventStore {
             var appended: [StoredEvent] = []
             appended.reserveCapacity(batch.count)
             var inBatch: [[MetadataValue?]: [(Int64, Digest)]] = [:]
+            var deliveriesInBatch: [MetadataValue: Int64] = [:]
             for event in batch {
+                let delivery = deliveryColumn.flatMap { event.metadata[$0] }
+                if let delivery, let selectDelivery {
+                    if let earlier = deliveriesInBatch[delivery] {
+                        outcomes.append(.duplicate(of: earlier))
+                        continue
+                    }
+                    selectDelivery.bind(1, delivery)
+                    defer { selectDelivery.reset() }
+                    if try selectDelivery.step() {
+                        outcomes.append(.duplicate(of: selectDelivery.int64(0)))
+                        continue
+                    }
+                }
                 var conflictOf: Int64?
                 if let identity = eventDescription.identity.identity(of: event.metadata) {
                     var known = inBatch[identity] ?? []
@@ -225,6 +249,7 @@ public final class SQLiteStore: EventStore {
                     metadata: event.metadata, payload: event.payload, conflictOf: conflictOf,
                     contentHash: event.contentHash, chainHash: link))
                 previous = link
+                if let delivery { deliveriesInBatch[delivery] = position }
                 outcomes.append(conflictOf.map { .conflict(position: position, earlier: $0) } ?? .appended(position))
             }
             if position > start {
