@@ -266,4 +266,36 @@ struct TransportIngestTests {
         #expect(rows.map { $0["transport"] as? String } == ["bestand", "vecozo"])
         #expect(rows.map { $0["bestand"] as? String } == ["JW301.xml", "portaal.zip!JW305.xml"])
     }
+
+    /// The toelichtingen of `reconcile --regel regel` at `peildatum`.
+    private func toelichtingen(_ work: WorkDirectory, _ regel: String, _ peildatum: String) throws -> [String] {
+        let result = try work.run(["reconcile", "--regel", regel, "--peildatum", peildatum, "--format", "json"])
+        #expect(result.status == 0, "\(result.stderr)")
+        let rows = try JSONSerialization.jsonObject(with: Data(result.stdout)) as? [[String: Any]]
+        return (rows ?? []).compactMap { $0["toelichting"] as? String }
+    }
+
+    /// OP090x4 counts 10 werkdagen from receipt where the transport recorded it, from the
+    /// dagtekening otherwise (the 323's is Friday 2026-04-03, Easter Monday no werkdag), and says which.
+    @Test func deadlinesCountFromReceiptWhereItIsKnown() throws {
+        let declaratie = try Fixture.bytes("JW323")
+        let dagtekening = try WorkDirectory()
+        try dagtekening.run(["ingest", Fixture.path("JW323")])
+        #expect(try toelichtingen(dagtekening, "OP090x4", "2026-04-20").isEmpty)
+        #expect(try toelichtingen(dagtekening, "OP090x4", "2026-04-21") == [
+            "Geen 325 op 323 van 2026-04-03, uiterlijk 2026-04-20 (10 werkdagen na dagtekening)",
+        ])
+
+        let ontvangst = try WorkDirectory()
+        try ontvangst.write("pull/JW323.xml", declaratie)
+        try ontvangst.write("pull/JW323.json", Self.vspRecord(
+            declaratie, traceerId: "5d3c0b52-0000-4000-8000-000000000323", ontvangenOp: "2026-04-15T16:45:00+02:00"))
+        #expect(try ontvangst.run(["ingest", "pull"]).status == 0)
+        #expect(try toelichtingen(ontvangst, "OP090x4", "2026-04-21").isEmpty)
+        // Koningsdag (Monday 2026-04-27) is no werkdag either.
+        #expect(try toelichtingen(ontvangst, "OP090x4", "2026-04-30").isEmpty)
+        #expect(try toelichtingen(ontvangst, "OP090x4", "2026-05-01") == [
+            "Geen 325 op 323 van 2026-04-03, uiterlijk 2026-04-30 (10 werkdagen na ontvangst op 2026-04-15)",
+        ])
+    }
 }
