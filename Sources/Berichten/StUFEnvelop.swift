@@ -23,13 +23,18 @@ public struct StUFEnvelop: Sendable, Hashable {
     static let namespace = "http://www.stufstandaarden.nl/koppelvlak/ggk0210"
     static let roots = ["envelopHeenbericht-ggk_Di01", "envelopRetourbericht-ggk_Du01"]
 
-    /// Whether `bytes` look like a GGK envelope: its root element's name appears before any other
-    /// element does. A cheap test on the first bytes; ``read(_:)`` decides.
+    /// Whether `bytes` look like a GGK envelope: `-ggk_D`, part of both root elements' names, is in
+    /// the first KiB. A cheap test that every plain message passes through (one pass over 1 KiB);
+    /// ``read(_:)`` decides.
     public static func looksLikeEnvelop(_ bytes: [UInt8]) -> Bool {
-        let head = bytes.prefix(1024)
-        return roots.contains { root in
-            let needle = Array(root.utf8)
-            return head.indices.contains { head[$0...].starts(with: needle) }
+        let needle: [UInt8] = Array("-ggk_D".utf8)
+        return bytes.withUnsafeBufferPointer { buffer in
+            let end = min(buffer.count, 1024) - needle.count
+            guard end >= 0 else { return false }
+            for start in 0...end where buffer[start] == needle[0] {
+                if (1..<needle.count).allSatisfy({ buffer[start + $0] == needle[$0] }) { return true }
+            }
+            return false
         }
     }
 
