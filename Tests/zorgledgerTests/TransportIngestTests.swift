@@ -298,4 +298,26 @@ struct TransportIngestTests {
             "Geen 325 op 323 van 2026-04-03, uiterlijk 2026-04-30 (10 werkdagen na ontvangst op 2026-04-15)",
         ])
     }
+
+    /// A bomb whose headers lie about its size (64 MiB of zeros declared as 1,000 bytes) is cut off
+    /// while it streams: one line, the other entry appended, and memory stays small.
+    @Test func aBombThatLiesAboutItsSizeIsCutOffWhileItStreams() throws {
+        let work = try WorkDirectory()
+        try Self.archief(work, "bom.zip", [
+            ("bom.xml", [UInt8](repeating: 0x20, count: 64 << 20)), ("JW301.xml", try Fixture.bytes("JW301")),
+        ])
+        var bytes = try work.bytes("bom.zip")
+        // The first entry's uncompressed size: offset 22 of its local header, 24 of its central directory record.
+        func patch(_ at: Int) { withUnsafeBytes(of: UInt32(1000).littleEndian) { bytes.replaceSubrange(at..<at + 4, with: $0) } }
+        patch(22)
+        let central = try #require((0..<bytes.count - 4).first { bytes[$0..<$0 + 4].elementsEqual([0x50, 0x4B, 0x01, 0x02]) })
+        patch(central + 24)
+        try work.write("bom.zip", bytes)
+        let result = try work.start(["ingest", "bom.zip"]).wait()
+        #expect(result.status == 1)
+        #expect(result.output.hasPrefix("appended 1, duplicate 0, rejected 1"), "\(result.output)")
+        #expect(result.stderrLines.count == 1)
+        #expect(result.stderrLines.first?.hasPrefix("rejected: bom.zip!bom.xml: ") == true, "\(result.stderr)")
+        #expect((result.maxResident ?? 0) < 256 << 20, "peak \(result.maxResident ?? 0)")
+    }
 }
