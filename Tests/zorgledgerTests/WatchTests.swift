@@ -28,6 +28,14 @@ struct WatchTests {
         let work = try WorkDirectory()
         try work.write("in/.gitkeep", [])
         let watch = try start(work)
+        // Read commands work while it runs, before the first file too.
+        let deadline = Date().addingTimeInterval(30)
+        var leeg = try work.run(["berichten", "--format", "json"])
+        while leeg.status != 0 && Date() < deadline {
+            usleep(100_000)
+            leeg = try work.run(["berichten", "--format", "json"])
+        }
+        #expect(leeg.status == 0 && leeg.output.hasPrefix("["), "\(leeg.stderr)")
         /// A file written under a temporary name and renamed into place.
         func renamed(_ naam: String) throws {
             try work.write("in/\(naam).xml.tmp", try Fixture.bytes(naam))

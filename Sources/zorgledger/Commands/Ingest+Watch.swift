@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import Ingest
+import Projection
 import Synchronization
 
 extension Ingest {
@@ -14,6 +15,8 @@ extension Ingest {
     /// batches of whole files; a re-run finds what it had already appended as duplicates.
     func watch(_ watch: FolderWatch, _ ingester: Ingester) throws {
         let folder = watch.folder
+        // Read commands work from the start, before the first file arrives.
+        _ = try ProjectionRunner.zorgledger.catchUp(ledgerPath: global.ledgerPath)
         WatchSignal.install()
         let stopping = { WatchSignal.received.load(ordering: .relaxed) }
         let status = isatty(STDERR_FILENO) == 1
