@@ -39,10 +39,9 @@ extension Ingest {
                     continue
                 }
                 let report = try ingester.ingest(sources, total: sources.count)
-                print(report.summary, terminator: "")
-                // A line per batch as it happens, also into a file or a pipe.
+                show(report)
+                // A report per batch as it happens, also into a file or a pipe.
                 fflush(nil)
-                for rejection in report.rejected { Terminal.printError("rejected: \(rejection.description)") }
                 start = end
             }
         }

@@ -69,12 +69,17 @@ struct Ingest: ParsableCommand {
         let progress = Progress("ingest")
         let report = try ingester.ingest(sources, total: sources.count) { done, total in progress.update(done, of: total) }
         progress.finish()
+        show(report)
+        if !report.rejected.isEmpty { throw ExitCode.failure }
+    }
+
+    /// The report in the format asked for on stdout, a line per rejection on stderr.
+    func show(_ report: IngestReport) {
         switch format {
         case .text: print(report.summary, terminator: "")
         case .json: print(report.json, terminator: "")
         }
         for rejection in report.rejected { Terminal.printError("rejected: \(rejection.description)") }
-        if !report.rejected.isEmpty { throw ExitCode.failure }
     }
 }
 
