@@ -20,6 +20,9 @@ public struct StUFEnvelop: Sendable, Hashable {
     /// The iWmo/iJw message inside, its exact bytes.
     public var bericht: [UInt8]
 
+    /// Base64 makes a message of the 25 MB OP179 allows a third larger; the envelope adds a little.
+    public static let maximumSize = BerichtDecoder.maximumSize / 3 * 4 + 64 * 1024
+
     static let namespace = "http://www.stufstandaarden.nl/koppelvlak/ggk0210"
     static let roots = ["envelopHeenbericht-ggk_Di01", "envelopRetourbericht-ggk_Du01"]
 
@@ -46,8 +49,7 @@ public struct StUFEnvelop: Sendable, Hashable {
 
     private static func read(_ buffer: UnsafeRawBufferPointer) throws(BerichtError) -> StUFEnvelop {
         guard let base = buffer.baseAddress, !buffer.isEmpty else { throw BerichtError(.empty, "the envelope is empty") }
-        // Base64 makes a 25 MB message a third larger.
-        guard buffer.count <= BerichtDecoder.maximumSize / 3 * 4 + 64 * 1024 else {
+        guard buffer.count <= maximumSize else {
             throw BerichtError(.tooLarge, "the envelope is larger than a 25 MB message can make it (OP179)")
         }
         try Prolog.check(buffer)

@@ -15,8 +15,11 @@ extension Aflevering {
         case .file(let path) where path.lowercased().hasSuffix(".json"):
             return try vsp(record: path)
         default:
-            let bytes = try read(source)
-            guard StUFEnvelop.looksLikeEnvelop(bytes) else { return (bytes, .bestand) }
+            let bytes = try read(source, limit: StUFEnvelop.maximumSize)
+            guard StUFEnvelop.looksLikeEnvelop(bytes) else {
+                guard bytes.count <= MessageFile.maximumSize else { throw tooLarge(bytes.count) }
+                return (bytes, .bestand)
+            }
             do {
                 let envelop = try StUFEnvelop.read(bytes)
                 return (envelop.bericht, Aflevering(
@@ -48,16 +51,20 @@ extension Aflevering {
         return (payload, metadata.aflevering(envelop: record))
     }
 
-    private static func read(_ source: IngestSource) throws(IngestError) -> [UInt8] {
+    private static func read(_ source: IngestSource, limit: Int = MessageFile.maximumSize) throws(IngestError) -> [UInt8] {
         do {
-            return try MessageFile.read(source)
+            return try MessageFile.read(source, limit: limit)
         } catch {
             switch error {
             case .unreadable(let reason):
                 if case .zipEntry = source { throw IngestError(reason) }
                 throw IngestError("cannot read the file: \(reason)")
-            case .tooLarge(let size): throw IngestError("\(size) bytes is larger than the 25 MB a message may have (OP179)")
+            case .tooLarge(let size): throw tooLarge(size)
             }
         }
+    }
+
+    private static func tooLarge(_ size: Int) -> IngestError {
+        IngestError("\(size) bytes is larger than the 25 MB a message may have (OP179)")
     }
 }
