@@ -37,21 +37,25 @@ struct TransportIngestTests {
             """.utf8)
     }
 
-    /// A StUF-GGk Di01 envelope around `payload`; `bericht` replaces the bericht element when given.
+    /// A StUF-GGk Di01 envelope around `payload`, or with `crossRefnummer` a Du01; `bericht`
+    /// replaces the bericht element when given.
     static func ggkEnvelop(
-        _ payload: [UInt8], referentienummer: String, prolog: String = "", bericht: String? = nil
+        _ payload: [UInt8], referentienummer: String, crossRefnummer: String? = nil, prolog: String = "",
+        bericht: String? = nil
     ) -> [UInt8] {
         let inhoud = bericht ?? "<GGK:xmlBestand>\(Data(payload).base64EncodedString())</GGK:xmlBestand>"
+        let root = crossRefnummer == nil ? "envelopHeenbericht-ggk_Di01" : "envelopRetourbericht-ggk_Du01"
         return Array("""
             <?xml version="1.0" encoding="UTF-8"?>\(prolog)
-            <GGK:envelopHeenbericht-ggk_Di01 xmlns:StUF="http://www.egem.nl/StUF/StUF0301" \
+            <GGK:\(root) xmlns:StUF="http://www.egem.nl/StUF/StUF0301" \
             xmlns:GGK="http://www.stufstandaarden.nl/koppelvlak/ggk0210">
               <GGK:stuurgegevens>
-                <StUF:berichtcode>Di01</StUF:berichtcode>
+                <StUF:berichtcode>\(crossRefnummer == nil ? "Di01" : "Du01")</StUF:berichtcode>
                 <StUF:zender><StUF:organisatie>24240007</StUF:organisatie><StUF:applicatie>ECD</StUF:applicatie></StUF:zender>
                 <StUF:ontvanger><StUF:organisatie>0518</StUF:organisatie><StUF:applicatie>GGk</StUF:applicatie></StUF:ontvanger>
                 <StUF:referentienummer>\(referentienummer)</StUF:referentienummer>
-                <StUF:tijdstipBericht>20260302101500</StUF:tijdstipBericht>
+                <StUF:tijdstipBericht>20260302101500</StUF:tijdstipBericht>\(
+                    crossRefnummer.map { "<StUF:crossRefnummer>\($0)</StUF:crossRefnummer>" } ?? "")
                 <StUF:functie>JW315</StUF:functie>
               </GGK:stuurgegevens>
               <GGK:parameters>
@@ -59,7 +63,7 @@ struct TransportIngestTests {
                 <GGK:functieVersie>0003</GGK:functieVersie><GGK:functieSubversie>0002</GGK:functieSubversie>
                 <GGK:bericht>\(inhoud)</GGK:bericht>
               </GGK:parameters>
-            </GGK:envelopHeenbericht-ggk_Di01>
+            </GGK:\(root)>
             """.utf8)
     }
 
@@ -201,6 +205,17 @@ struct TransportIngestTests {
         #expect(bericht["envelopOntvanger"] as? String == "0518")
         #expect(bericht["envelopBytes"] as? Int == envelop.count)
         #expect(try work.run(["verify"]).status == 0)
+
+        // A Du01 names the Di01 it answers; --raw and --envelop exclude each other.
+        try work.write("du01.xml", Self.ggkEnvelop(
+            try Fixture.bytes("JW316"), referentienummer: "b6e9f182-bc44-4f27-9863-9a5ccc1e1cf0",
+            crossRefnummer: "9c0f7b90-5c69-41e5-a837-0800200c9a66"))
+        #expect(try work.run(["ingest", "du01.xml"]).output.hasPrefix("appended 1"))
+        let retour = try work.run(["bericht", "5", "--format", "json"])
+        let du01 = try #require((try JSONSerialization.jsonObject(with: Data(retour.stdout)) as? [[String: Any]])?.first)
+        #expect(du01["alsAntwoordOp"] as? String == "9c0f7b90-5c69-41e5-a837-0800200c9a66")
+        #expect(du01["transport"] as? String == "ggk" && du01["berichttype"] as? String == "316")
+        #expect(try work.run(["bericht", "5", "--raw", "--envelop"]).status == 2)
     }
 
     /// The envelope facts are in the hash chain: changing one behind zorgledger's back is found.
