@@ -52,7 +52,8 @@ struct XMLFileWalk: IteratorProtocol {
         }
     }
 
-    /// How many `*.xml`, `*.zip` and `*.json` files are below `folder`, holding no names but those of one folder's subfolders.
+    /// How many sources the walk will hand out below `folder` (a VSP pair counts once, a ZIP as one),
+    /// holding no names but those of one folder's subfolders.
     /// - throws: ``IngestError`` naming the first folder that cannot be read.
     static func count(_ folder: String) throws(IngestError) -> Int {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
@@ -60,6 +61,12 @@ struct XMLFileWalk: IteratorProtocol {
         var subfolders: [String] = []
         try scan(folder) { name, isFolder in
             if isFolder { subfolders.append(base + String(decoding: name, as: UTF8.self)) } else { files += 1 }
+            // A record's payload beside it is taken with it.
+            if !isFolder, Suffix(name) == .json,
+                access(base + String(decoding: name.dropLast(".json".utf8.count), as: UTF8.self) + ".xml", F_OK) == 0
+            {
+                files -= 1
+            }
         }
         for subfolder in subfolders { files += try count(subfolder) }
         return files

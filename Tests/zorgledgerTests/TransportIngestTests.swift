@@ -8,14 +8,14 @@ import ZIPFoundation
 /// from the project's fixtures, ingested by the built executable.
 @Suite("ingest of ZIPs, VSP pull pairs and GGK envelopes")
 struct TransportIngestTests {
-    /// A ZIP at `name` in `work` holding `entries` in order, deflated unless `stored`.
+    /// A ZIP at `name` in `work` holding `entries` in order (a name ending in `/` a folder), deflated unless `stored`.
     static func archief(_ work: WorkDirectory, _ name: String, _ entries: [(String, [UInt8])], stored: Bool = false) throws {
         let url = work.url.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         let archive = try Archive(url: url, accessMode: .create)
         for (path, bytes) in entries {
             try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(bytes.count),
+                with: path, type: path.hasSuffix("/") ? .directory : .file, uncompressedSize: Int64(bytes.count),
                 compressionMethod: stored ? .none : .deflate
             ) { position, size in Data(bytes[Int(position)..<Int(position) + size]) }
         }
