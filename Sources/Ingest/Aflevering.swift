@@ -1,8 +1,8 @@
 /// How a message reached zorgledger, as its envelope says (report §9): the transport, its ids for
 /// the message and the conversation, when it was received, who sent and received the envelope,
 /// and the envelope's own bytes. A plain file has only a transport.
-public struct Aflevering: Sendable, Equatable {
-    public enum Transport: String, Sendable {
+struct Aflevering: Sendable, Equatable {
+    enum Transport: String, Sendable {
         /// A loose file, or standard input.
         case bestand
         /// A VECOZO portal ZIP entry or a VSP-Koppeling REST Pull download.
@@ -11,24 +11,24 @@ public struct Aflevering: Sendable, Equatable {
         case ggk
     }
 
-    public var transport: Transport
+    var transport: Transport
     /// The VSP traceerId, or the StUF referentienummer.
-    public var transportId: String?
+    var transportId: String?
     /// The VSP conversatieId.
-    public var conversatieId: String?
+    var conversatieId: String?
     /// The VSP alsAntwoordOp, or the StUF crossRefnummer: the transport id this message answers.
-    public var alsAntwoordOp: String?
+    var alsAntwoordOp: String?
     /// ISO 8601 moment of receipt as the transport gives it: the VSP ontvangenOp (offset kept), or
     /// the StUF tijdstipBericht (local time, no offset).
-    public var ontvangen: String?
+    var ontvangen: String?
     /// The envelope's sender and receiver: the VSP afzender and geadresseerden codes, the StUF
     /// zender and ontvanger organisatie.
-    public var afzender: String?
-    public var ontvanger: String?
+    var afzender: String?
+    var ontvanger: String?
     /// The envelope's exact bytes (the VSP metadata record, the StUF envelope), or nil.
-    public var envelop: [UInt8]?
+    var envelop: [UInt8]?
 
-    public init(
+    init(
         transport: Transport, transportId: String? = nil, conversatieId: String? = nil, alsAntwoordOp: String? = nil,
         ontvangen: String? = nil, afzender: String? = nil, ontvanger: String? = nil, envelop: [UInt8]? = nil
     ) {
@@ -42,5 +42,5 @@ public struct Aflevering: Sendable, Equatable {
         self.envelop = envelop
     }
 
-    public static let bestand = Aflevering(transport: .bestand)
+    static let bestand = Aflevering(transport: .bestand)
 }
