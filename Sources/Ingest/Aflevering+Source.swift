@@ -26,6 +26,9 @@ extension Aflevering {
                     transport: .ggk, transportId: envelop.referentienummer, alsAntwoordOp: envelop.crossRefnummer,
                     ontvangen: envelop.tijdstipBericht, afzender: envelop.zender, ontvanger: envelop.ontvanger,
                     envelop: bytes))
+            } catch where error.kind == .notAnIStandaardenMessage && bytes.count <= MessageFile.maximumSize {
+                // Another root element: a message that merely mentions an envelope near its start.
+                return (bytes, .bestand)
             } catch {
                 throw IngestError("not a usable GGK envelope: \(error.description)")
             }

@@ -164,6 +164,12 @@ struct TransportIngestTests {
         #expect(bad.status == 1)
         #expect(bad.output.hasPrefix("appended 0, duplicate 0, rejected 2"), "\(bad.output)")
         #expect(bad.stderrLines.count == 2)
+        // Near miss: a plain message whose first KiB mentions an envelope's name is still a plain message.
+        let genoemd = Array(String(decoding: try Fixture.bytes("JW305"), as: UTF8.self)
+            .replacingOccurrences(of: "?>", with: "?><!-- envelopHeenbericht-ggk_Di01 -->", options: [], range: nil).utf8)
+        try work.write("genoemd/JW305.xml", genoemd)
+        let plain = try work.run(["ingest", "genoemd"])
+        #expect(plain.output.hasPrefix("appended 1, duplicate 0, rejected 0"), "\(plain.output)\(plain.stderr)")
         #expect(bad.stderrLines.first?.contains("DOCTYPE") == true)
         #expect(bad.stderrLines.last?.contains("holds no message") == true)
     }
