@@ -27,6 +27,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: cLibraries + [
         // The message model of iWmo/iJw 3.x: decoding, XSD validation and single-message rules.
@@ -41,7 +42,9 @@ let package = Package(
         // Proofs an auditor checks without the ledger: RFC 9162 Merkle tree, signed notes, checkpoints.
         .target(name: "Audit", dependencies: ["Ledger", "COpenSSL"]),
         // Files in, events out: reads, decodes and compresses off the writer, then appends in batches.
-        .target(name: "Ingest", dependencies: ["Berichten", "Ledger", "Kenmerken"]),
+        .target(
+            name: "Ingest",
+            dependencies: ["Berichten", "Ledger", "Kenmerken", "COpenSSL", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Projections: checkpoints, catch-up and rebuild of pure folds of the log.
         .target(name: "Projection", dependencies: ["Ledger", "Kenmerken", "Berichten"]),
         // One module per projection; each stores facts and derives current state in views and queries.
@@ -120,6 +123,7 @@ let package = Package(
             dependencies: [
                 "Ingest", "Ledger", "Berichten", "Generator",
                 "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "TestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         // Tries to break the built executable: kills, hostile files, tampering, races, full disks, leaks.
         .testTarget(name: "ReliabilityTests", dependencies: ["TestSupport"]),

@@ -184,7 +184,8 @@ extension Dossier {
             SELECT b.positie, b.standaard, b.gemeente, b.aanbieder, b.berichttype, b.dagtekening,
                 (SELECT CASE WHEN count(*) = 1 THEN max(e.bsn) END FROM event_bsn e WHERE e.position = b.positie),
                 (SELECT CASE WHEN count(*) = 1 THEN max(t.toewijzing_nummer) END FROM event_toewijzing t
-                     WHERE t.position = b.positie)
+                     WHERE t.position = b.positie),
+                substr(b.ontvangen, 1, 10)
             FROM uitwisseling_berichten b
             WHERE b.is_retour = 0 AND b.standaard IS NOT NULL AND b.gemeente IS NOT NULL AND b.aanbieder IS NOT NULL
                 AND b.berichttype IS NOT NULL
@@ -195,7 +196,8 @@ extension Dossier {
             let retour = retouren[row.int64(0)]
             body(Uitwisseling(
                 positie: row.int64(0), standaard: row.string(1), gemeente: row.string(2), aanbieder: row.string(3),
-                berichttype: row.string(4), dagtekening: dagtekening, retourPositie: retour?.positie,
+                berichttype: row.string(4), dagtekening: dagtekening,
+                ontvangen: row.optionalString(8).flatMap(Datum.init), retourPositie: retour?.positie,
                 retourDagtekening: retour?.dagtekening, bsn: row.optionalString(6),
                 toewijzingNummer: row.optionalInt(7)))
         }
@@ -230,7 +232,8 @@ extension Dossier {
         }
         _ = try connection.rows(
             """
-            SELECT a.positie, a.standaard, a.gemeente, a.aanbieder, a.bsn, a.referentie_aanbieder, a.soort, b.dagtekening
+            SELECT a.positie, a.standaard, a.gemeente, a.aanbieder, a.bsn, a.referentie_aanbieder, a.soort, b.dagtekening,
+                substr(b.ontvangen, 1, 10)
             FROM verzoeken_status a JOIN uitwisseling_berichten b ON b.positie = a.positie
             WHERE a.status != 'ongeldig'
             ORDER BY a.positie, a.referentie_aanbieder
@@ -241,6 +244,7 @@ extension Dossier {
             body(Verzoek(
                 positie: row.int64(0), standaard: row.string(1), gemeente: row.string(2), aanbieder: row.string(3),
                 bsn: row.string(4), referentieAanbieder: row.string(5), soort: row.string(6), dagtekening: dagtekening,
+                ontvangen: row.optionalString(8).flatMap(Datum.init),
                 antwoorden: (antwoorden[sleutel] ?? []).sorted { ($0.dagtekening, $0.positie) < ($1.dagtekening, $1.positie) }))
         }
     }

@@ -7,6 +7,8 @@ extension Dossier {
         var positie: Int64
         var standaard, gemeente, aanbieder, bsn, referentieAanbieder, soort: String
         var dagtekening: Datum
+        /// The day it was received, when its transport said.
+        var ontvangen: Datum?
         var antwoorden: [(positie: Int64, dagtekening: Datum, antwoord: Antwoord)]
     }
 }

@@ -18,4 +18,10 @@ public struct BerichtRij: Sendable, Hashable {
     public var retourCodes: [String]
     /// Codes of the level-2 rules the message breaks.
     public var bevindingen: [String]
+    /// How it was delivered: `bestand`, `vecozo` or `ggk` (nil for a message recorded before format 3).
+    public var transport: String?
+    /// The VSP traceerId or StUF referentienummer.
+    public var transportId: String?
+    /// The ISO 8601 moment of receipt the transport gives.
+    public var ontvangen: String?
 }

@@ -26,7 +26,7 @@ extension Uitwisseling {
                 CASE WHEN b.is_retour = 1 THEN b.retour_codes
                      ELSE coalesce((SELECT group_concat(p.retour_codes, ' ') FROM uitwisseling_paren p
                                     WHERE p.heen_positie = b.positie), '') END,
-                b.bevindingen
+                b.bevindingen, b.transport, b.transport_id, b.ontvangen
             FROM uitwisseling_berichten b JOIN uitwisseling_status s ON s.positie = b.positie
             \(conditions.sql)
             ORDER BY b.positie
@@ -39,7 +39,8 @@ extension Uitwisseling {
                 ontvanger: row.optionalString(6), identificatie: row.optionalString(7),
                 dagtekening: row.optionalString(8), bestand: row.optionalString(9), gemeente: row.optionalString(10),
                 aanbieder: row.optionalString(11), status: row.string(12),
-                retourCodes: row.list(13).filter { seen.insert($0).inserted }, bevindingen: row.list(14))
+                retourCodes: row.list(13).filter { seen.insert($0).inserted }, bevindingen: row.list(14),
+                transport: row.optionalString(15), transportId: row.optionalString(16), ontvangen: row.optionalString(17))
         }
     }
 

@@ -16,7 +16,7 @@ public import Projection
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 6
+    public let version = 7
     public let tableNames = ["uitwisseling_berichten", "uitwisseling_koppeling"]
     public let viewNames = ["uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen", "uitwisseling_status"]
 
@@ -44,8 +44,11 @@ public struct Uitwisseling: Projection {
             retour_codes       TEXT NOT NULL,       -- every RetourCode in it, space-separated
             afwijzend          INTEGER NOT NULL,    -- 1 when this retour rejects its heenbericht
             bevindingen        TEXT NOT NULL,       -- level-2 rule codes it breaks, space-separated
-            kennisdatum        TEXT NOT NULL        -- the day it became known: a retour's DagtekeningRetour,
+            kennisdatum        TEXT NOT NULL,       -- the day it became known: a retour's DagtekeningRetour,
                                                     --   else its Dagtekening (see `kennisdatum(of:_:)`)
+            transport          TEXT,                -- bestand, vecozo or ggk; NULL before format 3
+            transport_id       TEXT,                -- the VSP traceerId or StUF referentienummer
+            ontvangen          TEXT                 -- ISO 8601 moment of receipt, when the transport gives it
         ) STRICT;
         CREATE INDEX uitwisseling_berichten_identiteit
             ON uitwisseling_berichten (bericht_code, afzender, identificatie);
@@ -97,7 +100,8 @@ public struct Uitwisseling: Projection {
         try database.run(
             """
             INSERT INTO uitwisseling_berichten VALUES
-                (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20)
+                (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
+                 ?23)
             """,
             [
                 .integer(Int(event.position)), .text(metadata.standaard), .text(metadata.release),
@@ -113,7 +117,8 @@ public struct Uitwisseling: Projection {
                 .integer(bericht?.wijstHeenberichtAf == true ? 1 : 0),
                 // A message that no longer decodes was recorded for its header alone: it breaks its schema.
                 .text(bericht.map { Self.unique($0.bevindingen().map(\.regel)).joined(separator: " ") } ?? "XSD"),
-                .text(Self.kennisdatum(of: event, bericht)),
+                .text(Self.kennisdatum(of: event, bericht)), .text(metadata.transport), .text(metadata.transportId),
+                .text(metadata.ontvangen),
             ])
         for kant in ["h", "r"] {
             try database.run(

@@ -195,7 +195,8 @@ private struct KopReader {
     }
 }
 
-private extension String {
+extension String {
+    /// Without leading and trailing XML whitespace.
     var trimmingWhitespace: String {
         let bytes = Array(utf8)
         guard let first = bytes.firstIndex(where: { !ASCII.isWhitespace($0) }),

@@ -5,9 +5,11 @@ import Darwin
 #endif
 
 /// Where messages come from: files named on the command line, directories searched for
-/// `*.xml`, standard input, or memory.
+/// `*.xml`, `*.zip` and `*.json`, an entry of a ZIP, standard input, or memory.
 public enum IngestSource: Sendable, Equatable {
     case file(String)
+    /// Entry `index` of the ZIP at `archive`, named `entry` in it.
+    case zipEntry(archive: String, index: Int, entry: String)
     case standardInput
     /// A message already in memory, e.g. from the generator; `name` is recorded as its file name.
     case bytes(name: String, [UInt8])
@@ -45,7 +47,8 @@ public enum IngestSource: Sendable, Equatable {
     /// The name recorded in the ledger for messages from this source.
     public var name: String? {
         switch self {
-        case .file(let path): path.split(separator: "/").last.map(String.init) ?? path
+        case .file(let path): Self.lastComponent(path)
+        case .zipEntry(let archive, _, let entry): Self.lastComponent(archive) + "!" + entry
         case .standardInput: nil
         case .bytes(let name, _): name
         }
@@ -55,9 +58,14 @@ public enum IngestSource: Sendable, Equatable {
     public var displayName: String {
         switch self {
         case .file(let path): path
+        case .zipEntry(let archive, _, let entry): archive + "!" + entry
         case .standardInput: "<stdin>"
         case .bytes(let name, _): name
         }
+    }
+
+    private static func lastComponent(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
     }
 }
 

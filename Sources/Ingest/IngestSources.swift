@@ -20,19 +20,32 @@ public struct IngestSources: Sequence, Sendable {
     public struct Iterator: IteratorProtocol {
         private var arguments: IndexingIterator<[Argument]>
         private var walk: XMLFileWalk?
+        /// The entries of the archive being taken, the next one last.
+        private var entries: [IngestSource] = []
 
         fileprivate init(arguments: IndexingIterator<[Argument]>) { self.arguments = arguments }
 
         public mutating func next() -> IngestSource? {
             while true {
-                if let path = walk?.next() { return .file(path) }
+                if let entry = entries.popLast() { return entry }
+                if let path = walk?.next() { return opened(.file(path)) }
                 walk = nil
                 switch arguments.next() {
                 case nil: return nil
-                case .source(let source): return source
+                case .source(let source): return opened(source)
                 case .folder(let folder): walk = XMLFileWalk(folder)
                 }
             }
+        }
+
+        /// A ZIP's first entry, its others queued; an archive that cannot be listed is handed out
+        /// as the file itself, so the ingest refuses it whole, by name. Other sources as they are.
+        private mutating func opened(_ source: IngestSource) -> IngestSource? {
+            guard case .file(let path) = source, ZIPArchief.isArchive(path),
+                let listed = try? ZIPArchief.entries(path)
+            else { return source }
+            entries = listed.reversed().map { .zipEntry(archive: path, index: $0.index, entry: $0.name) }
+            return entries.popLast() ?? next()
         }
     }
 }

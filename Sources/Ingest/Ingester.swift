@@ -89,7 +89,8 @@ public final class Ingester {
                     outcome, source: source, bevindingen: message.bevindingen, schemaMissing: message.schemaMissing)
             }
             done += sourcesOfBatch.count
-            progress(done, total)
+            // A ZIP counted as one file hands out its entries one by one.
+            progress(done, max(total, done))
         }
         return report
     }
@@ -146,19 +147,17 @@ public final class Ingester {
         _ source: IngestSource, schemas: SchemaSet?
     ) -> Result<Decoded, IngestReport.Rejection> {
         let bytes: [UInt8]
+        let aflevering: Aflevering
         do {
-            bytes = try MessageFile.read(source)
+            (bytes, aflevering) = try Aflevering.open(source)
         } catch {
-            switch error {
-            case .unreadable(let reason): return .failure(.init(source: source, reason: "cannot read the file: \(reason)"))
-            case .tooLarge(let size):
-                return .failure(.init(
-                    source: source, reason: "\(size) bytes is larger than the 25 MB a message may have (OP179)"))
-            }
+            return .failure(.init(source: source, reason: error.description))
         }
         do {
             let bericht = try BerichtDecoder.decode(bytes)
-            let event = NewEvent(kind: .bericht, payload: bytes, metadata: EventMetadata(bericht), source: source.name)
+            var metadata = EventMetadata(bericht)
+            metadata.record(aflevering)
+            let event = NewEvent(kind: .bericht, payload: bytes, metadata: metadata, source: source.name)
             var decoded = Decoded(event: event, bericht: bericht, bevindingen: bericht.bevindingen())
             if let schemas {
                 switch schemas.validator(
@@ -177,7 +176,9 @@ public final class Ingester {
             guard let kop = try? Berichtkop.read(bytes) else {
                 return .failure(.init(source: source, reason: error.description))
             }
-            let event = NewEvent(kind: .bericht, payload: bytes, metadata: EventMetadata(kop), source: source.name)
+            var metadata = EventMetadata(kop)
+            metadata.record(aflevering)
+            let event = NewEvent(kind: .bericht, payload: bytes, metadata: metadata, source: source.name)
             return .success(Decoded(event: event, bericht: nil, bevindingen: [Bevinding(schemaFout: error)]))
         }
     }

@@ -15,7 +15,9 @@ enum MessageFile {
         case tooLarge(Int)
     }
 
-    static func read(_ source: IngestSource) throws(Failure) -> [UInt8] {
+    /// The bytes of `source`, refused when larger than `limit` (an envelope may be larger than the
+    /// message it carries).
+    static func read(_ source: IngestSource, limit: Int = maximumSize) throws(Failure) -> [UInt8] {
         switch source {
         case .file(let path):
             let fd = open(path, O_RDONLY | O_CLOEXEC)
@@ -23,18 +25,24 @@ enum MessageFile {
             defer { close(fd) }
             var info = stat()
             guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
-            guard Int(info.st_size) <= maximumSize else { throw .tooLarge(Int(info.st_size)) }
-            return try readAll(fd, expected: Int(info.st_size))
+            guard Int(info.st_size) <= limit else { throw .tooLarge(Int(info.st_size)) }
+            return try readAll(fd, expected: Int(info.st_size), limit: limit)
+        case .zipEntry(let archive, let index, _):
+            do {
+                return try ZIPArchief.read(archive, index: index)
+            } catch {
+                throw .unreadable(error.description)
+            }
         case .standardInput:
-            return try readAll(STDIN_FILENO, expected: 64 * 1024)
+            return try readAll(STDIN_FILENO, expected: 64 * 1024, limit: limit)
         case .bytes(_, let bytes):
-            guard bytes.count <= maximumSize else { throw .tooLarge(bytes.count) }
+            guard bytes.count <= limit else { throw .tooLarge(bytes.count) }
             return bytes
         }
     }
 
     /// Reads until end of file, stopping one byte past the limit so a pipe cannot exhaust memory.
-    private static func readAll(_ fd: Int32, expected: Int) throws(Failure) -> [UInt8] {
+    private static func readAll(_ fd: Int32, expected: Int, limit: Int) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(expected + 1)
         var chunk = [UInt8](repeating: 0, count: 64 * 1024)
@@ -46,7 +54,7 @@ enum MessageFile {
             }
             if count == 0 { return bytes }
             bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > maximumSize { throw .tooLarge(bytes.count) }
+            if bytes.count > limit { throw .tooLarge(bytes.count) }
         }
     }
 }

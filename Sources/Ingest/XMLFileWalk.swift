@@ -4,7 +4,9 @@ import Glibc
 import Darwin
 #endif
 
-/// The `*.xml` files below a folder in byte order of their whole paths, found one folder at a time:
+/// The `*.xml`, `*.zip` and `*.json` files below a folder in byte order of their whole paths, found one
+/// folder at a time (a `NAME.xml` beside a `NAME.json` is the payload of that VSP metadata record, so
+/// it is taken through the record and not on its own):
 /// only the folders on the way to the current file are held, each as one buffer of names, so a
 /// million files never become a million path strings.
 ///
@@ -50,7 +52,8 @@ struct XMLFileWalk: IteratorProtocol {
         }
     }
 
-    /// How many `*.xml` files are below `folder`, holding no names but those of one folder's subfolders.
+    /// How many sources the walk will hand out below `folder` (a VSP pair counts once, a ZIP as one),
+    /// holding no names but those of one folder's subfolders.
     /// - throws: ``IngestError`` naming the first folder that cannot be read.
     static func count(_ folder: String) throws(IngestError) -> Int {
         let base = folder.hasSuffix("/") ? folder : folder + "/"
@@ -58,12 +61,18 @@ struct XMLFileWalk: IteratorProtocol {
         var subfolders: [String] = []
         try scan(folder) { name, isFolder in
             if isFolder { subfolders.append(base + String(decoding: name, as: UTF8.self)) } else { files += 1 }
+            // A record's payload beside it is taken with it.
+            if !isFolder, Suffix(name) == .json,
+                access(base + String(decoding: name.dropLast(".json".utf8.count), as: UTF8.self) + ".xml", F_OK) == 0
+            {
+                files -= 1
+            }
         }
         for subfolder in subfolders { files += try count(subfolder) }
         return files
     }
 
-    /// Calls `body` with the name of every folder and `*.xml` file directly in `folder`, in the order
+    /// Calls `body` with the name of every folder and `*.xml`, `*.zip` or `*.json` file directly in `folder`, in the order
     /// the file system gives them.
     private static func scan(
         _ folder: String, _ body: (_ name: UnsafeRawBufferPointer, _ isFolder: Bool) -> Void
@@ -86,18 +95,35 @@ struct XMLFileWalk: IteratorProtocol {
                 }
                 if type == UInt8(DT_DIR) {
                     body(name, true)
-                } else if hasXMLSuffix(name) {
+                } else if Suffix(name) != nil {
                     body(name, false)
                 }
             }
         }
     }
 
-    /// `.xml` in any case.
-    private static func hasXMLSuffix(_ name: UnsafeRawBufferPointer) -> Bool {
-        guard name.count >= 4 else { return false }
-        let suffix = name[(name.count - 4)...]
-        return suffix.elementsEqual(".xml".utf8) { $0 == $1 || ($1 != UInt8(ascii: ".") && $0 | 0x20 == $1) }
+    /// The suffixes the walk takes, in any case.
+    enum Suffix: CaseIterable {
+        case xml, zip, json
+
+        var text: String {
+            switch self {
+            case .xml: ".xml"
+            case .zip: ".zip"
+            case .json: ".json"
+            }
+        }
+
+        init?(_ name: UnsafeRawBufferPointer) {
+            guard let found = Self.allCases.first(where: { suffix in
+                let text = suffix.text.utf8
+                return name.count >= text.count
+                    && name[(name.count - text.count)...].elementsEqual(text) {
+                        $0 == $1 || ($1 != UInt8(ascii: ".") && $0 | 0x20 == $1)
+                    }
+            }) else { return nil }
+            self = found
+        }
     }
 
     /// One folder's folders and `*.xml` files in walking order, their names in one buffer.
@@ -116,9 +142,19 @@ struct XMLFileWalk: IteratorProtocol {
         init(_ folder: String) throws(IngestError) {
             var names: [UInt8] = []
             var entries: [Entry] = []
+            var records: Set<[UInt8]> = []
             try XMLFileWalk.scan(folder) { name, isFolder in
                 entries.append(Entry(start: names.count, length: UInt16(name.count), isFolder: isFolder))
                 names.append(contentsOf: name)
+                if !isFolder, Suffix(name) == .json { records.insert(Array(name.dropLast(5))) }
+            }
+            if !records.isEmpty {
+                // A VSP payload goes with its record.
+                entries.removeAll { entry in
+                    guard !entry.isFolder else { return false }
+                    let name = names[entry.start..<entry.start + Int(entry.length)]
+                    return name.withUnsafeBytes { Suffix($0) == .xml } && records.contains(Array(name.dropLast(4)))
+                }
             }
             names.withUnsafeBytes { names in entries.sort { Listing.precedes($0, $1, in: names) } }
             self.base = folder.hasSuffix("/") ? folder : folder + "/"

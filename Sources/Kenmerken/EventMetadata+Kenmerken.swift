@@ -113,6 +113,62 @@ extension EventMetadata {
         }
     }
 
+    /// How the message was delivered (report §9): `bestand`, `vecozo` or `ggk`; nil for events
+    /// written before format 3.
+    public var transport: String? {
+        get { self[text: .transport] }
+        set { self[text: .transport] = newValue }
+    }
+
+    /// The VSP traceerId or the StUF referentienummer.
+    public var transportId: String? {
+        get { self[text: .transportId] }
+        set { self[text: .transportId] = newValue }
+    }
+
+    /// The VSP conversatieId.
+    public var conversatieId: String? {
+        get { self[text: .conversatieId] }
+        set { self[text: .conversatieId] = newValue }
+    }
+
+    /// The transport id this message answers: the VSP alsAntwoordOp, the StUF crossRefnummer.
+    public var alsAntwoordOp: String? {
+        get { self[text: .alsAntwoordOp] }
+        set { self[text: .alsAntwoordOp] = newValue }
+    }
+
+    /// The moment of receipt the transport gives, ISO 8601.
+    public var ontvangen: String? {
+        get { self[text: .ontvangen] }
+        set { self[text: .ontvangen] = newValue }
+    }
+
+    /// The envelope's sender and receiver.
+    public var envelopAfzender: String? {
+        get { self[text: .envelopAfzender] }
+        set { self[text: .envelopAfzender] = newValue }
+    }
+
+    public var envelopOntvanger: String? {
+        get { self[text: .envelopOntvanger] }
+        set { self[text: .envelopOntvanger] = newValue }
+    }
+
+    /// The envelope's exact bytes; stored LZ4-compressed with their size.
+    public var envelop: [UInt8]? {
+        get {
+            guard let compressed = self[Kenmerk.envelop.rawValue]?.blob, let size = self[integer: .envelopGrootte] else {
+                return nil
+            }
+            return compressed.withUnsafeBytes { PayloadCodec.decompress($0, originalSize: size, dictionary: nil) }
+        }
+        set {
+            self[Kenmerk.envelop.rawValue] = newValue.map { .blob(PayloadCodec.compress($0, dictionary: nil)) }
+            self[integer: .envelopGrootte] = newValue?.count
+        }
+    }
+
     /// The message's natural identity, when it has one.
     public var identiteit: BerichtIdentiteit? {
         guard let berichtCode, let afzender, let identificatie else { return nil }

@@ -1,10 +1,14 @@
 public import Ledger
 
 /// The header facts of an iWmo/iJw message the ledger keeps in `events`, in column order (report
-/// §4.2: the header of every message; for a retour or 325 the heenbericht it answers).
+/// §4.2: the header of every message; for a retour or 325 the heenbericht it answers), and since
+/// format 3 how it was delivered (report §9: the transport, its ids, the moment of receipt, the
+/// envelope's parties and its bytes, LZ4-compressed, with their size).
 enum Kenmerk: Int, CaseIterable {
     case standaard, release, berichtCode, berichttype, afzender, ontvanger, identificatie, dagtekening
     case identificatieRetour, heenCode, heenAfzender, heenIdentificatie
+    case transport, transportId, conversatieId, alsAntwoordOp, ontvangen, envelopAfzender, envelopOntvanger
+    case envelop, envelopGrootte
 
     var column: MetadataColumn {
         switch self {
@@ -20,6 +24,15 @@ enum Kenmerk: Int, CaseIterable {
         case .heenCode: .integer("heen_code")
         case .heenAfzender: .text("heen_afzender")
         case .heenIdentificatie: .text("heen_identificatie")
+        case .transport: .text("transport")
+        case .transportId: .text("transport_id")
+        case .conversatieId: .text("conversatie_id")
+        case .alsAntwoordOp: .text("als_antwoord_op")
+        case .ontvangen: .text("ontvangen")
+        case .envelopAfzender: .text("envelop_afzender")
+        case .envelopOntvanger: .text("envelop_ontvanger")
+        case .envelop: .blob("envelop")
+        case .envelopGrootte: .integer("envelop_grootte")
         }
     }
 }
@@ -45,14 +58,16 @@ enum Sleutel: Int, CaseIterable {
 extension EventDescription {
     /// What zorgledger records of an iWmo/iJw message besides its bytes: the header facts, the
     /// BSNs and toewijzingen it concerns, and its identity (report §4.2: BerichtCode, Afzender and
-    /// Identificatie, plus a retour's IdentificatieRetour). Messages of one standard and type share
-    /// a compression dictionary (`iJw/301`).
+    /// Identificatie, plus a retour's IdentificatieRetour), and its delivery: a message whose transport
+    /// id (VSP traceerId, StUF referentienummer) was delivered before is a duplicate even when a
+    /// transport client wrapped it again (report §9). Messages of one standard and type share a
+    /// compression dictionary (`iJw/301`).
     public static let berichten = EventDescription(
         columns: Kenmerk.allCases.map(\.column),
         indexTables: Sleutel.allCases.map(\.table),
         identity: IdentityPolicy(
             required: [Kenmerk.berichtCode, .afzender, .identificatie].map(\.rawValue),
-            optional: [Kenmerk.identificatieRetour.rawValue]),
+            optional: [Kenmerk.identificatieRetour.rawValue], delivery: Kenmerk.transportId.rawValue),
         eventIndexes: [
             EventIndex(
                 name: "events_identiteit",
@@ -60,6 +75,8 @@ extension EventDescription {
             EventIndex(
                 name: "events_heenbericht", columns: [Kenmerk.heenCode, .heenAfzender, .heenIdentificatie].map(\.column.name),
                 condition: "heen_code IS NOT NULL"),
+            EventIndex(name: "events_transport", columns: [Kenmerk.transportId.column.name], condition: "transport_id IS NOT NULL"),
         ],
-        family: [Kenmerk.standaard, .berichttype].map(\.rawValue))
+        family: [Kenmerk.standaard, .berichttype].map(\.rawValue),
+        firstAddedColumn: Kenmerk.transport.rawValue)
 }

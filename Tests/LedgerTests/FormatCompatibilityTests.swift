@@ -78,12 +78,36 @@ struct FormatCompatibilityTests {
         #expect(report.isIntact && report.eventCount == 39)
     }
 
-    /// Once opened for writing, the old ledger is upgraded to format 2 (its Merkle tree added) and
+    /// Upgraded to format 3, the old ledger keeps its head and takes events with the delivery
+    /// columns set, which the chain then covers.
+    @Test func anUpgradedOldLedgerTakesEventsWithTheirDelivery() throws {
+        let directory = try WorkDirectory()
+        let path = try copy(in: directory)
+        let ledger = try Ledger(path: path, access: .write)
+        #expect(try ledger.verify().headHash.description == Self.head)
+        var event = try ledger.event(at: 2)
+        #expect(event.metadata.transport == nil && event.metadata.envelop == nil)
+        event.metadata.identificatie = "GEKOPPELD"
+        event.metadata.transport = "vecozo"
+        event.metadata.transportId = "e1efb57c-9e95-478f-976a-3a80cf797129"
+        event.metadata.ontvangen = "2026-03-02T09:15:00+01:00"
+        event.metadata.envelop = Array("{\"basisgegevens\": {}}".utf8)
+        #expect(try ledger.append([NewEvent(kind: .bericht, payload: event.payload, metadata: event.metadata, source: nil)])
+            == [.appended(38)])
+        let read = try Ledger(path: path, access: .read)
+        let stored = try read.event(at: 38)
+        #expect(stored.metadata == event.metadata)
+        #expect(stored.metadata.envelop == Array("{\"basisgegevens\": {}}".utf8))
+        let report = try read.verify()
+        #expect(report.isIntact && report.eventCount == 38)
+    }
+
+    /// Once opened for writing, the old ledger is upgraded to format 3 (its Merkle tree and the delivery columns added) and
     /// then has exactly the tables, columns, indexes and triggers of a new one.
     @Test func anUpgradedOldLedgerHasTheTablesColumnsAndIndexesOfANewOne() throws {
         let directory = try WorkDirectory()
         let old = try copy(in: directory)
-        #expect(try SQLiteStore(path: old, access: .write).formatVersion == 2)
+        #expect(try SQLiteStore(path: old, access: .write).formatVersion == 3)
         let new = directory.path("new.sqlite")
         _ = try SQLiteStore(path: new, access: .createIfMissing)
         let schema = """

@@ -94,7 +94,7 @@ struct MerkleLogTests {
 
         let geschreven = try Ledger(path: path, access: .write)
         let upgraded = store(geschreven)
-        #expect(upgraded.formatVersion == 2)
+        #expect(upgraded.formatVersion == 3)
         #expect(try (0..<23).map { try upgraded.merkleNode(level: 0, index: Int64($0)) } == nodes)
         #expect(try upgraded.merkleNode(level: 4, index: 0) == root4)
         _ = try geschreven.append(try Examples.toewijzingen(2, from: 23))

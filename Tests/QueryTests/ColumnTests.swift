@@ -61,6 +61,8 @@ struct ColumnTests {
         Self.check(BerichtRij.self, Self.relatie + [
             "positie", "release", "berichtCode", "berichttype", "afzender", "ontvanger", "identificatie",
             "dagtekening", "bestand", "status", "retourCodes", "bevindingen",
+            // cli.md, "Intake as messages really arrive".
+            "transport", "transportId", "ontvangen",
         ])
     }
 

@@ -94,6 +94,13 @@ public struct Child: Sendable {
     /// still reaps the child, so once ``wait(timeout:)`` returns the killed run is really gone.
     public func kill() { Foundation.kill(pid, peakPath == nil ? SIGKILL : SIGTERM) }
 
+    /// Sends `number` (e.g. SIGINT) to a child started without `measuringPeak`, as a person's
+    /// Ctrl-C or a service manager's stop would.
+    public func signal(_ number: Int32) {
+        precondition(peakPath == nil, "a signal would reach peak-rss, not the child")
+        Foundation.kill(pid, number)
+    }
+
     /// Waits for the process; after `timeout` seconds it is killed, so no test can hang on it.
     public func wait(timeout: Double = 60) -> Exit {
         let deadline = Date().addingTimeInterval(timeout)
@@ -134,7 +141,7 @@ public struct Child: Sendable {
         }
     }
 
-    private static let ignoreSIGPIPE: Void = { signal(SIGPIPE, SIG_IGN) }()
+    private static let ignoreSIGPIPE: Void = { _ = Glibc.signal(SIGPIPE, SIG_IGN) }()
 
     private typealias AddChdir =
         @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, UnsafePointer<CChar>) -> Int32

@@ -22,6 +22,12 @@ public final class InMemoryStore: EventStore {
         let recordedAt = Timestamp.now()
         var outcomes: [AppendOutcome] = []
         for event in batch {
+            if let column = eventDescription.identity.delivery, let delivery = event.metadata[column],
+                let earlier = events.first(where: { $0.metadata[column] == delivery })
+            {
+                outcomes.append(.duplicate(of: earlier.position))
+                continue
+            }
             let identity = eventDescription.identity.identity(of: event.metadata)
             let known = identity.map { identity in
                 events.filter { eventDescription.identity.identity(of: $0.metadata) == identity }

@@ -19,6 +19,19 @@ struct IngestSourceTests {
         #expect(names == ["C.XML", "a.xml", "a/b/c.xml", "a/z.xml", "b.xml", "é.xml", "notes.txt"])
     }
 
+    /// A walk takes `*.zip` and `*.json` too; a VSP record's payload goes with it, not on its own; a
+    /// ZIP is its entries. The count for progress counts a pair once and a ZIP as one.
+    @Test func aWalkTakesArchivesAndVSPRecordsWithTheirPayload() throws {
+        let work = try WorkDirectory()
+        for name in ["in/los.xml", "in/paar.json", "in/paar.xml", "in/alleen.json", "in/ander.txt", "in/.verborgen.tmp"] {
+            try work.write(name, Array("<x/>".utf8))
+        }
+        try TransportIngestTests.archief(work, "in/portaal.ZIP", [("a.xml", Array("<a/>".utf8)), ("map/", []), ("b.xml", [])])
+        let sources = try IngestSource.expand([work.path("in")])
+        #expect(sources.count == 4)
+        #expect(sources.map(\.name) == ["alleen.json", "los.xml", "paar.json", "portaal.ZIP!a.xml", "portaal.ZIP!b.xml"])
+    }
+
     @Test func aMissingArgumentStopsEverythingBeforeAnythingIsRead() throws {
         let work = try WorkDirectory()
         #expect(throws: IngestError("\(work.path("nowhere")): no such file or directory")) {

@@ -7,8 +7,10 @@
 ///
 /// The canonical metadata is, each value as a field (0 for NULL, else 1, its text, 0x1F): kind,
 /// recorded_at, source, the description's columns in order, raw_size, conflict_of; then every
-/// value of every index table's rows, the tables separated by 0x1E. Ledgers written before the
-/// metadata was described have these bytes too, so their chains verify unchanged.
+/// value of every index table's rows, the tables separated by 0x1E; then, only for an event that
+/// sets one of the description's added columns, 0x1D and those columns as fields. Ledgers written
+/// before the metadata was described, or before the columns were added, have these bytes too, so
+/// their chains verify unchanged.
 package enum ChainLink {
     package static func compute(
         previous: Digest, position: Int64, contentHash: Digest, kind: EventKind, recordedAt: String,
@@ -28,12 +30,19 @@ package enum ChainLink {
         field(kind.rawValue)
         field(recordedAt)
         field(source)
-        for column in eventDescription.columns.indices { field(metadata[column]?.canonical) }
+        let added = (eventDescription.firstAddedColumn ?? eventDescription.columns.count)..<eventDescription.columns.count
+        for column in eventDescription.columns.indices where !added.contains(column) {
+            field(metadata[column]?.canonical)
+        }
         field(String(rawSize))
         field(conflictOf.map(String.init))
         for table in eventDescription.indexTables.indices {
             if table > 0 { buffer.append(0x1E) }
             for value in metadata.rows(ofIndexTable: table) { field(value.canonical) }
+        }
+        if added.contains(where: { metadata[$0] != nil }) {
+            buffer.append(0x1D)
+            for column in added { field(metadata[column]?.canonical) }
         }
         return Digest(of: buffer)
     }

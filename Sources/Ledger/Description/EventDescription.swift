@@ -15,16 +15,21 @@ public struct EventDescription: Sendable, Hashable {
     /// Columns whose values, joined by `/`, name an event's compression family (events that look
     /// alike share a dictionary); an event without all of them is compressed without one.
     public var family: [Int]
+    /// The first of the columns added after ledgers already held events (format 3), or nil. The
+    /// chain covers the added columns of an event that sets one of them after everything else, so
+    /// the links of the events written before them stay as they were.
+    public var firstAddedColumn: Int?
 
     public init(
         columns: [MetadataColumn], indexTables: [IndexTable], identity: IdentityPolicy, eventIndexes: [EventIndex],
-        family: [Int]
+        family: [Int], firstAddedColumn: Int? = nil
     ) {
         self.columns = columns
         self.indexTables = indexTables
         self.identity = identity
         self.eventIndexes = eventIndexes
         self.family = family
+        self.firstAddedColumn = firstAddedColumn
     }
 
     /// The tables whose rows belong to one event, by their `position` column: `events` and the
@@ -53,6 +58,7 @@ public struct EventDescription: Sendable, Hashable {
             case .integer:
                 guard let number = Int(part) else { return nil }
                 values.append(.integer(number))
+            case .blob: return nil
             }
         }
         return values

@@ -7,10 +7,14 @@ public struct IdentityPolicy: Sendable, Hashable {
     public var required: [Int]
     /// Columns that are part of the identity when set; unset matches unset.
     public var optional: [Int]
+    /// A column naming one delivery of an event (a transport's own id for it), or nil: an event
+    /// whose value there is an earlier event's is a duplicate of that event, whatever its bytes.
+    public var delivery: Int?
 
-    public init(required: [Int], optional: [Int] = []) {
+    public init(required: [Int], optional: [Int] = [], delivery: Int? = nil) {
         self.required = required
         self.optional = optional
+        self.delivery = delivery
     }
 
     /// The identity of `metadata`: its values in the columns `required + optional`, or nil.

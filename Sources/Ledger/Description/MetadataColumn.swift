@@ -3,11 +3,13 @@ public struct MetadataColumn: Sendable, Hashable {
     public enum ValueType: Sendable, Hashable {
         case text
         case integer
+        case blob
 
         var sql: String {
             switch self {
             case .text: "TEXT"
             case .integer: "INTEGER"
+            case .blob: "BLOB"
             }
         }
     }
@@ -22,4 +24,5 @@ public struct MetadataColumn: Sendable, Hashable {
 
     public static func text(_ name: String) -> Self { Self(name, .text) }
     public static func integer(_ name: String) -> Self { Self(name, .integer) }
+    public static func blob(_ name: String) -> Self { Self(name, .blob) }
 }

@@ -1,7 +1,8 @@
-/// One stored metadata value: the two SQLite storage classes a description uses.
+/// One stored metadata value: the SQLite storage classes a description uses.
 public enum MetadataValue: Sendable, Hashable, Comparable {
     case text(String)
     case integer(Int)
+    case blob([UInt8])
 
     public var text: String? {
         if case .text(let text) = self { text } else { nil }
@@ -11,22 +12,36 @@ public enum MetadataValue: Sendable, Hashable, Comparable {
         if case .integer(let number) = self { number } else { nil }
     }
 
-    /// The value's form in the hash chain: the text itself, an integer in decimal digits.
+    public var blob: [UInt8]? {
+        if case .blob(let bytes) = self { bytes } else { nil }
+    }
+
+    /// The value's form in the hash chain: the text itself, an integer in decimal digits, bytes in
+    /// lower-case hex.
     var canonical: String {
         switch self {
         case .text(let text): text
         case .integer(let number): String(number)
+        case .blob(let bytes): Digest.hex(bytes)
         }
     }
 
-    /// SQLite's order: integers before text, integers by value, text by its UTF-8 bytes (BINARY
-    /// collation), so rows sorted here come back from an index in the same order.
+    /// SQLite's order: integers, then text, then blobs; integers by value, text and blobs by their
+    /// bytes (BINARY collation), so rows sorted here come back from an index in the same order.
     public static func < (lhs: Self, rhs: Self) -> Bool {
         switch (lhs, rhs) {
         case (.integer(let a), .integer(let b)): a < b
         case (.text(let a), .text(let b)): a.utf8.lexicographicallyPrecedes(b.utf8)
-        case (.integer, .text): true
-        case (.text, .integer): false
+        case (.blob(let a), .blob(let b)): a.lexicographicallyPrecedes(b)
+        default: lhs.storageClass < rhs.storageClass
+        }
+    }
+
+    private var storageClass: Int {
+        switch self {
+        case .integer: 0
+        case .text: 1
+        case .blob: 2
         }
     }
 }

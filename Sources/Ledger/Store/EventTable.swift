@@ -2,16 +2,30 @@
 /// which the schema, the insert, the read and the column numbers all come, so they cannot drift.
 ///
 /// A row of `events` is the ledger's own columns around the description's: `position, kind,
-/// recorded_at, source`, then the metadata columns, then `conflict_of … chain_hash`. Statements
-/// bind and read them in that order, so ``metadata`` is the number of the first metadata column
-/// and the ledger's trailing columns follow it.
+/// recorded_at, source`, then the metadata columns, then `conflict_of … chain_hash`, then the
+/// columns added later (``EventDescription/firstAddedColumn``), where `ALTER TABLE` put them in a
+/// ledger that was upgraded, so new and upgraded ledgers have one layout. Statements bind and read
+/// them in that order; ``column(_:)`` is the number of a metadata column.
 struct EventTable {
     let eventDescription: EventDescription
+    /// Added columns an old ledger opened for reading does not have: read as NULL.
+    let absent: Set<String>
+    private let firstAdded: Int
 
-    init(eventDescription: EventDescription) {
+    init(eventDescription: EventDescription, absent: Set<String> = []) {
         self.eventDescription = eventDescription
-        conflictOf = metadata + Int32(eventDescription.columns.count)
+        self.absent = absent
+        firstAdded = eventDescription.firstAddedColumn ?? eventDescription.columns.count
+        conflictOf = metadata + Int32(firstAdded)
     }
+
+    /// The number in a row of metadata column `index` of the description.
+    func column(_ index: Int) -> Int32 {
+        index < firstAdded ? metadata + Int32(index) : chainHash + 1 + Int32(index - firstAdded)
+    }
+
+    /// The columns added later, in order.
+    var addedColumns: ArraySlice<MetadataColumn> { eventDescription.columns[firstAdded...] }
 
     private static let leading = [
         ("position", "INTEGER PRIMARY KEY"), ("kind", "TEXT NOT NULL"), ("recorded_at", "TEXT NOT NULL"),
@@ -37,14 +51,17 @@ struct EventTable {
     var chainHash: Int32 { conflictOf + 5 }
 
     private var columns: [(name: String, type: String)] {
-        Self.leading + eventDescription.columns.map { ($0.name, $0.type.sql) } + Self.trailing
+        Self.leading + eventDescription.columns[..<firstAdded].map { ($0.name, $0.type.sql) } + Self.trailing
+            + addedColumns.map { ($0.name, $0.type.sql) }
     }
 
-    /// Every column of a row, in order, for SELECT and INSERT.
-    var columnList: String { columns.map(\.name).joined(separator: ", ") }
+    /// Every column of a row, in order, for SELECT; an absent one as NULL.
+    var columnList: String {
+        columns.map { absent.contains($0.name) ? "NULL AS \($0.name)" : $0.name }.joined(separator: ", ")
+    }
 
     var insert: String {
-        "INSERT INTO events (\(columnList)) VALUES (\(Self.placeholders(columns.count)))"
+        "INSERT INTO events (\(columns.map(\.name).joined(separator: ", "))) VALUES (\(Self.placeholders(columns.count)))"
     }
 
     /// The rows that have this identity, oldest first: `position, content_hash`.
@@ -53,6 +70,13 @@ struct EventTable {
         let conditions = identity.required.map { "\(eventDescription.columns[$0].name) = ?" }
             + identity.optional.map { "\(eventDescription.columns[$0].name) IS ?" }
         return "SELECT position, content_hash FROM events WHERE \(conditions.joined(separator: " AND ")) ORDER BY position"
+    }
+
+    /// The first event of one delivery: `position`; nil when the description names no delivery column.
+    var selectDelivery: String? {
+        eventDescription.identity.delivery.map {
+            "SELECT position FROM events WHERE \(eventDescription.columns[$0].name) = ?1 ORDER BY position LIMIT 1"
+        }
     }
 
     /// The latest payloads of one compression family: `dictionary_id, raw_size, payload`.
@@ -66,10 +90,7 @@ struct EventTable {
     var creation: String {
         var sql = "CREATE TABLE events (\n"
             + columns.map { "    \($0.name) \($0.type)" }.joined(separator: ",\n") + "\n) STRICT;\n"
-        for index in eventDescription.eventIndexes {
-            sql += "CREATE INDEX \(index.name) ON events (\(index.columns.joined(separator: ", ")))"
-                + (index.condition.map { " WHERE \($0)" } ?? "") + ";\n"
-        }
+        sql += eventIndexes
         for table in eventDescription.indexTables {
             let keys = table.columns.map(\.name).joined(separator: ", ")
             sql += "CREATE TABLE \(table.name) (\n    position INTEGER NOT NULL REFERENCES events (position),\n"
@@ -78,6 +99,14 @@ struct EventTable {
                 + "CREATE INDEX \(table.lookupIndex) ON \(table.name) (\(keys));\n"
         }
         return sql
+    }
+
+    /// `CREATE INDEX IF NOT EXISTS` of every index on `events`: a new ledger's, and an upgrade's.
+    var eventIndexes: String {
+        eventDescription.eventIndexes.map { index in
+            "CREATE INDEX IF NOT EXISTS \(index.name) ON events (\(index.columns.joined(separator: ", ")))"
+                + (index.condition.map { " WHERE \($0)" } ?? "") + ";\n"
+        }.joined()
     }
 
     /// The insert of one row of index table `table`.
@@ -102,6 +131,7 @@ extension SQLiteStatement {
         switch value {
         case .text(let text): bind(index, text)
         case .integer(let number): bind(index, number)
+        case .blob(let bytes): bind(index, bytes)
         case nil: bind(index, nil as Int64?)
         }
     }
@@ -111,6 +141,7 @@ extension SQLiteStatement {
         return switch type {
         case .text: .text(string(column))
         case .integer: .integer(int(column))
+        case .blob: .blob(bytes(column))
         }
     }
 }

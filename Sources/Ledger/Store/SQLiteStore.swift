@@ -33,13 +33,21 @@ public final class SQLiteStore: EventStore {
 
     /// Statements prepared once per connection and reused for every event (SQLITE_PREPARE_PERSISTENT).
     private struct Statements {
-        let insertEvent: SQLiteStatement
+        /// Nil for an old ledger opened for reading, which lacks the added columns until it is upgraded.
+        let insertEvent: SQLiteStatement?
         /// One per index table of the description, in its order.
         let insertRows: [SQLiteStatement]
         let selectIdentity: SQLiteStatement
+        /// Nil when the description names no delivery column, or for an old ledger opened for reading.
+        let selectDelivery: SQLiteStatement?
 
         init(_ connection: SQLiteConnection, _ table: EventTable) throws(LedgerError) {
-            insertEvent = try connection.prepare(table.insert, persistent: true)
+            insertEvent = table.absent.isEmpty ? try connection.prepare(table.insert, persistent: true) : nil
+            if let sql = table.selectDelivery, table.absent.isEmpty {
+                selectDelivery = try connection.prepare(sql, persistent: true)
+            } else {
+                selectDelivery = nil
+            }
             var insertRows: [SQLiteStatement] = []
             for index in table.eventDescription.indexTables {
                 insertRows.append(try connection.prepare(EventTable.insert(into: index), persistent: true))
@@ -64,16 +72,16 @@ public final class SQLiteStore: EventStore {
     ///   kind of file, `.newerFormat` for a ledger from a newer zorgledger.
     public init(path: String, access: Access, eventDescription: EventDescription) throws(LedgerError) {
         self.eventDescription = eventDescription
-        table = EventTable(eventDescription: eventDescription)
+        let described = EventTable(eventDescription: eventDescription)
         if access == .createIfMissing {
-            try Self.createIfMissing(path, table)
+            try Self.createIfMissing(path, described)
         } else if Glibc.access(path, F_OK) != 0 {
             throw LedgerError(.cannotOpen, "\(path): no such ledger; create one with `zorgledger ingest`")
         }
         connection = try SQLiteConnection(path: path, mode: access == .read ? .readOnly : .readWrite)
         // An empty file given as a new ledger holds nothing to lose: it is initialised.
         if access == .createIfMissing && (try? Self.isEmptyDatabase(connection)) == true {
-            try Self.createSchema(connection, table)
+            try Self.createSchema(connection, described)
         }
         var version = try Self.checkFormat(connection)
         if access != .read {
@@ -82,8 +90,14 @@ public final class SQLiteStore: EventStore {
                 try MerkleLog.upgradeToFormat2(connection)
                 version = 2
             }
+            if version < 3 {
+                try Self.upgradeToFormat3(connection, described)
+                version = 3
+            }
+            table = described
         } else {
             try connection.execute("PRAGMA cache_size = -65536;")
+            table = EventTable(eventDescription: eventDescription, absent: try Self.absentColumns(connection, described))
         }
         statements = try Statements(connection, table)
         formatVersion = version
@@ -120,6 +134,28 @@ public final class SQLiteStore: EventStore {
         try connection.writeTransaction { () throws(LedgerError) in
             if try isEmptyDatabase(connection) { try connection.execute(Schema.creation(table)) }
         }
+    }
+
+    /// Format 3 added columns to `events` (the description's added columns): a format-2 ledger
+    /// gets them, NULL for every event it holds, whose links do not cover them.
+    private static func upgradeToFormat3(_ connection: SQLiteConnection, _ table: EventTable) throws(LedgerError) {
+        try connection.writeTransaction { () throws(LedgerError) in
+            let version = try connection.prepare("SELECT value FROM ledger_info WHERE key = 'format_version'")
+            guard try version.step(), version.string(0) == "2" else { return }
+            let absent = try absentColumns(connection, table)
+            let added = table.addedColumns.filter { absent.contains($0.name) }
+                .map { "ALTER TABLE events ADD COLUMN \($0.name) \($0.type.sql);\n" }.joined()
+            try connection.execute(
+                added + table.eventIndexes + "UPDATE ledger_info SET value = '3' WHERE key = 'format_version';")
+        }
+    }
+
+    /// The added columns `events` does not have (in a ledger written before format 3).
+    private static func absentColumns(_ connection: SQLiteConnection, _ table: EventTable) throws(LedgerError) -> Set<String> {
+        let statement = try connection.prepare("SELECT name FROM pragma_table_info('events')")
+        var present = Set<String>()
+        while try statement.step() { present.insert(statement.string(0)) }
+        return Set(table.addedColumns.map(\.name).filter { !present.contains($0) })
     }
 
     private static func isEmptyDatabase(_ connection: SQLiteConnection) throws(LedgerError) -> Bool {
@@ -159,6 +195,8 @@ public final class SQLiteStore: EventStore {
         _ batch: [PreparedEvent], beforeCommit: BeforeCommit
     ) throws(LedgerError) -> [AppendOutcome] {
         let selectIdentity = statements.selectIdentity
+        let selectDelivery = statements.selectDelivery
+        let deliveryColumn = eventDescription.identity.delivery
         let recordedAt = Timestamp.now()
         return try connection.writeTransaction { () throws(LedgerError) -> [AppendOutcome] in
             let (start, _) = try head()
@@ -168,7 +206,21 @@ public final class SQLiteStore: EventStore {
             var appended: [StoredEvent] = []
             appended.reserveCapacity(batch.count)
             var inBatch: [[MetadataValue?]: [(Int64, Digest)]] = [:]
+            var deliveriesInBatch: [MetadataValue: Int64] = [:]
             for event in batch {
+                let delivery = deliveryColumn.flatMap { event.metadata[$0] }
+                if let delivery, let selectDelivery {
+                    if let earlier = deliveriesInBatch[delivery] {
+                        outcomes.append(.duplicate(of: earlier))
+                        continue
+                    }
+                    selectDelivery.bind(1, delivery)
+                    defer { selectDelivery.reset() }
+                    if try selectDelivery.step() {
+                        outcomes.append(.duplicate(of: selectDelivery.int64(0)))
+                        continue
+                    }
+                }
                 var conflictOf: Int64?
                 if let identity = eventDescription.identity.identity(of: event.metadata) {
                     var known = inBatch[identity] ?? []
@@ -197,6 +249,7 @@ public final class SQLiteStore: EventStore {
                     metadata: event.metadata, payload: event.payload, conflictOf: conflictOf,
                     contentHash: event.contentHash, chainHash: link))
                 previous = link
+                if let delivery { deliveriesInBatch[delivery] = position }
                 outcomes.append(conflictOf.map { .conflict(position: position, earlier: $0) } ?? .appended(position))
             }
             if position > start {
@@ -215,12 +268,14 @@ public final class SQLiteStore: EventStore {
         _ event: PreparedEvent, at position: Int64, recordedAt: String, conflictOf: Int64?, link: Digest
     ) throws(LedgerError) {
         let metadata = event.metadata
-        let events = statements.insertEvent
+        guard let events = statements.insertEvent else {
+            throw LedgerError(.cannotOpen, "\(connection.path): an old ledger opened for reading takes no events")
+        }
         events.bind(table.position + 1, position)
         events.bind(table.kind + 1, event.kind.rawValue)
         events.bind(table.recordedAt + 1, recordedAt)
         events.bind(table.source + 1, event.source)
-        for column in eventDescription.columns.indices { events.bind(table.metadata + 1 + Int32(column), metadata[column]) }
+        for column in eventDescription.columns.indices { events.bind(table.column(column) + 1, metadata[column]) }
         events.bind(table.conflictOf + 1, conflictOf)
         events.bind(table.dictionaryID + 1, event.dictionaryID)
         events.bind(table.rawSize + 1, event.rawSize)
@@ -289,7 +344,7 @@ public final class SQLiteStore: EventStore {
         var values: [MetadataValue?] = []
         values.reserveCapacity(eventDescription.columns.count)
         for (index, column) in eventDescription.columns.enumerated() {
-            values.append(row.value(table.metadata + Int32(index), column.type))
+            values.append(row.value(table.column(index), column.type))
         }
         metadata.setValues(values)
         let dictionary = try row.optionalInt64(table.dictionaryID).map { id throws(LedgerError) in

@@ -3,8 +3,9 @@
 enum Schema {
     static let applicationID: Int32 = 0x5A4C_4452  // "ZLDR": lets `file` and zorgledger recognise the file
     /// 2 added the Merkle tree (`merkle_nodes`), the checkpoints issued and the ledger's own id;
-    /// a format-1 ledger is upgraded when it is first opened for writing.
-    static let formatVersion = 2
+    /// 3 added the description's added columns to `events` (for zorgledger: how a message was
+    /// delivered). An older ledger is upgraded when it is first opened for writing.
+    static let formatVersion = 3
 
     /// Settings applied on every connection. WAL lets readers work while one writer appends;
     /// synchronous=NORMAL keeps a committed batch through a process crash (not a power cut of the

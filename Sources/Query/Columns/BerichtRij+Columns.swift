@@ -14,6 +14,8 @@ extension BerichtRij: QueryRow {
             Column("status") { .text($0.status) },
             Column("retourCodes", "retourcodes", .list) { .list($0.retourCodes) },
             Column("bevindingen", nil, .list) { .list($0.bevindingen) },
+            Column("transport") { .text($0.transport) }, Column("transportId") { .text($0.transportId) },
+            Column("ontvangen") { .text($0.ontvangen) },
         ]
     }
 }

@@ -12,6 +12,8 @@ struct BerichtenCommand: ParsableCommand {
             A heenbericht is verzonden (no retour yet), geaccepteerd or afgewezen (its retour carries a RetourCode \
             other than 0200 and 0233); a retour or 325 has status retour. retourCodes are a retour's own codes, or \
             for a heenbericht those of its retour; bevindingen are the level-2 rules the message breaks. \
+            transport is how it arrived (bestand, vecozo or ggk), transportId the VSP traceerId or StUF \
+            referentienummer, ontvangen the moment of receipt the transport gave. \
             --van and --tot select on the dagtekening; --peildatum does not change anything here.
 
             Example:

@@ -9,8 +9,10 @@ struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Append every message in files and folders to the ledger.",
         discussion: """
-            Folders are searched recursively for *.xml files, taken in lexicographic path order; arguments in \
-            the order given; `-` reads one message from standard input. A message that cannot be understood \
+            Folders are searched recursively for *.xml, *.zip and *.json files, taken in lexicographic path \
+            order; arguments in the order given; `-` reads one message from standard input. Every entry of a \
+            VECOZO ZIP is a message (named ARCHIVE.zip!ENTRY); NAME.json, a VSP pull BerichtMetadata record, \
+            goes with its payload NAME.xml; a StUF-GGk Di01/Du01 envelope delivers the message inside. A message that cannot be understood \
             as an iWmo/iJw message at all is rejected and reported; one that breaks business rules is \
             appended and flagged. Re-delivered messages count as duplicates and are not stored twice.
 
@@ -18,8 +20,13 @@ struct Ingest: ParsableCommand {
             (laid out like ijw-3.2/JW301.xsd, iwmo-3.2/WMO301.xsd): one that breaks it is appended and flagged \
             with rule XSD; messages whose XSD is missing from DIR are counted as not validated.
 
+            With --watch DIR it keeps running: each file that appears in DIR is ingested once it is complete \
+            (renamed into place, or unchanged for half a second), one summary line per batch; SIGINT or SIGTERM \
+            end it after the batch in flight, exit status 0.
+
             Example:
               zorgledger --db ledger.sqlite ingest inbox/2026-05 extra/JW301.xml
+              zorgledger --db ledger.sqlite ingest --watch inbox/
             """)
 
     @OptionGroup var global: GlobalOptions
@@ -30,7 +37,10 @@ struct Ingest: ParsableCommand {
     @Option(help: "Messages per transaction: a crash loses at most the batch in flight.")
     var batchSize = 1000
 
-    @Argument(help: "Files, folders or - for standard input.")
+    @Flag(help: "Keep running and ingest each new complete file in the one folder given.")
+    var watch = false
+
+    @Argument(help: "Files, folders or - for standard input; with --watch, one folder.")
     var paths: [String]
 
     enum ReportFormat: String, ExpressibleByArgument {
@@ -40,6 +50,7 @@ struct Ingest: ParsableCommand {
 
     func validate() throws {
         guard batchSize > 0 else { throw ValidationError("--batch-size must be at least 1") }
+        guard !watch || paths.count == 1 && paths[0] != "-" else { throw ValidationError("--watch takes one folder") }
     }
 
     func run() throws {
@@ -49,18 +60,26 @@ struct Ingest: ParsableCommand {
                     "\(directory): not a readable folder of XSDs; check --schemas or ZORGLEDGER_SCHEMAS")
             }
         }
-        let sources = try IngestSource.expand(paths)
+        // The arguments are checked before the ledger is created.
+        let folderWatch = watch ? try FolderWatch(paths[0]) : nil
+        let sources = watch ? nil : try IngestSource.expand(paths)
         let (_, ingester) = try Ingester.withProjections(
             ledgerPath: global.ledgerPath, batchSize: batchSize, schemas: schemas)
+        guard let sources else { return try self.watch(folderWatch!, ingester) }
         let progress = Progress("ingest")
         let report = try ingester.ingest(sources, total: sources.count) { done, total in progress.update(done, of: total) }
         progress.finish()
+        show(report)
+        if !report.rejected.isEmpty { throw ExitCode.failure }
+    }
+
+    /// The report in the format asked for on stdout, a line per rejection on stderr.
+    func show(_ report: IngestReport) {
         switch format {
         case .text: print(report.summary, terminator: "")
         case .json: print(report.json, terminator: "")
         }
         for rejection in report.rejected { Terminal.printError("rejected: \(rejection.description)") }
-        if !report.rejected.isEmpty { throw ExitCode.failure }
     }
 }
 
