@@ -18,8 +18,9 @@ public struct BerichtRij: Sendable, Hashable {
     public var retourCodes: [String]
     /// Codes of the level-2 rules the message breaks.
     public var bevindingen: [String]
-    /// How it was delivered: `bestand`, `vecozo` or `ggk` (nil for a message recorded before format 3).
-    public var transport: String?
+    /// How it was delivered: `bestand`, `vecozo` or `ggk` (a message recorded before ledger format 3
+    /// came in as a file).
+    public var transport: String
     /// The VSP traceerId or StUF referentienummer.
     public var transportId: String?
     /// The ISO 8601 moment of receipt the transport gives.

@@ -40,7 +40,7 @@ extension Uitwisseling {
                 dagtekening: row.optionalString(8), bestand: row.optionalString(9), gemeente: row.optionalString(10),
                 aanbieder: row.optionalString(11), status: row.string(12),
                 retourCodes: row.list(13).filter { seen.insert($0).inserted }, bevindingen: row.list(14),
-                transport: row.optionalString(15), transportId: row.optionalString(16), ontvangen: row.optionalString(17))
+                transport: row.string(15), transportId: row.optionalString(16), ontvangen: row.optionalString(17))
         }
     }
 

@@ -46,7 +46,7 @@ public struct Uitwisseling: Projection {
             bevindingen        TEXT NOT NULL,       -- level-2 rule codes it breaks, space-separated
             kennisdatum        TEXT NOT NULL,       -- the day it became known: a retour's DagtekeningRetour,
                                                     --   else its Dagtekening (see `kennisdatum(of:_:)`)
-            transport          TEXT,                -- bestand, vecozo or ggk; NULL before format 3
+            transport          TEXT NOT NULL,       -- bestand, vecozo or ggk
             transport_id       TEXT,                -- the VSP traceerId or StUF referentienummer
             ontvangen          TEXT                 -- ISO 8601 moment of receipt, when the transport gives it
         ) STRICT;
@@ -117,7 +117,9 @@ public struct Uitwisseling: Projection {
                 .integer(bericht?.wijstHeenberichtAf == true ? 1 : 0),
                 // A message that no longer decodes was recorded for its header alone: it breaks its schema.
                 .text(bericht.map { Self.unique($0.bevindingen().map(\.regel)).joined(separator: " ") } ?? "XSD"),
-                .text(Self.kennisdatum(of: event, bericht)), .text(metadata.transport), .text(metadata.transportId),
+                // Before ledger format 3 recorded the transport, every message came in as a file.
+                .text(Self.kennisdatum(of: event, bericht)), .text(metadata.transport ?? "bestand"),
+                .text(metadata.transportId),
                 .text(metadata.ontvangen),
             ])
         for kant in ["h", "r"] {

@@ -61,6 +61,15 @@ public struct ProjectionRunner: Sendable {
         }
     }
 
+    /// The projections stored in `connection` by another version of their code (or missing beside
+    /// others): their tables and views may not be what this code reads. Empty when the file holds
+    /// no projections at all, or only current ones.
+    public func outdated(in connection: SQLiteConnection) throws(LedgerError) -> [String] {
+        let stored = try Checkpoint.stored(in: connection)
+        guard !stored.isEmpty else { return [] }
+        return projections.filter { stored[$0.name]?.version != $0.version }.map(\.name)
+    }
+
     /// Catches up the ledger at `ledgerPath`, whose projections share its file, in a transaction of its own.
     @discardableResult
     public func catchUp(ledgerPath: String) throws(LedgerError) -> Int64 {

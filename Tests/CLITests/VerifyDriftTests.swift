@@ -38,6 +38,25 @@ struct VerifyDriftTests {
         #expect(try ledger.run(["verify"]).status == 0)
     }
 
+    /// A newer zorgledger on a ledger whose projections an older one built: the read commands say which
+    /// projections are outdated and how to rebuild them instead of failing on a missing column.
+    @Test func projectionsOfAnotherVersionAreNamedAndRebuiltByReplay() throws {
+        let ledger = try TweeGemeenten()
+        let voor = try ledger.run(["berichten", "--format", "csv"])
+        #expect(voor.status == 0 && !voor.output.isEmpty)
+        try ledger.work.sqlite("UPDATE projection_checkpoints SET version = version - 1 WHERE name = 'uitwisseling'")
+
+        for lezen in [["berichten"], ["toewijzingen"], ["reconcile"]] {
+            let oud = try ledger.run(lezen + ["--format", "csv"])
+            #expect(oud.status == 1 && oud.output.isEmpty && oud.stderrLines.count == 1, "\(lezen): \(oud.stderr)")
+            #expect(oud.stderr.contains("projections uitwisseling were built by another version"), "\(oud.stderr)")
+            #expect(oud.stderr.contains("run `zorgledger replay`"), "\(oud.stderr)")
+        }
+        #expect(try ledger.run(["replay"]).status == 0)
+        let na = try ledger.run(["berichten", "--format", "csv"])
+        #expect(na.status == 0 && na.output == voor.output)
+    }
+
     @Test func aBrokenChainNamesTheFirstBadPositionAndSkipsTheProjections() throws {
         let ledger = try TweeGemeenten()
         try ledger.work.sqlite("DROP TRIGGER events_no_update; UPDATE events SET source = 'elders.xml' WHERE position = 5")

@@ -33,12 +33,16 @@ public struct RowWriter<Row> {
             headers: visible.map(\.header), leftAligned: visible.map(\.kind.leftAligned),
             cuttable: visible.firstIndex(where: \.cuttable), maxWidth: maxWidth, pageSize: pageSize)
         totals = Array(repeating: 0, count: shown.count)
-        if format == .csv {
-            output(columns.filter { $0.kind != .objects }.map { CSV.field($0.key) }.joined(separator: ",") + "\r\n")
-        }
+    }
+
+    /// The CSV header, written with the first row or at the finish: a command that fails before its
+    /// first row has written nothing.
+    private func writeHeader() {
+        output(columns.filter { $0.kind != .objects }.map { CSV.field($0.key) }.joined(separator: ",") + "\r\n")
     }
 
     public mutating func write(_ row: Row) {
+        if format == .csv && count == 0 { writeHeader() }
         let cells = columns.map { $0.cell(row, personalData) }
         switch format {
         case .json:
@@ -70,7 +74,7 @@ public struct RowWriter<Row> {
     public mutating func finish() {
         switch format {
         case .json: output(count == 0 ? "[]\n" : "\n]\n")
-        case .csv: break
+        case .csv: if count == 0 { writeHeader() }
         case .table:
             table.finish(output)
             var summary = "\(count) \(count == 1 ? "rij" : "rijen")"

@@ -24,6 +24,8 @@ extension GlobalOptions {
         guard present.first == 1 else {
             throw ProjectionsMissing(path: ledgerPath)
         }
+        let outdated = try ProjectionRunner.zorgledger.outdated(in: connection)
+        guard outdated.isEmpty else { throw ProjectionsOutdated(path: ledgerPath, projections: outdated) }
         try kennisstand.installeer(op: connection, projections: ProjectionRunner.zorgledger.projections)
         return connection
     }
@@ -33,4 +35,14 @@ extension GlobalOptions {
 struct ProjectionsMissing: Error, CustomStringConvertible {
     var path: String
     var description: String { "\(path): the ledger has no projections yet; run `zorgledger replay`" }
+}
+
+/// Projections built by another version of zorgledger: this one reads other tables and views.
+struct ProjectionsOutdated: Error, CustomStringConvertible {
+    var path: String
+    var projections: [String]
+    var description: String {
+        "\(path): the projections \(projections.joined(separator: ", ")) were built by another version of "
+            + "zorgledger; run `zorgledger replay` (or any ingest) to rebuild them"
+    }
 }
