@@ -1,6 +1,6 @@
 # The two newcomer commands (README): `make demo` and `make test`. Both install what they need first.
 SWIFT ?= swift
-APT_PACKAGES := liblz4-dev libsqlite3-dev libxml2-dev libssl-dev pkg-config sqlite3
+APT_PACKAGES := liblz4-dev libsqlite3-dev libxml2-dev libssl-dev zlib1g-dev pkg-config sqlite3
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 # Where `make install` puts bin/zorgledger; DESTDIR stages it for a package.
 PREFIX ?= /usr/local
