@@ -23,28 +23,13 @@ public struct Berichtkop: Sendable, Hashable {
     }
 
     public static func read(_ buffer: UnsafeRawBufferPointer) throws(BerichtError) -> Berichtkop {
-        guard let base = buffer.baseAddress, !buffer.isEmpty else { throw BerichtError(.empty, "the message is empty") }
+        guard !buffer.isEmpty else { throw BerichtError(.empty, "the message is empty") }
         guard buffer.count <= BerichtDecoder.maximumSize else {
             throw BerichtError(.tooLarge, "the message is larger than the \(BerichtDecoder.maximumSize) bytes allowed")
         }
-        try Prolog.check(buffer)
-        LibXML.initialize()
-        guard let parser = xmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count))
-        else { throw BerichtError(.notWellFormed, "libxml2 could not create a parser") }
-        defer { xmlFreeParserCtxt(parser) }
-        let reader = UnsafeMutablePointer<KopReader>.allocate(capacity: 1)
-        reader.initialize(to: KopReader(parser: parser))
-        defer {
-            reader.deinitialize(count: 1)
-            reader.deallocate()
+        return try LibXML.read(buffer, with: KopReader.self, notWellFormed: "not well-formed XML") {
+            (reader) throws(BerichtError) in try reader.kop()
         }
-        parser.pointee.sax.pointee = KopReader.handler
-        parser.pointee.userData = UnsafeMutableRawPointer(reader)
-        xmlCtxtUseOptions(parser, LibXML.safeParseOptions)
-        xmlParseDocument(parser)
-        if let failure = reader.pointee.failure { throw failure }
-        guard parser.pointee.wellFormed != 0 else { throw BerichtError(.notWellFormed, "not well-formed XML") }
-        return try reader.pointee.kop()
     }
 }
 
@@ -71,7 +56,7 @@ extension Berichtkop {
 /// The SAX state of ``Berichtkop/read(_:)``: the root's namespace, the text of the header's
 /// elements by name, and every BSN. Rare path (only for messages the decoder refused), so it
 /// favours plainness over speed.
-private struct KopReader {
+private struct KopReader: SAXReader {
     let parser: xmlParserCtxtPtr
     var failure: BerichtError?
     var namespace: BerichtNamespace?

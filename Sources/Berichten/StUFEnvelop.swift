@@ -48,33 +48,18 @@ public struct StUFEnvelop: Sendable, Hashable {
     }
 
     private static func read(_ buffer: UnsafeRawBufferPointer) throws(BerichtError) -> StUFEnvelop {
-        guard let base = buffer.baseAddress, !buffer.isEmpty else { throw BerichtError(.empty, "the envelope is empty") }
+        guard !buffer.isEmpty else { throw BerichtError(.empty, "the envelope is empty") }
         guard buffer.count <= maximumSize else {
             throw BerichtError(.tooLarge, "the envelope is larger than a 25 MB message can make it (OP179)")
         }
-        try Prolog.check(buffer)
-        LibXML.initialize()
-        guard let parser = xmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count))
-        else { throw BerichtError(.notWellFormed, "libxml2 could not create a parser") }
-        defer { xmlFreeParserCtxt(parser) }
-        let reader = UnsafeMutablePointer<EnvelopReader>.allocate(capacity: 1)
-        reader.initialize(to: EnvelopReader(parser: parser))
-        defer {
-            reader.deinitialize(count: 1)
-            reader.deallocate()
-        }
-        parser.pointee.sax.pointee = EnvelopReader.handler
-        parser.pointee.userData = UnsafeMutableRawPointer(reader)
-        xmlCtxtUseOptions(parser, LibXML.safeParseOptions)
-        xmlParseDocument(parser)
-        if let failure = reader.pointee.failure { throw failure }
-        guard parser.pointee.wellFormed != 0 else { throw BerichtError(.notWellFormed, "the envelope is not well-formed XML") }
-        return try reader.pointee.envelop()
+        return try LibXML.read(
+            buffer, with: EnvelopReader.self, notWellFormed: "the envelope is not well-formed XML"
+        ) { (reader) throws(BerichtError) in try reader.envelop() }
     }
 }
 
 /// The SAX state of ``StUFEnvelop/read(_:)``: the text of the elements on the paths it needs.
-private struct EnvelopReader {
+private struct EnvelopReader: SAXReader {
     let parser: xmlParserCtxtPtr
     var failure: BerichtError?
     var root: String?
