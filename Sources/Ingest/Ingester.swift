@@ -174,7 +174,9 @@ public final class Ingester {
             // A message whose header can be read was exchanged: it is recorded, flagged with what
             // breaks its schema, and (like any level-1 failure) counts as not sent.
             guard let kop = try? Berichtkop.read(bytes) else {
-                return .failure(.init(source: source, reason: error.description))
+                // Say that it is the message inside, not the envelope or record around it, that fails.
+                let reason = aflevering.envelop == nil ? error.description : "the message it carries: \(error.description)"
+                return .failure(.init(source: source, reason: reason))
             }
             var metadata = EventMetadata(kop)
             metadata.record(aflevering)
