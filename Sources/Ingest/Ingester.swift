@@ -54,17 +54,24 @@ public final class Ingester {
         }
         let compressor = ledger.compressor
         var sourcesOfNext = nextBatch()
-        var next = sourcesOfNext.isEmpty ? nil : DecodingBatch(sourcesOfNext, schemas: schemas, compressor: compressor)
+        // The next batch is read, decoded and compressed on other threads while the writer appends this one.
+        func decoding(_ batch: [IngestSource]) -> Background<DecodedBatch>? {
+            guard !batch.isEmpty else { return nil }
+            return Background { [schemas] in
+                let decoded = Ingester.decode(batch, schemas: schemas)
+                return DecodedBatch(decoded: decoded, prepared: compressor.prepare(decoded.compactMap { try? $0.get().event }))
+            }
+        }
+        var next = decoding(sourcesOfNext)
         var done = 0
         while let current = next {
-            let (decoded, prepared) = current.results()
+            let batch = current.result()
             let sourcesOfBatch = sourcesOfNext
             sourcesOfNext = nextBatch()
-            next = sourcesOfNext.isEmpty
-                ? nil : DecodingBatch(sourcesOfNext, schemas: schemas, compressor: compressor)
+            next = decoding(sourcesOfNext)
             var events: [NewEvent] = []
             var origins: [(IngestSource, Decoded)] = []
-            for (source, result) in zip(sourcesOfBatch, decoded) {
+            for (source, result) in zip(sourcesOfBatch, batch.decoded) {
                 switch result {
                 case .success(let message):
                     events.append(message.event)
@@ -73,7 +80,7 @@ public final class Ingester {
                     report.rejected.append(rejection)
                 }
             }
-            let outcomes = try ledger.append(events, prepared: prepared) { (outcomes, written) throws(LedgerError) in
+            let outcomes = try ledger.append(events, prepared: batch.prepared) { (outcomes, written) throws(LedgerError) in
                 // `written` holds the events of the outcomes that are no duplicates, in order.
                 var appended: [Appended] = []
                 appended.reserveCapacity(written.count)
@@ -95,27 +102,10 @@ public final class Ingester {
         return report
     }
 
-    /// A batch being read, decoded and compressed on other threads while the writer works.
-    private final class DecodingBatch: @unchecked Sendable {
-        private let finished = DispatchGroup()
-        // Written once by the decoding thread before `finished` is left, read only after waiting on it.
-        private var decoded: [Result<Decoded, IngestReport.Rejection>] = []
-        private var prepared: [PreparedEvent] = []
-
-        init(_ batch: [IngestSource], schemas: SchemaSet?, compressor: EventCompressor) {
-            finished.enter()
-            DispatchQueue.global().async { [self] in
-                decoded = Ingester.decode(batch, schemas: schemas)
-                prepared = compressor.prepare(decoded.compactMap { try? $0.get().event })
-                finished.leave()
-            }
-        }
-
-        /// The decoded batch, and the prepared events of the messages that decoded, in order.
-        func results() -> ([Result<Decoded, IngestReport.Rejection>], [PreparedEvent]) {
-            finished.wait()
-            return (decoded, prepared)
-        }
+    /// A batch decoded, and the prepared events of the messages that decoded, in order.
+    private struct DecodedBatch: Sendable {
+        var decoded: [Result<Decoded, IngestReport.Rejection>]
+        var prepared: [PreparedEvent]
     }
 
     private struct Decoded: Sendable {

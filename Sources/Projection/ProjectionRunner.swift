@@ -200,23 +200,33 @@ public struct ProjectionRunner: Sendable {
         _ log: any EventStore, into database: ProjectionDatabase, after: [Int64], through last: Int64 = .max
     ) throws(LedgerError) -> Int64 {
         var position = after.min() ?? 0
-        // Events are folded in chunks: a chunk's messages are decoded on all cores, then applied
-        // in log order by this thread, which alone writes to the database.
+        // Events are folded in chunks: a chunk's messages are decoded on other threads (all cores)
+        // while this thread, which alone writes to the database, applies the chunk before it.
         var chunk: [StoredEvent] = []
         chunk.reserveCapacity(Self.chunkSize)
-        func applyChunk() throws(LedgerError) {
-            for (event, bericht) in zip(chunk, Self.decode(chunk)) {
+        var decoding: (events: [StoredEvent], berichten: Background<[Bericht?]>)?
+        func applyDecoded() throws(LedgerError) {
+            guard let (events, berichten) = decoding else { return }
+            decoding = nil
+            for (event, bericht) in zip(events, berichten.result()) {
                 try apply(event, bericht, to: database, after: after)
                 position = event.position
             }
+        }
+        func startChunk() throws(LedgerError) {
+            let events = chunk
             chunk.removeAll(keepingCapacity: true)
+            let berichten = Background { Self.decode(events) }
+            try applyDecoded()
+            decoding = (events, berichten)
         }
         try log.forEachEvent(from: position + 1) { (event) throws(LedgerError) in
             guard event.position <= last else { return }
             chunk.append(event)
-            if chunk.count == Self.chunkSize { try applyChunk() }
+            if chunk.count == Self.chunkSize { try startChunk() }
         }
-        try applyChunk()
+        if !chunk.isEmpty { try startChunk() }
+        try applyDecoded()
         return position
     }
 
