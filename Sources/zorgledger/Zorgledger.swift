@@ -42,7 +42,7 @@ struct Zorgledger: ParsableCommand {
                 print(fullMessage(for: error))
                 Glibc.exit(0)
             }
-            Terminal.printError(usageError(error, arguments: arguments))
+            Terminal.printError(PasswordRedaction.redacted(usageError(error, arguments: arguments)))
             Glibc.exit(2)
         }
         do {
@@ -54,7 +54,9 @@ struct Zorgledger: ParsableCommand {
             print(fullMessage(for: error))
             Glibc.exit(0)
         } catch {
-            Terminal.printError("zorgledger: " + "\(error)".split(whereSeparator: \.isNewline).joined(separator: " "))
+            // Whatever failed, a database password that reached the message is not printed.
+            Terminal.printError(PasswordRedaction.redacted(
+                "zorgledger: " + "\(error)".split(whereSeparator: \.isNewline).joined(separator: " ")))
             Glibc.exit(1)
         }
     }

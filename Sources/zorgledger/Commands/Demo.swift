@@ -26,9 +26,6 @@ struct Demo: ParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    /// The demo keeps its own file unless --db or $ZORGLEDGER_DB names one.
-    private var db: String { global.ledgerPath(default: "zorgledger-demo.sqlite") }
-
     @Option(help: "Number of clients in the scenario.")
     var clients = 24
 
@@ -43,6 +40,8 @@ struct Demo: ParsableCommand {
     }
 
     func run() throws {
+        // The demo keeps its own file unless --db or $ZORGLEDGER_DB names one.
+        let db = try global.ledgerPath(default: "zorgledger-demo.sqlite")
         // The scenario runs up to today, so that actueel, lopend and openstaand mean something now: it
         // starts `months` months back and goes on past today, and what is dated after today is left out
         // (otherwise the generator's cut-off at its last month would leave every claim answered).
@@ -78,7 +77,7 @@ struct Demo: ParsableCommand {
         }
         print(table.rendered(as: .table), terminator: "")
 
-        try tour(peildatum: vandaag)
+        try tour(db, peildatum: vandaag)
 
         print("\n== verify")
         let verification = try ledger.verify()
@@ -98,7 +97,7 @@ struct Demo: ParsableCommand {
     }
 
     /// Short views of what the projections know today; each ends with the command that shows it all.
-    private func tour(peildatum: Datum) throws {
+    private func tour(_ db: String, peildatum: Datum) throws {
         let connection = try SQLiteStore(path: db, access: .read).connection
         let filter = Filter(peildatum: peildatum)
         let personal = global.personalData
@@ -116,7 +115,7 @@ struct Demo: ParsableCommand {
                 .text(rij.ingangsdatum), .text(rij.einddatum),
             ]
         }
-        print(voorbeeld(toewijzingen, van: actueel.count, command: "toewijzingen --status actueel"), terminator: "")
+        print(voorbeeld(toewijzingen, van: actueel.count, command: "toewijzingen --status actueel", db: db), terminator: "")
 
         let openstaand = try Declaraties.rijen(filter, openstaand: true, in: connection)
         let openstaandBedrag = Int64(openstaand.reduce(0) { $0 + $1.bedrag })
@@ -132,7 +131,7 @@ struct Demo: ParsableCommand {
                 .integer(Int64(rij.bedrag)),
             ]
         }
-        print(voorbeeld(declaraties, van: openstaand.count, command: "declaraties --openstaand"), terminator: "")
+        print(voorbeeld(declaraties, van: openstaand.count, command: "declaraties --openstaand", db: db), terminator: "")
 
         let verzoeken = try Verzoeken.rijen(filter, in: connection)
         print("\n== verzoeken (VOT per product, VOW) by answer state")
@@ -152,7 +151,7 @@ struct Demo: ParsableCommand {
         tijdlijn.rows = Array(tijdlijn.rows.prefix(2 * Self.voorbeelden))
         print(voorbeeld(
             tijdlijn, van: traject.regels.count,
-            command: "traject --toewijzing \(gekozen.toewijzingNummer) --gemeente \(gekozen.gemeente)"),
+            command: "traject --toewijzing \(gekozen.toewijzingNummer) --gemeente \(gekozen.gemeente)", db: db),
             terminator: "")
     }
 
@@ -160,7 +159,7 @@ struct Demo: ParsableCommand {
     private static let voorbeelden = 5
 
     /// A table of the first rows, with a line that says how many there are and how to see them all.
-    private func voorbeeld(_ table: ResultTable, van totaal: Int, command: String) -> String {
+    private func voorbeeld(_ table: ResultTable, van totaal: Int, command: String, db: String) -> String {
         guard totaal > 0 else { return "none today: zorgledger --db \(db) \(command)\n" }
         let shown = table.rendered(as: .table).split(separator: "\n", omittingEmptySubsequences: false)
         // The table's own count line would count the sample only.

@@ -18,14 +18,15 @@ extension ProjectionRunner {
 extension GlobalOptions {
     /// A read-only connection to the ledger's projection tables, answering as known in `kennisstand`.
     func openProjections(_ kennisstand: Kennisstand = Kennisstand()) throws -> SQLiteConnection {
-        let connection = try SQLiteStore(path: ledgerPath, access: .read).connection
+        let path = try ledgerPath
+        let connection = try SQLiteStore(path: path, access: .read).connection
         let present = try connection.rows(
             "SELECT count(*) FROM sqlite_master WHERE name = 'projection_checkpoints'") { $0.int(0) }
         guard present.first == 1 else {
-            throw ProjectionsMissing(path: ledgerPath)
+            throw ProjectionsMissing(path: path)
         }
         let outdated = try ProjectionRunner.zorgledger.outdated(in: connection)
-        guard outdated.isEmpty else { throw ProjectionsOutdated(path: ledgerPath, projections: outdated) }
+        guard outdated.isEmpty else { throw ProjectionsOutdated(path: path, projections: outdated) }
         try kennisstand.installeer(op: connection, projections: ProjectionRunner.zorgledger.projections)
         return connection
     }

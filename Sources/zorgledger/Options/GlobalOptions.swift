@@ -22,11 +22,14 @@ struct GlobalOptions: ParsableArguments {
     var showPersonal = false
 
     /// The ledger path from the option, the environment or the default, in that order.
-    var ledgerPath: String { ledgerPath(default: "zorgledger.sqlite") }
+    var ledgerPath: String { get throws { try ledgerPath(default: "zorgledger.sqlite") } }
 
     /// The ledger path from the option, the environment or `fallback` (the demo keeps its own file).
-    func ledgerPath(default fallback: String) -> String {
-        db ?? getenv("ZORGLEDGER_DB").map { String(cString: $0) } ?? fallback
+    /// - throws: ``UnsupportedLedgerURL`` for a PostgreSQL URL, which would otherwise be taken for a file name.
+    func ledgerPath(default fallback: String) throws -> String {
+        let path = db ?? getenv("ZORGLEDGER_DB").map { String(cString: $0) } ?? fallback
+        guard !PasswordRedaction.isPostgresURL(path) else { throw UnsupportedLedgerURL(url: path) }
+        return path
     }
 
     var schemaDirectory: String? {
@@ -40,4 +43,13 @@ struct GlobalOptions: ParsableArguments {
 extension GlobalOptions {
     /// How this invocation shows personal data.
     var personalData: PersonalData { PersonalData(show: showPersonal) }
+}
+
+/// A PostgreSQL URL given as the ledger: the log lives in an SQLite file only, for now.
+struct UnsupportedLedgerURL: Error, CustomStringConvertible {
+    var url: String
+    var description: String {
+        "\(PasswordRedaction.redacted(url)): this zorgledger keeps its log in an SQLite file only; "
+            + "a log on PostgreSQL is not supported yet"
+    }
 }
