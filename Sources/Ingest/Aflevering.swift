@@ -28,19 +28,5 @@ struct Aflevering: Sendable, Equatable {
     /// The envelope's exact bytes (the VSP metadata record, the StUF envelope), or nil.
     var envelop: [UInt8]?
 
-    init(
-        transport: Transport, transportId: String? = nil, conversatieId: String? = nil, alsAntwoordOp: String? = nil,
-        ontvangen: String? = nil, afzender: String? = nil, ontvanger: String? = nil, envelop: [UInt8]? = nil
-    ) {
-        self.transport = transport
-        self.transportId = transportId
-        self.conversatieId = conversatieId
-        self.alsAntwoordOp = alsAntwoordOp
-        self.ontvangen = ontvangen
-        self.afzender = afzender
-        self.ontvanger = ontvanger
-        self.envelop = envelop
-    }
-
     static let bestand = Aflevering(transport: .bestand)
 }
