@@ -39,5 +39,7 @@ public struct LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let noSuchEvent = Code("noSuchEvent")
         /// Any other SQLite failure.
         public static let sqlite = Code("sqlite")
+        /// A database server refused or failed a request, or the connection to it was lost.
+        public static let server = Code("server")
     }
 }

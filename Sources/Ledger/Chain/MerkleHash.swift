@@ -58,4 +58,26 @@ extension MerkleNode {
         }
         return nodes
     }
+    /// The nodes that appending the leaves of events with `contentHashes` after the first `start`
+    /// leaves completes, in the order they complete. A left sibling is almost always a node this
+    /// call completed a moment ago, so the latest node of each level is kept at hand and only the
+    /// rest is read with `stored`, from the tree as it was before.
+    package static func appending<Failure: Error>(
+        _ contentHashes: [Digest], after start: Int64, stored: (_ level: Int, _ index: Int64) throws(Failure) -> Digest
+    ) throws(Failure) -> [MerkleNode] {
+        var latest: [Int: (index: Int64, hash: Digest)] = [:]
+        var nodes: [MerkleNode] = []
+        nodes.reserveCapacity(contentHashes.count * 2 + 64)
+        for (offset, contentHash) in contentHashes.enumerated() {
+            let completed = try completed(
+                byLeaf: MerkleHash.leaf(ofEventWithContentHash: contentHash), at: start + Int64(offset)
+            ) { (level, sibling) throws(Failure) -> Digest in
+                if let kept = latest[level], kept.index == sibling { return kept.hash }
+                return try stored(level, sibling)
+            }
+            for node in completed { latest[node.level] = (node.index, node.hash) }
+            nodes += completed
+        }
+        return nodes
+    }
 }

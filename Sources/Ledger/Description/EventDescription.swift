@@ -48,7 +48,7 @@ public struct EventDescription: Sendable, Hashable {
     }
 
     /// The values of the family columns named by `soort`, or nil when it names no family.
-    func familyValues(_ soort: String) -> [MetadataValue]? {
+    package func familyValues(_ soort: String) -> [MetadataValue]? {
         let parts = soort.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
         guard parts.count == family.count, !family.isEmpty else { return nil }
         var values: [MetadataValue] = []

@@ -29,7 +29,7 @@ public struct EventMetadata: Sendable, Equatable {
     }
 
     /// Sets every column at once, as read back from a row.
-    mutating func setValues(_ newValues: [MetadataValue?]) { values = newValues }
+    package mutating func setValues(_ newValues: [MetadataValue?]) { values = newValues }
 
     /// The rows of index table `table`, each as many values as the table has key columns, one
     /// after the other, sorted (SQLite's order) and without repeats.
@@ -46,7 +46,7 @@ public struct EventMetadata: Sendable, Equatable {
     }
 
     /// Sets rows that are already in order, as read back from the table.
-    mutating func setFlatRows(_ flat: [MetadataValue], ofIndexTable table: Int) {
+    package mutating func setFlatRows(_ flat: [MetadataValue], ofIndexTable table: Int) {
         if table >= rows.count {
             guard !flat.isEmpty else { return }
             rows.append(contentsOf: repeatElement([], count: table + 1 - rows.count))

@@ -6,13 +6,13 @@
 /// columns added later (``EventDescription/firstAddedColumn``), where `ALTER TABLE` put them in a
 /// ledger that was upgraded, so new and upgraded ledgers have one layout. Statements bind and read
 /// them in that order; ``column(_:)`` is the number of a metadata column.
-struct EventTable {
-    let eventDescription: EventDescription
+package struct EventTable {
+    package let eventDescription: EventDescription
     /// Added columns an old ledger opened for reading does not have: read as NULL.
     let absent: Set<String>
     private let firstAdded: Int
 
-    init(eventDescription: EventDescription, absent: Set<String> = []) {
+    package init(eventDescription: EventDescription, absent: Set<String> = []) {
         self.eventDescription = eventDescription
         self.absent = absent
         firstAdded = eventDescription.firstAddedColumn ?? eventDescription.columns.count
@@ -20,7 +20,7 @@ struct EventTable {
     }
 
     /// The number in a row of metadata column `index` of the description.
-    func column(_ index: Int) -> Int32 {
+    package func column(_ index: Int) -> Int32 {
         index < firstAdded ? metadata + Int32(index) : chainHash + 1 + Int32(index - firstAdded)
     }
 
@@ -38,25 +38,26 @@ struct EventTable {
     ]
 
     // Column numbers of a row (0-based for reading; add 1 for binding).
-    let position: Int32 = 0
-    let kind: Int32 = 1
-    let recordedAt: Int32 = 2
-    let source: Int32 = 3
-    let metadata: Int32 = 4
-    let conflictOf: Int32
-    var dictionaryID: Int32 { conflictOf + 1 }
-    var rawSize: Int32 { conflictOf + 2 }
-    var payload: Int32 { conflictOf + 3 }
-    var contentHash: Int32 { conflictOf + 4 }
-    var chainHash: Int32 { conflictOf + 5 }
+    package let position: Int32 = 0
+    package let kind: Int32 = 1
+    package let recordedAt: Int32 = 2
+    package let source: Int32 = 3
+    package let metadata: Int32 = 4
+    package let conflictOf: Int32
+    package var dictionaryID: Int32 { conflictOf + 1 }
+    package var rawSize: Int32 { conflictOf + 2 }
+    package var payload: Int32 { conflictOf + 3 }
+    package var contentHash: Int32 { conflictOf + 4 }
+    package var chainHash: Int32 { conflictOf + 5 }
 
-    private var columns: [(name: String, type: String)] {
+    /// Every column of a row, in order, with its SQLite type and constraints.
+    package var columns: [(name: String, type: String)] {
         Self.leading + eventDescription.columns[..<firstAdded].map { ($0.name, $0.type.sql) } + Self.trailing
             + addedColumns.map { ($0.name, $0.type.sql) }
     }
 
     /// Every column of a row, in order, for SELECT; an absent one as NULL.
-    var columnList: String {
+    package var columnList: String {
         columns.map { absent.contains($0.name) ? "NULL AS \($0.name)" : $0.name }.joined(separator: ", ")
     }
 

@@ -24,29 +24,20 @@ struct MerkleLog {
         return Digest(bytes: statement.bytes(0))
     }
 
-    /// Adds the leaves of events `start + 1`, `start + 2`, … with these content hashes. A left
-    /// sibling is almost always a node this call wrote a moment ago, so the latest node of each
-    /// level is kept at hand and only the rest is read back.
+    /// Adds the leaves of events `start + 1`, `start + 2`, … with these content hashes.
     func append(after start: Int64, contentHashes: [Digest]) throws(LedgerError) {
-        var latest: [Int: (index: Int64, hash: Digest)] = [:]
-        for (offset, contentHash) in contentHashes.enumerated() {
-            let nodes = try MerkleNode.completed(
-                byLeaf: MerkleHash.leaf(ofEventWithContentHash: contentHash), at: start + Int64(offset)
-            ) { (level, sibling) throws(LedgerError) -> Digest in
-                if let kept = latest[level], kept.index == sibling { return kept.hash }
-                guard let hash = try node(level: level, index: sibling) else {
-                    throw LedgerError(.corrupt, "\(connection.path): the Merkle tree lacks node \(sibling) at level \(level)")
-                }
-                return hash
+        let nodes = try MerkleNode.appending(contentHashes, after: start) { (level, index) throws(LedgerError) -> Digest in
+            guard let hash = try node(level: level, index: index) else {
+                throw LedgerError(.corrupt, "\(connection.path): the Merkle tree lacks node \(index) at level \(level)")
             }
-            for node in nodes {
-                insert.bind(1, Int64(node.level))
-                insert.bind(2, node.index)
-                insert.bind(3, node.hash.bytes)
-                defer { insert.reset() }
-                _ = try insert.step()
-                latest[node.level] = (node.index, node.hash)
-            }
+            return hash
+        }
+        for node in nodes {
+            insert.bind(1, Int64(node.level))
+            insert.bind(2, node.index)
+            insert.bind(3, node.hash.bytes)
+            defer { insert.reset() }
+            _ = try insert.step()
         }
     }
 

@@ -1,5 +1,5 @@
 /// The log's Merkle tree and the checkpoints issued, as the audit proofs read them.
-extension SQLiteStore {
+extension SQLiteStore: AuditedStore {
     /// The stored root of the complete subtree (`level`, `index`), or nil when it does not exist (yet).
     public func merkleNode(level: Int, index: Int64) throws(LedgerError) -> Digest? {
         try requireTree()

@@ -194,94 +194,62 @@ public final class SQLiteStore: EventStore {
     public func append(
         _ batch: [PreparedEvent], beforeCommit: BeforeCommit
     ) throws(LedgerError) -> [AppendOutcome] {
-        let selectIdentity = statements.selectIdentity
-        let selectDelivery = statements.selectDelivery
-        let deliveryColumn = eventDescription.identity.delivery
         let recordedAt = Timestamp.now()
         return try connection.writeTransaction { () throws(LedgerError) -> [AppendOutcome] in
-            let (start, _) = try head()
-            var (position, previous) = try head()
-            var outcomes: [AppendOutcome] = []
-            outcomes.reserveCapacity(batch.count)
-            var appended: [StoredEvent] = []
-            appended.reserveCapacity(batch.count)
-            var inBatch: [[MetadataValue?]: [(Int64, Digest)]] = [:]
-            var deliveriesInBatch: [MetadataValue: Int64] = [:]
-            for event in batch {
-                let delivery = deliveryColumn.flatMap { event.metadata[$0] }
-                if let delivery, let selectDelivery {
-                    if let earlier = deliveriesInBatch[delivery] {
-                        outcomes.append(.duplicate(of: earlier))
-                        continue
-                    }
-                    selectDelivery.bind(1, delivery)
-                    defer { selectDelivery.reset() }
-                    if try selectDelivery.step() {
-                        outcomes.append(.duplicate(of: selectDelivery.int64(0)))
-                        continue
-                    }
-                }
-                var conflictOf: Int64?
-                if let identity = eventDescription.identity.identity(of: event.metadata) {
-                    var known = inBatch[identity] ?? []
-                    if known.isEmpty {
-                        for (index, value) in identity.enumerated() { selectIdentity.bind(Int32(index + 1), value) }
-                        defer { selectIdentity.reset() }
-                        while try selectIdentity.step() {
-                            known.append((selectIdentity.int64(0), Digest(bytes: selectIdentity.bytes(1)) ?? .genesis))
-                        }
-                    }
-                    if let same = known.first(where: { $0.1 == event.contentHash }) {
-                        outcomes.append(.duplicate(of: same.0))
-                        continue
-                    }
-                    conflictOf = known.first?.0
-                    inBatch[identity] = known + [(position + 1, event.contentHash)]
-                }
-                position += 1
-                let link = ChainLink.compute(
-                    previous: previous, position: position, contentHash: event.contentHash, kind: event.kind,
-                    recordedAt: recordedAt, source: event.source, metadata: event.metadata, eventDescription: eventDescription,
-                    rawSize: event.rawSize, conflictOf: conflictOf)
-                try insert(event, at: position, recordedAt: recordedAt, conflictOf: conflictOf, link: link)
-                appended.append(StoredEvent(
-                    position: position, kind: event.kind, recordedAt: recordedAt, source: event.source,
-                    metadata: event.metadata, payload: event.payload, conflictOf: conflictOf,
-                    contentHash: event.contentHash, chainHash: link))
-                previous = link
-                if let delivery { deliveriesInBatch[delivery] = position }
-                outcomes.append(conflictOf.map { .conflict(position: position, earlier: $0) } ?? .appended(position))
-            }
-            if position > start {
-                let tree = try merkleLog()
-                try tree.append(after: start, contentHashes: try tree.contentHashes(from: start + 1))
+            let head = try head()
+            let plan = try AppendPlan(
+                batch, after: head, recordedAt: recordedAt, eventDescription: eventDescription, lookups: lookups)
+            for (prepared, stored) in plan.written { try insert(prepared, as: stored) }
+            if let last = plan.written.last?.stored {
+                try merkleLog().append(after: head.position, contentHashes: plan.written.map(\.stored.contentHash))
                 try connection.execute(
-                    "UPDATE ledger_info SET value = '\(position)' WHERE key = 'head_position';"
-                        + "UPDATE ledger_info SET value = '\(previous)' WHERE key = 'head_hash';")
+                    "UPDATE ledger_info SET value = '\(last.position)' WHERE key = 'head_position';"
+                        + "UPDATE ledger_info SET value = '\(last.chainHash)' WHERE key = 'head_hash';")
             }
-            try beforeCommit(outcomes, appended)
-            return outcomes
+            try beforeCommit(plan.outcomes, plan.written.map(\.stored))
+            return plan.outcomes
         }
     }
 
-    private func insert(
-        _ event: PreparedEvent, at position: Int64, recordedAt: String, conflictOf: Int64?, link: Digest
-    ) throws(LedgerError) {
+    /// What the log holds, read with the statements prepared once.
+    private var lookups: AppendPlan.Lookups {
+        let selectIdentity = statements.selectIdentity
+        let selectDelivery = statements.selectDelivery
+        return AppendPlan.Lookups(
+            delivery: { (delivery) throws(LedgerError) -> Int64? in
+                guard let selectDelivery else { return nil }
+                selectDelivery.bind(1, delivery)
+                defer { selectDelivery.reset() }
+                return try selectDelivery.step() ? selectDelivery.int64(0) : nil
+            },
+            identity: { (identity) throws(LedgerError) -> [(position: Int64, contentHash: Digest)] in
+                for (index, value) in identity.enumerated() { selectIdentity.bind(Int32(index + 1), value) }
+                defer { selectIdentity.reset() }
+                var known: [(position: Int64, contentHash: Digest)] = []
+                while try selectIdentity.step() {
+                    known.append((selectIdentity.int64(0), Digest(bytes: selectIdentity.bytes(1)) ?? .genesis))
+                }
+                return known
+            })
+    }
+
+    private func insert(_ event: PreparedEvent, as stored: StoredEvent) throws(LedgerError) {
         let metadata = event.metadata
+        let position = stored.position
         guard let events = statements.insertEvent else {
             throw LedgerError(.cannotOpen, "\(connection.path): an old ledger opened for reading takes no events")
         }
         events.bind(table.position + 1, position)
         events.bind(table.kind + 1, event.kind.rawValue)
-        events.bind(table.recordedAt + 1, recordedAt)
+        events.bind(table.recordedAt + 1, stored.recordedAt)
         events.bind(table.source + 1, event.source)
         for column in eventDescription.columns.indices { events.bind(table.column(column) + 1, metadata[column]) }
-        events.bind(table.conflictOf + 1, conflictOf)
+        events.bind(table.conflictOf + 1, stored.conflictOf)
         events.bind(table.dictionaryID + 1, event.dictionaryID)
         events.bind(table.rawSize + 1, event.rawSize)
         events.bind(table.payload + 1, event.compressed)
         events.bind(table.contentHash + 1, event.contentHash.bytes)
-        events.bind(table.chainHash + 1, link.bytes)
+        events.bind(table.chainHash + 1, stored.chainHash.bytes)
         defer { events.reset() }
         try events.step()
         for (table, rows) in statements.insertRows.enumerated() {
@@ -299,7 +267,7 @@ public final class SQLiteStore: EventStore {
     }
 
     /// The last position and its chain hash, read from the log itself rather than from `ledger_info`.
-    private func head() throws(LedgerError) -> (Int64, Digest) {
+    private func head() throws(LedgerError) -> (position: Int64, chainHash: Digest) {
         let statement = try connection.prepare("SELECT position, chain_hash FROM events ORDER BY position DESC LIMIT 1")
         guard try statement.step() else { return (0, .genesis) }
         return (statement.int64(0), Digest(bytes: statement.bytes(1)) ?? .genesis)

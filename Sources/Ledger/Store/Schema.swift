@@ -1,6 +1,6 @@
 /// The SQL of the log, version by version. A ledger records its format in `ledger_info`;
 /// a zorgledger refuses to write a format newer than it knows.
-enum Schema {
+package enum Schema {
     static let applicationID: Int32 = 0x5A4C_4452  // "ZLDR": lets `file` and zorgledger recognise the file
     /// 2 added the Merkle tree (`merkle_nodes`), the checkpoints issued and the ledger's own id;
     /// 3 added the description's added columns to `events` (for zorgledger: how a message was
@@ -83,7 +83,7 @@ enum Schema {
     }
 
     /// A ledger's own stable id, 128 random bits in hex: the origin of its checkpoints.
-    static func newLedgerID() -> String {
+    package static func newLedgerID() -> String {
         var generator = SystemRandomNumberGenerator()
         return (0..<2).map { _ in
             let digits = String(generator.next() as UInt64, radix: 16)

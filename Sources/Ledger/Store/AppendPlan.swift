@@ -1,0 +1,74 @@
+/// What appending a batch does to a log, decided before anything is written: which events are
+/// duplicates, which are conflicts of an earlier one, and the position and chain link of each
+/// event that is written. Every store appends through it, so a log means the same whatever
+/// holds it; the store only looks up what the log already holds and writes the result.
+package struct AppendPlan {
+    /// What happened to each event of the batch, in batch order.
+    package var outcomes: [AppendOutcome] = []
+    /// The events to write, in log order, each with its prepared (compressed) form.
+    package var written: [(prepared: PreparedEvent, stored: StoredEvent)] = []
+
+    /// What the log holds already, as far as a batch needs to know.
+    package struct Lookups {
+        /// The first event of a delivery (see ``IdentityPolicy/delivery``), if the log holds one.
+        package var delivery: (MetadataValue) throws(LedgerError) -> Int64?
+        /// The events with an identity, oldest first: position and content hash.
+        package var identity: ([MetadataValue?]) throws(LedgerError) -> [(position: Int64, contentHash: Digest)]
+
+        package init(
+            delivery: @escaping (MetadataValue) throws(LedgerError) -> Int64?,
+            identity: @escaping ([MetadataValue?]) throws(LedgerError) -> [(position: Int64, contentHash: Digest)]
+        ) {
+            self.delivery = delivery
+            self.identity = identity
+        }
+    }
+
+    /// Plans `batch` after the log's last event (`head`, 0 and ``Digest/genesis`` for an empty
+    /// log), every written event recorded at `recordedAt`.
+    package init(
+        _ batch: [PreparedEvent], after head: (position: Int64, chainHash: Digest), recordedAt: String,
+        eventDescription: EventDescription, lookups: Lookups
+    ) throws(LedgerError) {
+        outcomes.reserveCapacity(batch.count)
+        written.reserveCapacity(batch.count)
+        var (position, previous) = head
+        var inBatch: [[MetadataValue?]: [(position: Int64, contentHash: Digest)]] = [:]
+        var deliveriesInBatch: [MetadataValue: Int64] = [:]
+        let deliveryColumn = eventDescription.identity.delivery
+        for event in batch {
+            let delivery = deliveryColumn.flatMap { event.metadata[$0] }
+            if let delivery {
+                var earlier = deliveriesInBatch[delivery]
+                if earlier == nil { earlier = try lookups.delivery(delivery) }
+                if let earlier {
+                    outcomes.append(.duplicate(of: earlier))
+                    continue
+                }
+            }
+            var conflictOf: Int64?
+            if let identity = eventDescription.identity.identity(of: event.metadata) {
+                var known = inBatch[identity] ?? []
+                if known.isEmpty { known = try lookups.identity(identity) }
+                if let same = known.first(where: { $0.contentHash == event.contentHash }) {
+                    outcomes.append(.duplicate(of: same.position))
+                    continue
+                }
+                conflictOf = known.first?.position
+                inBatch[identity] = known + [(position + 1, event.contentHash)]
+            }
+            position += 1
+            let link = ChainLink.compute(
+                previous: previous, position: position, contentHash: event.contentHash, kind: event.kind,
+                recordedAt: recordedAt, source: event.source, metadata: event.metadata,
+                eventDescription: eventDescription, rawSize: event.rawSize, conflictOf: conflictOf)
+            written.append((event, StoredEvent(
+                position: position, kind: event.kind, recordedAt: recordedAt, source: event.source,
+                metadata: event.metadata, payload: event.payload, conflictOf: conflictOf,
+                contentHash: event.contentHash, chainHash: link)))
+            previous = link
+            if let delivery { deliveriesInBatch[delivery] = position }
+            outcomes.append(conflictOf.map { .conflict(position: position, earlier: $0) } ?? .appended(position))
+        }
+    }
+}

@@ -1,0 +1,108 @@
+/// Checks a log event by event, in position order: that no position is missing, that every
+/// stored message still has its content hash, that the hash chain holds, and that the Merkle tree
+/// rebuilt from the messages equals the stored one. Every store's `verify` feeds it the rows it
+/// reads, so a report means the same whatever holds the log.
+///
+/// Each link is checked against the stored link of its predecessor, so one tampered event is
+/// reported alone instead of making every later link fail.
+package struct LogCheck {
+    private let eventDescription: EventDescription
+    private var problems: [VerificationReport.Problem]
+    private var expected: Int64 = 1
+    private var previous = Digest.genesis
+    private var lastGood = Digest.genesis
+    private var tree: TreeCheck?
+
+    /// `missingTriggers` names the append-only guards the store found removed; `storedNode` reads
+    /// the stored tree (nil for a log that has none yet).
+    package init(
+        eventDescription: EventDescription, missingTriggers: [String],
+        storedNode: ((_ level: Int, _ index: Int64) throws(LedgerError) -> Digest?)?
+    ) {
+        self.eventDescription = eventDescription
+        problems = missingTriggers.map { .init(position: nil, reason: "the immutability trigger \($0) was removed") }
+        tree = storedNode.map { TreeCheck(storedNode: $0) }
+    }
+
+    /// Checks the event stored at `position` with chain link `storedLink`; `read` decodes it.
+    package mutating func check(
+        position: Int64, storedLink: Digest, read: () throws(LedgerError) -> StoredEvent
+    ) throws(LedgerError) {
+        if position != expected {
+            let reason = position > expected
+                ? (position == expected + 1 ? "event \(expected) is missing" : "events \(expected) to \(position - 1) are missing")
+                : "position out of order"
+            problems.append(.init(position: expected, reason: reason))
+        }
+        expected = position + 1
+        defer { previous = storedLink }
+        let event: StoredEvent
+        do throws(LedgerError) {
+            event = try read()
+        } catch {
+            tree = nil
+            problems.append(.init(position: position, reason: error.code == .codec
+                ? "the stored message does not decompress" : "the event cannot be read (\(error.code))"))
+            return
+        }
+        guard Digest(of: event.payload) == event.contentHash else {
+            problems.append(.init(position: position, reason: "the stored message was changed"))
+            tree = nil
+            return
+        }
+        if let problem = try tree?.add(event.contentHash, at: position) {
+            problems.append(.init(position: position, reason: problem))
+            tree = nil
+        }
+        let link = ChainLink.compute(
+            previous: previous, position: position, contentHash: event.contentHash, kind: event.kind,
+            recordedAt: event.recordedAt, source: event.source, metadata: event.metadata,
+            eventDescription: eventDescription, rawSize: event.payload.count, conflictOf: event.conflictOf)
+        if link != storedLink {
+            problems.append(.init(
+                position: position, reason: "the hash chain breaks: the event, its metadata or its order was changed"))
+        } else if problems.isEmpty {
+            lastGood = link
+        }
+    }
+
+    /// The report after the last event. `storedNodes` is the number of nodes the stored tree
+    /// holds (nil without a tree); `recordedHead` the head the log recorded when it last appended.
+    package func finish(storedNodes: Int64?, recordedHead: Int64) -> VerificationReport {
+        var problems = problems
+        let size = expected - 1
+        // A tree of n leaves has one node per complete subtree: 2n minus the number of 1-bits of n.
+        let nodes = 2 * size - Int64(size.nonzeroBitCount)
+        if tree != nil, let storedNodes, storedNodes != nodes {
+            problems.append(.init(position: nil, reason: "the Merkle tree holds \(storedNodes) nodes, not \(nodes)"))
+        }
+        if recordedHead > size {
+            problems.append(.init(
+                position: expected, reason: "the log ends at \(size) but recorded \(recordedHead) events: events were removed"))
+        }
+        return VerificationReport(eventCount: size, headHash: lastGood, problems: problems)
+    }
+
+    /// Rebuilds the tree leaf by leaf from the messages as they are and compares every node it
+    /// completes with the stored one: a stored node that was changed, or a leaf that does not
+    /// belong to its message, is found at the first position it concerns.
+    private struct TreeCheck {
+        let storedNode: (_ level: Int, _ index: Int64) throws(LedgerError) -> Digest?
+        /// The roots of the complete subtrees still waiting for a right sibling, by level.
+        var open: [Int: Digest] = [:]
+
+        mutating func add(_ contentHash: Digest, at position: Int64) throws(LedgerError) -> String? {
+            let open = self.open
+            let nodes = MerkleNode.completed(
+                byLeaf: MerkleHash.leaf(ofEventWithContentHash: contentHash), at: position - 1
+            ) { level, _ in open[level] ?? .genesis }
+            for node in nodes {
+                guard try storedNode(node.level, node.index) == node.hash else {
+                    return "the Merkle tree does not match the log (node \(node.index) at level \(node.level))"
+                }
+                self.open[node.level] = node.index & 1 == 0 ? node.hash : nil
+            }
+            return nil
+        }
+    }
+}
