@@ -28,6 +28,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: cLibraries + [
         // The message model of iWmo/iJw 3.x: decoding, XSD validation and single-message rules.
@@ -36,6 +39,16 @@ let package = Package(
         .target(name: "Generator", dependencies: ["Berichten"]),
         // The append-only, hash-chained, LZ4-compressed event log. Knows nothing of XML.
         .target(name: "Ledger", dependencies: ["CSQLite", "CLZ4", "COpenSSL"]),
+        // The log in PostgreSQL, for several intake machines writing one shared, replicated log.
+        .target(
+            name: "PostgresLog",
+            dependencies: [
+                "Ledger",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
         // What the ledger records of an iWmo/iJw message: its header columns, the BSN and toewijzing
         // indexes with their reading API, and its identity; the Ledger module holds no domain knowledge.
         .target(name: "Kenmerken", dependencies: ["Ledger"]),
@@ -110,12 +123,16 @@ let package = Package(
         // One copy of what the test targets share: the child process runner, work folders, temporary
         // ledgers, the shared reference material and a seeded generator (like ArgumentParserTestHelpers).
         .target(
-            name: "TestSupport", dependencies: ["Ledger", "Kenmerken", "Ingest", "Berichten", "Projection"],
+            name: "TestSupport", dependencies: ["Ledger", "Kenmerken", "Ingest", "Berichten", "Projection", "PostgresLog"],
             path: "Tests/TestSupport"),
         // Runs a child and reports its peak memory (`ru_maxrss`), untouched by the test process's own.
         .executableTarget(name: "peak-rss", path: "Tests/PeakRSS"),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Kenmerken", "CSQLite", "TestSupport"]),
         .testTarget(name: "AuditTests", dependencies: ["Audit", "Ledger"]),
+        // The log on a real PostgreSQL server (`.ci/postgres`): the SQLite log's guarantees under concurrent writers.
+        .testTarget(
+            name: "PostgresLogTests",
+            dependencies: ["PostgresLog", "Ledger", "Kenmerken", "Ingest", "Berichten", "Generator", "TestSupport"]),
         .testTarget(name: "BerichtenTests", dependencies: ["Berichten", "Generator", "TestSupport"]),
         .testTarget(name: "GeneratorTests", dependencies: ["Generator", "Berichten", "TestSupport"]),
         .testTarget(

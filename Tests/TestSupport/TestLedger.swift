@@ -1,5 +1,6 @@
 internal import Berichten
 internal import Ingest
+internal import PostgresLog
 import Kenmerken
 public import Ledger
 public import Projection
@@ -11,11 +12,17 @@ public import Projection
 /// the queries it compares in an extension.
 public final class TestLedger {
     /// Where the log is kept; the projections are in the SQLite file at ``path`` either way.
-    public enum Log: Sendable, CaseIterable {
+    public enum Log: Sendable {
         /// The log in that same SQLite file, sharing its transactions with the projections.
         case sqlite
         /// The log in an ``InMemoryStore``: a second store, with the projections in a file of their own.
         case geheugen
+        /// The log in a new database on the test server (``PostgresServer``), the projections in a file.
+        case postgres
+
+        /// Every store the tests can use here: PostgreSQL when a server is given (and always under CI,
+        /// where a missing server fails; the PostgreSQL suite reports itself skipped otherwise).
+        public static let available: [Log] = [.sqlite, .geheugen] + (PostgresServer.shouldRun ? [.postgres] : [])
     }
 
     private let runner: ProjectionRunner
@@ -36,6 +43,10 @@ public final class TestLedger {
             projections = ProjectionDatabase(sharing: store)
         case .geheugen:
             ledger = try Ledger(store: InMemoryStore(eventDescription: .berichten))
+            projections = try ProjectionDatabase(path: path)
+        case .postgres:
+            let url = try PostgresURL(try PostgresServer.freshDatabase())
+            ledger = try Ledger(store: PostgresStore(url: url, eventDescription: .berichten, create: true))
             projections = try ProjectionDatabase(path: path)
         }
     }

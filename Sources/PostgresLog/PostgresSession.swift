@@ -1,0 +1,89 @@
+import Ledger
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresNIO
+
+/// One connection to a PostgreSQL server, used synchronously: zorgledger's store is called from
+/// plain threads (the ingest writer, a read command), so every query waits for its answer here
+/// instead of making the whole ledger asynchronous. The connection's I/O runs on NIO's shared
+/// event loops.
+final class PostgresSession {
+    let url: PostgresURL
+    private let connection: PostgresConnection
+    /// Silent: the driver would otherwise log queries, which hold personal data.
+    private let logger = Logger(label: "zorgledger.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// Connects, failing within `timeout` seconds when the server cannot be reached.
+    init(_ url: PostgresURL, timeout: Int64 = 10) throws(LedgerError) {
+        self.url = url
+        var configuration = PostgresConnection.Configuration(
+            host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+            tls: .disable)
+        configuration.options.connectTimeout = .seconds(timeout)
+        do {
+            connection = try PostgresConnection.connect(
+                on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger
+            ).wait()
+        } catch {
+            throw Self.failure(error, url: url, doing: "cannot connect")
+        }
+    }
+
+    deinit {
+        _ = try? connection.close().wait()
+    }
+
+    /// Runs `sql` with `binds` ($1, $2, …) and returns every row.
+    @discardableResult
+    func query(
+        _ sql: String, _ binds: PostgresBindings = PostgresBindings()
+    ) throws(LedgerError) -> [PostgresRandomAccessRow] {
+        do {
+            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait().rows
+                .map { $0.makeRandomAccess() }
+        } catch {
+            throw Self.failure(error, url: url, doing: "a query failed")
+        }
+    }
+
+    /// Runs `body` in a transaction (READ COMMITTED), committed when it returns and rolled back
+    /// when it throws.
+    func transaction<T>(_ body: () throws(LedgerError) -> T) throws(LedgerError) -> T {
+        try query("BEGIN")
+        do {
+            let result = try body()
+            try query("COMMIT")
+            return result
+        } catch {
+            _ = try? query("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// A driver error as one line naming the server (never the password) and what went wrong.
+    /// Server errors carry the server's own message; a lost or refused connection says so.
+    static func failure(_ error: any Error, url: PostgresURL, doing what: String) -> LedgerError {
+        let place = "\(url.user)@\(url.host):\(url.port)/\(url.database)"
+        guard let error = error as? PSQLError else {
+            return LedgerError(.cannotOpen, "\(place): \(what) (\(error))")
+        }
+        switch error.code {
+        case .server:
+            let message = error.serverInfo?[.message] ?? "unknown server error"
+            let state = error.serverInfo?[.sqlState] ?? ""
+            // 28P01 and 28000: authentication; 3D000: no such database.
+            let code: LedgerError.Code = state.hasPrefix("28") || state == "3D000" ? .cannotOpen : .server
+            return LedgerError(code, "\(place): \(what): \(message)")
+        case .connectionError:
+            let reason = error.underlying.map { "\($0)" } ?? "no connection"
+            return LedgerError(.cannotOpen, "\(place): \(what): the server cannot be reached (\(reason))")
+        case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
+            return LedgerError(.server, "\(place): \(what): the server closed the connection")
+        case .unsupportedAuthMechanism, .authMechanismRequiresPassword, .saslError:
+            return LedgerError(.cannotOpen, "\(place): \(what): authentication failed (\(error.code))")
+        default:
+            return LedgerError(.server, "\(place): \(what) (\(error.code))")
+        }
+    }
+}

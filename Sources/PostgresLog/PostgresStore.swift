@@ -1,0 +1,454 @@
+public import Ledger
+import NIOCore
+import PostgresNIO
+
+/// The log in a PostgreSQL database, for several intake machines appending to one shared,
+/// replicated log. Same rows, same chain, same Merkle tree as the SQLite file (``EventTable``,
+/// ``AppendPlan``, ``LogCheck``), so `verify` and every proof mean the same on both.
+///
+/// Writers on many machines append at once. Each append takes a transaction-scoped advisory lock
+/// before it reads the head, so positions and chain links are assigned in commit order, without
+/// gaps, and a duplicate sent by two writers at once is written by the first and found by the
+/// second (which reads after the first committed: READ COMMITTED takes a snapshot per statement).
+/// Projections are not kept here: read models follow the log by position (see `catchUp`).
+public final class PostgresStore: AuditedStore {
+    public let eventDescription: EventDescription
+    public let url: PostgresURL
+    let session: PostgresSession
+    let table: EventTable
+    private var dictionaryCache: [Int64: CompressionDictionary] = [:]
+
+    /// Connects to the log at `url`. With `create`, a database without a log gets one; several
+    /// writers starting at once on an empty database create it once (under an advisory lock).
+    /// - throws: ``LedgerError``: `.cannotOpen` when the server cannot be reached, refuses the
+    ///   login, or (without `create`) holds no log; `.newerFormat` for a newer zorgledger's log.
+    public init(url: PostgresURL, eventDescription: EventDescription, create: Bool) throws(LedgerError) {
+        self.url = url
+        self.eventDescription = eventDescription
+        table = EventTable(eventDescription: eventDescription)
+        session = try PostgresSession(url)
+        try session.transaction { () throws(LedgerError) in
+            try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.schemaLock))")
+            let exists = try session.query("SELECT to_regclass('ledger_info') IS NOT NULL")[0].cell(0, Bool.self)
+            if !exists {
+                guard create else {
+                    throw LedgerError(.cannotOpen, "\(url): this database holds no zorgledger log; create one with `zorgledger ingest`")
+                }
+                for statement in PostgresSchema.creation(table, ledgerID: Schema.newLedgerID()) { try session.query(statement) }
+            }
+            let rows = try session.query("SELECT value FROM ledger_info WHERE key = 'format_version'")
+            guard let version = rows.first.flatMap({ Int((try? $0.cell(0, String.self)) ?? "") }) else {
+                throw LedgerError(.notALedger, "\(url): the database has a ledger_info table but no zorgledger log")
+            }
+            guard version <= PostgresSchema.formatVersion else {
+                throw LedgerError(
+                    .newerFormat, "\(url): written by a newer zorgledger (format \(version)); upgrade zorgledger")
+            }
+        }
+    }
+
+    // MARK: Appending
+
+    public func append(_ batch: [PreparedEvent], beforeCommit: BeforeCommit) throws(LedgerError) -> [AppendOutcome] {
+        let recordedAt = Timestamp.now()
+        return try session.transaction { () throws(LedgerError) -> [AppendOutcome] in
+            try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))")
+            let head = try self.head()
+            let known = try Known(batch, in: self)
+            let plan = try AppendPlan(
+                batch, after: head, recordedAt: recordedAt, eventDescription: eventDescription, lookups: known.lookups)
+            guard let last = plan.written.last?.stored else {
+                try beforeCommit(plan.outcomes, [])
+                return plan.outcomes
+            }
+            try insertEvents(plan.written)
+            let nodes = try MerkleNode.appending(plan.written.map(\.stored.contentHash), after: head.position) {
+                (level, index) throws(LedgerError) -> Digest in
+                guard let hash = try merkleNode(level: level, index: index) else {
+                    throw LedgerError(.corrupt, "\(url): the Merkle tree lacks node \(index) at level \(level)")
+                }
+                return hash
+            }
+            try insertRows(
+                into: "merkle_nodes (level, idx, hash)", width: 3,
+                nodes.map { [.integer($0.level), .integer(Int($0.index)), .blob($0.hash.bytes)] })
+            try session.query(
+                "INSERT INTO appends (head_position, head_hash, recorded_at) VALUES ($1, $2, $3)",
+                binds(.integer(Int(last.position)), .blob(last.chainHash.bytes), .text(recordedAt)))
+            try session.query("SELECT pg_notify('\(PostgresSchema.channel)', $1)", binds(.text(String(last.position))))
+            try beforeCommit(plan.outcomes, plan.written.map(\.stored))
+            return plan.outcomes
+        }
+    }
+
+    /// What the log already holds of a batch's deliveries and identities, read in two queries
+    /// rather than two per event (each a round trip to the server).
+    private struct Known {
+        var deliveries: [MetadataValue: Int64] = [:]
+        var identities: [[MetadataValue?]: [(position: Int64, contentHash: Digest)]] = [:]
+
+        init(_ batch: [PreparedEvent], in store: PostgresStore) throws(LedgerError) {
+            let description = store.eventDescription
+            let policy = description.identity
+            let name = { (column: Int) in description.columns[column].name }
+            if let column = policy.delivery {
+                let values = Array(Set(batch.compactMap { $0.metadata[column] }))
+                for chunk in values.chunked(into: 10_000) {
+                    let rows = try store.session.query(
+                        "SELECT \(name(column)), position FROM events WHERE \(name(column)) IN (\(placeholders(chunk.count))) "
+                            + "ORDER BY position", binds(chunk))
+                    for row in rows {
+                        let value = try row.value(0, description.columns[column].type)
+                        if let value, deliveries[value] == nil { deliveries[value] = try row.cell(1, Int64.self) }
+                    }
+                }
+            }
+            let wanted = Array(Set(batch.compactMap { policy.identity(of: $0.metadata) }))
+            let required = policy.required.map(name)
+            let returned = (policy.required + policy.optional).map(name).joined(separator: ", ")
+            let tuple = "(\(required.joined(separator: ", ")))"
+            for chunk in wanted.chunked(into: 60_000 / max(1, required.count)) {
+                let keys = Set(chunk.map { Array($0.prefix(required.count)) })
+                let values = keys.flatMap { $0.map { $0! } }
+                let rows = try store.session.query(
+                    "SELECT position, content_hash, \(returned) FROM events WHERE \(tuple) IN ("
+                        + (0..<keys.count).map { row in
+                            "(" + (1...required.count).map { "$\(row * required.count + $0)" }.joined(separator: ", ") + ")"
+                        }.joined(separator: ", ") + ") ORDER BY position",
+                    binds(values))
+                for row in rows {
+                    var identity: [MetadataValue?] = []
+                    for (offset, column) in (policy.required + policy.optional).enumerated() {
+                        identity.append(try row.value(2 + offset, description.columns[column].type))
+                    }
+                    identities[identity, default: []].append(
+                        (try row.cell(0, Int64.self), Digest(bytes: try row.bytes(1)) ?? .genesis))
+                }
+            }
+        }
+
+        var lookups: AppendPlan.Lookups {
+            let deliveries = deliveries
+            let identities = identities
+            return AppendPlan.Lookups(
+                delivery: { (value) throws(LedgerError) in deliveries[value] },
+                identity: { (identity) throws(LedgerError) in identities[identity] ?? [] })
+        }
+    }
+
+    private func insertEvents(_ written: [(prepared: PreparedEvent, stored: StoredEvent)]) throws(LedgerError) {
+        let columns = table.columns.map(\.name)
+        var rows: [[MetadataValue?]] = []
+        var indexRows: [[[MetadataValue?]]] = eventDescription.indexTables.map { _ in [] }
+        rows.reserveCapacity(written.count)
+        for (prepared, stored) in written {
+            var row = [MetadataValue?](repeating: nil, count: columns.count)
+            row[Int(table.position)] = .integer(Int(stored.position))
+            row[Int(table.kind)] = .text(stored.kind.rawValue)
+            row[Int(table.recordedAt)] = .text(stored.recordedAt)
+            row[Int(table.source)] = stored.source.map { .text($0) }
+            for index in eventDescription.columns.indices { row[Int(table.column(index))] = stored.metadata[index] }
+            row[Int(table.conflictOf)] = stored.conflictOf.map { .integer(Int($0)) }
+            row[Int(table.dictionaryID)] = prepared.dictionaryID.map { .integer(Int($0)) }
+            row[Int(table.rawSize)] = .integer(prepared.rawSize)
+            row[Int(table.payload)] = .blob(prepared.compressed)
+            row[Int(table.contentHash)] = .blob(stored.contentHash.bytes)
+            row[Int(table.chainHash)] = .blob(stored.chainHash.bytes)
+            rows.append(row)
+            for (number, index) in eventDescription.indexTables.enumerated() {
+                let values = stored.metadata.rows(ofIndexTable: number)
+                let width = index.columns.count
+                for start in stride(from: 0, to: values.count, by: width) {
+                    indexRows[number].append([.integer(Int(stored.position))] + values[start..<(start + width)].map { $0 })
+                }
+            }
+        }
+        try insertRows(into: "events (\(columns.joined(separator: ", ")))", width: columns.count, rows)
+        for (number, index) in eventDescription.indexTables.enumerated() {
+            let keys = index.columns.map(\.name).joined(separator: ", ")
+            try insertRows(into: "\(index.name) (position, \(keys))", width: index.columns.count + 1, indexRows[number])
+        }
+    }
+
+    /// Inserts `rows` of `width` values with as few statements as the protocol's 65,535 binds allow.
+    private func insertRows(into target: String, width: Int, _ rows: [[MetadataValue?]]) throws(LedgerError) {
+        for chunk in rows.chunked(into: 65_535 / width) {
+            let values = (0..<chunk.count).map { row in
+                "(" + (1...width).map { "$\(row * width + $0)" }.joined(separator: ", ") + ")"
+            }.joined(separator: ", ")
+            try session.query("INSERT INTO \(target) VALUES \(values)", binds(chunk.flatMap { $0 }))
+        }
+    }
+
+    /// The last position and its chain hash, from the log itself.
+    private func head() throws(LedgerError) -> (position: Int64, chainHash: Digest) {
+        guard let row = try session.query("SELECT position, chain_hash FROM events ORDER BY position DESC LIMIT 1").first
+        else { return (0, .genesis) }
+        return (try row.cell(0, Int64.self), Digest(bytes: try row.bytes(1)) ?? .genesis)
+    }
+
+    public func headPosition() throws(LedgerError) -> Int64 {
+        try session.query("SELECT coalesce(max(position), 0) FROM events")[0].cell(0, Int64.self)
+    }
+
+    // MARK: Reading
+
+    /// Events are read a page at a time, so a log of any size streams in bounded memory.
+    static let pageSize: Int64 = 1_000
+
+    public func forEachEvent(from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void) throws(LedgerError) {
+        var next = position
+        while true {
+            let page = try events(from: next, limit: Self.pageSize)
+            for event in page { try body(event) }
+            guard let last = page.last, page.count == Self.pageSize else { return }
+            next = last.position + 1
+        }
+    }
+
+    public func event(at position: Int64) throws(LedgerError) -> StoredEvent {
+        guard let event = try events(from: position, limit: 1).first, event.position == position else {
+            throw LedgerError(.noSuchEvent, "\(url): there is no event at position \(position)")
+        }
+        return event
+    }
+
+    /// Up to `limit` events from `position` on, payloads decompressed.
+    func events(from position: Int64, limit: Int64) throws(LedgerError) -> [StoredEvent] {
+        try rows(from: position, limit: limit).map { (row, metadata) throws(LedgerError) in
+            try decode(row, metadata: metadata)
+        }
+    }
+
+    /// Up to `limit` rows of `events` from `position` on, each with its index rows read in.
+    func rows(from position: Int64, limit: Int64) throws(LedgerError) -> [(PostgresRandomAccessRow, EventMetadata)] {
+        let rows = try session.query(
+            "SELECT \(table.columnList) FROM events WHERE position >= $1 ORDER BY position LIMIT $2",
+            binds(.integer(Int(position)), .integer(Int(limit))))
+        guard let first = rows.first, let last = rows.last else { return [] }
+        let range = (try first.cell(Int(table.position), Int64.self), try last.cell(Int(table.position), Int64.self))
+        var related: [Int64: EventMetadata] = [:]
+        for (number, index) in eventDescription.indexTables.enumerated() {
+            let keys = index.columns.map(\.name).joined(separator: ", ")
+            var flat: [Int64: [MetadataValue]] = [:]
+            for row in try session.query(
+                "SELECT position, \(keys) FROM \(index.name) WHERE position BETWEEN $1 AND $2 ORDER BY position, \(keys)",
+                binds(.integer(Int(range.0)), .integer(Int(range.1)))) {
+                let owner = try row.cell(0, Int64.self)
+                for (offset, column) in index.columns.enumerated() {
+                    if let value = try row.value(offset + 1, column.type) { flat[owner, default: []].append(value) }
+                }
+            }
+            for (owner, values) in flat { related[owner, default: EventMetadata()].setFlatRows(values, ofIndexTable: number) }
+        }
+        return try rows.map { (row) throws(LedgerError) in
+            (row, related[try row.cell(Int(table.position), Int64.self)] ?? EventMetadata())
+        }
+    }
+
+    /// A row of ``EventTable/columnList`` as a ``StoredEvent``, its payload decompressed.
+    func decode(_ row: PostgresRandomAccessRow, metadata: EventMetadata) throws(LedgerError) -> StoredEvent {
+        var metadata = metadata
+        let position = try row.cell(Int(table.position), Int64.self)
+        var values: [MetadataValue?] = []
+        for (index, column) in eventDescription.columns.enumerated() {
+            values.append(try row.value(Int(table.column(index)), column.type))
+        }
+        metadata.setValues(values)
+        let dictionary = try row.optional(Int(table.dictionaryID), Int64.self).map { id throws(LedgerError) in
+            try self.dictionary(id)
+        }
+        let rawSize = Int(try row.cell(Int(table.rawSize), Int64.self))
+        let compressed = try row.bytes(Int(table.payload))
+        let payload = compressed.withUnsafeBytes { PayloadCodec.decompress($0, originalSize: rawSize, dictionary: dictionary) }
+        guard let payload else {
+            throw LedgerError(.codec, "\(url): the payload at position \(position) does not decompress")
+        }
+        guard let kind = EventKind(rawValue: try row.cell(Int(table.kind), String.self)) else {
+            throw LedgerError(.corrupt, "\(url): unknown event kind at position \(position)")
+        }
+        return StoredEvent(
+            position: position, kind: kind, recordedAt: try row.cell(Int(table.recordedAt), String.self),
+            source: try row.optional(Int(table.source), String.self), metadata: metadata, payload: payload,
+            conflictOf: try row.optional(Int(table.conflictOf), Int64.self),
+            contentHash: Digest(bytes: try row.bytes(Int(table.contentHash))) ?? .genesis,
+            chainHash: Digest(bytes: try row.bytes(Int(table.chainHash))) ?? .genesis)
+    }
+
+    public func positions(withIdentity identity: [MetadataValue?]) throws(LedgerError) -> [Int64] {
+        let policy = eventDescription.identity
+        let columns = (policy.required + policy.optional).map { eventDescription.columns[$0].name }
+        var number = 0
+        let condition = zip(columns, identity).map { column, value in
+            guard value != nil else { return "\(column) IS NULL" }
+            number += 1
+            return "\(column) = $\(number)"
+        }.joined(separator: " AND ")
+        return try positions(
+            "SELECT position FROM events WHERE \(condition) ORDER BY position", binds(identity.compactMap { $0 }))
+    }
+
+    public func positions(
+        in table: IndexTable, matching key: [(column: String, value: MetadataValue)]
+    ) throws(LedgerError) -> [Int64] {
+        precondition(key.allSatisfy { part in table.columns.contains { $0.name == part.column } }, "no such key column")
+        let condition = key.isEmpty ? "" : " WHERE " + key.enumerated().map { "\($1.column) = $\($0 + 1)" }.joined(separator: " AND ")
+        return try positions("SELECT DISTINCT position FROM \(table.name)\(condition) ORDER BY position", binds(key.map(\.value)))
+    }
+
+    public func positions(where key: [(column: String, value: MetadataValue)]) throws(LedgerError) -> [Int64] {
+        let known = Set(eventDescription.columns.map(\.name))
+        guard !key.isEmpty, key.allSatisfy({ known.contains($0.column) }) else {
+            throw LedgerError(.server, "\(url): no metadata column named \(key.map(\.column).filter { !known.contains($0) })")
+        }
+        let condition = key.enumerated().map { "\($1.column) = $\($0 + 1)" }.joined(separator: " AND ")
+        return try positions("SELECT position FROM events WHERE \(condition) ORDER BY position", binds(key.map(\.value)))
+    }
+
+    private func positions(_ sql: String, _ values: PostgresBindings) throws(LedgerError) -> [Int64] {
+        try session.query(sql, values).map { (row) throws(LedgerError) in try row.cell(0, Int64.self) }
+    }
+
+    // MARK: Dictionaries
+
+    func dictionary(_ id: Int64) throws(LedgerError) -> CompressionDictionary {
+        if let cached = dictionaryCache[id] { return cached }
+        for dictionary in try dictionaries() where dictionary.id == id { return dictionary }
+        throw LedgerError(.corrupt, "\(url): compression dictionary \(id) is missing")
+    }
+
+    public func dictionaries() throws(LedgerError) -> [CompressionDictionary] {
+        try session.query("SELECT id, soort, versie, bytes FROM dictionaries ORDER BY id").map { (row) throws(LedgerError) in
+            let id = try row.cell(0, Int64.self)
+            if let cached = dictionaryCache[id] { return cached }
+            let dictionary = CompressionDictionary(
+                id: id, soort: try row.cell(1, String.self), versie: Int(try row.cell(2, Int32.self)), bytes: try row.bytes(3))
+            dictionaryCache[id] = dictionary
+            return dictionary
+        }
+    }
+
+    /// Stores a dictionary for `soort`, unless another writer stored one since this writer
+    /// looked: then that one is returned, so all writers share one dictionary per kind.
+    public func addDictionary(soort: String, bytes: [UInt8]) throws(LedgerError) -> CompressionDictionary {
+        let id = try session.transaction { () throws(LedgerError) -> Int64 in
+            try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))")
+            if let existing = try session.query(
+                "SELECT id FROM dictionaries WHERE soort = $1 ORDER BY versie DESC LIMIT 1", binds(.text(soort))).first {
+                return try existing.cell(0, Int64.self)
+            }
+            return try session.query(
+                "INSERT INTO dictionaries (soort, versie, bytes, created_at) VALUES ($1, 1, $2, $3) RETURNING id",
+                binds(.text(soort), .blob(bytes), .text(Timestamp.now())))[0].cell(0, Int64.self)
+        }
+        return try dictionary(id)
+    }
+
+    public func samples(soort: String, limit: Int) throws(LedgerError) -> [[UInt8]] {
+        guard let family = eventDescription.familyValues(soort) else { return [] }
+        let condition = eventDescription.family.enumerated()
+            .map { "\(eventDescription.columns[$1].name) = $\($0 + 1)" }.joined(separator: " AND ")
+        let rows = try session.query(
+            "SELECT dictionary_id, raw_size, payload FROM events WHERE \(condition) ORDER BY position DESC "
+                + "LIMIT $\(family.count + 1)", binds(family + [.integer(limit)]))
+        var result: [[UInt8]] = []
+        for row in rows.reversed() {
+            let dictionary = try row.optional(0, Int64.self).map { id throws(LedgerError) in try self.dictionary(id) }
+            let size = Int(try row.cell(1, Int64.self))
+            let payload = try row.bytes(2).withUnsafeBytes { PayloadCodec.decompress($0, originalSize: size, dictionary: dictionary) }
+            if let payload { result.append(payload) }
+        }
+        return result
+    }
+
+    // MARK: Audit
+
+    public func merkleNode(level: Int, index: Int64) throws(LedgerError) -> Digest? {
+        try session.query(
+            "SELECT hash FROM merkle_nodes WHERE level = $1 AND idx = $2", binds(.integer(level), .integer(Int(index)))
+        ).first.map { (row) throws(LedgerError) in Digest(bytes: try row.bytes(0)) ?? .genesis }
+    }
+
+    public func ledgerID() throws(LedgerError) -> String {
+        guard let row = try session.query("SELECT value FROM ledger_info WHERE key = 'ledger_id'").first else {
+            throw LedgerError(.corrupt, "\(url): the ledger has no id")
+        }
+        return try row.cell(0, String.self)
+    }
+
+    public func recordCheckpoint(treeSize: Int64, note: String) throws(LedgerError) {
+        try session.query(
+            "INSERT INTO checkpoints (tree_size, note, created_at) VALUES ($1, $2, $3)",
+            binds(.integer(Int(treeSize)), .text(note), .text(Timestamp.now())))
+    }
+
+    public func checkpoints() throws(LedgerError) -> [(treeSize: Int64, note: String, createdAt: String)] {
+        try session.query("SELECT tree_size, note, created_at FROM checkpoints ORDER BY id").map { (row) throws(LedgerError) in
+            (try row.cell(0, Int64.self), try row.cell(1, String.self), try row.cell(2, String.self))
+        }
+    }
+}
+
+/// `$1, $2, …, $count`.
+func placeholders(_ count: Int) -> String {
+    (1...max(count, 1)).map { "$\($0)" }.joined(separator: ", ")
+}
+
+/// Binds for `$1, $2, …` in order.
+func binds(_ values: MetadataValue?...) -> PostgresBindings { binds(values) }
+
+func binds(_ values: some Sequence<MetadataValue?>) -> PostgresBindings {
+    var bindings = PostgresBindings()
+    for value in values { bindings.append(metadata: value) }
+    return bindings
+}
+
+func binds(_ values: some Sequence<MetadataValue>) -> PostgresBindings {
+    binds(values.map { Optional($0) })
+}
+
+extension PostgresBindings {
+    mutating func append(metadata value: MetadataValue?) {
+        switch value {
+        case .text(let text): append(text)
+        case .integer(let number): append(Int64(number))
+        case .blob(let bytes): append(ByteBuffer(bytes: bytes))
+        case nil: appendNull()
+        }
+    }
+}
+
+extension PostgresRandomAccessRow {
+    /// Column `index` decoded as `type`; a failure names the column, never its value.
+    func cell<T: PostgresDecodable>(_ index: Int, _ type: T.Type) throws(LedgerError) -> T {
+        do {
+            return try self[index].decode(T.self)
+        } catch {
+            throw LedgerError(.corrupt, "column \(index) of a row does not hold a \(T.self)")
+        }
+    }
+
+    func optional<T: PostgresDecodable>(_ index: Int, _ type: T.Type) throws(LedgerError) -> T? {
+        self[index].bytes == nil ? nil : try cell(index, T.self)
+    }
+
+    func bytes(_ index: Int) throws(LedgerError) -> [UInt8] {
+        Array(try cell(index, ByteBuffer.self).readableBytesView)
+    }
+
+    /// Column `index` as a metadata value of `type`; nil for NULL.
+    func value(_ index: Int, _ type: MetadataColumn.ValueType) throws(LedgerError) -> MetadataValue? {
+        switch type {
+        case .text: try optional(index, String.self).map { .text($0) }
+        case .integer: try optional(index, Int64.self).map { .integer(Int($0)) }
+        case .blob: try optional(index, ByteBuffer.self).map { .blob(Array($0.readableBytesView)) }
+        }
+    }
+}
+
+extension Array {
+    /// The array in consecutive slices of at most `size` elements.
+    func chunked(into size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: Swift.max(size, 1)).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
