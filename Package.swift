@@ -91,7 +91,7 @@ let package = Package(
         .executableTarget(
             name: "zorgledger",
             dependencies: [
-                "Ingest", "Ledger", "Kenmerken", "Berichten", "Generator", "Audit", "Query",
+                "Ingest", "Ledger", "Kenmerken", "Berichten", "Generator", "Audit", "Query", "PostgresLog",
                 "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Reconciliatie",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),

@@ -1,9 +1,11 @@
 public import Ledger
 
-/// The stored tree of a SQLite ledger, read node by node.
-extension SQLiteStore: MerkleNodes {
+/// The stored tree of a log, in SQLite or on PostgreSQL, read node by node.
+public struct StoredTree: MerkleNodes {
+    public let store: any AuditedStore
+
     public func hash(level: Int, index: Int64) throws -> Digest {
-        guard let hash = try merkleNode(level: level, index: index) else {
+        guard let hash = try store.merkleNode(level: level, index: index) else {
             throw AuditError.missingNode(level: level, index: index)
         }
         return hash
@@ -13,15 +15,15 @@ extension SQLiteStore: MerkleNodes {
 /// Checkpoints and proofs of one ledger: the log as a tree, its origin, and signed checkpoints
 /// that are kept in the ledger once issued.
 public struct LogProofs {
-    public let store: SQLiteStore
+    public let store: any AuditedStore
     /// The tree of the whole log as it is now.
-    public let tree: MerkleTree<SQLiteStore>
+    public let tree: MerkleTree<StoredTree>
     /// `zorgledger/` and the ledger's own id, whatever the key's name.
     public let origin: String
 
-    public init(store: SQLiteStore) throws(LedgerError) {
+    public init(store: any AuditedStore) throws(LedgerError) {
         self.store = store
-        tree = MerkleTree(nodes: store, size: try store.headPosition())
+        tree = MerkleTree(nodes: StoredTree(store: store), size: try store.headPosition())
         origin = "zorgledger/" + (try store.ledgerID())
     }
 

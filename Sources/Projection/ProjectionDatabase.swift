@@ -6,7 +6,7 @@ public import Ledger
 /// It is not the log's: the log is read through any ``EventStore``. When the log is an SQLite
 /// file too, the projections share that file and its connection (``init(sharing:)``), so a
 /// batch's events and its projection rows commit in one transaction; a log kept elsewhere (an
-/// in-memory store in the tests, a server later) has its projections in a file of their own.
+/// in-memory store in the tests, a PostgreSQL server) has its projections in a file of their own.
 ///
 /// Folding a log applies the same few INSERTs thousands of times; preparing them once and
 /// keeping them by their SQL text makes `apply` as cheap as a bind and a step.
@@ -22,9 +22,9 @@ public final class ProjectionDatabase {
         self.init(connection: store.connection)
     }
 
-    /// The projections in an SQLite file of their own at `path`, created when missing. Within
-    /// the package only (the tests' in-memory log) until a second store needs it.
-    package init(path: String) throws(LedgerError) {
+    /// The projections in an SQLite file of their own at `path`, created when missing: the read
+    /// model of a log on PostgreSQL (``ReadModel``), or of the tests' in-memory log.
+    public init(path: String) throws(LedgerError) {
         connection = try SQLiteConnection(path: path, mode: .readWriteCreate)
         try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
         self.path = path

@@ -10,7 +10,7 @@ struct CommandLineTests {
         let help = try WorkDirectory().run(["--help"])
         #expect(help.status == 0)
         let section = help.output.components(separatedBy: "GLOBAL OPTIONS:").dropFirst().first ?? ""
-        for option in ["--db <file>", "--schemas <dir>", "--show-personal"] {
+        for option in ["--db <file|url>", "--projections <file>", "--schemas <dir>", "--show-personal"] {
             #expect(section.contains(option), "\(option) is not among the global options: \(help.output)")
         }
     }
@@ -20,7 +20,7 @@ struct CommandLineTests {
         let help = try WorkDirectory().run(command + ["--help"])
         #expect(help.status == 0)
         #expect(help.output.contains("Example") && help.output.contains("zorgledger --db ledger.sqlite \(command.joined(separator: " "))"))
-        #expect(help.output.contains("--db <file>"))
+        #expect(help.output.contains("--db <file|url>"))
     }
 
     @Test func demoUsesTheLedgerOfTheEnvironment() throws {

@@ -92,14 +92,19 @@ package struct EventTable {
         var sql = "CREATE TABLE events (\n"
             + columns.map { "    \($0.name) \($0.type)" }.joined(separator: ",\n") + "\n) STRICT;\n"
         sql += eventIndexes
-        for table in eventDescription.indexTables {
-            let keys = table.columns.map(\.name).joined(separator: ", ")
-            sql += "CREATE TABLE \(table.name) (\n    position INTEGER NOT NULL REFERENCES events (position),\n"
-                + table.columns.map { "    \($0.name) \($0.type.sql) NOT NULL,\n" }.joined()
-                + "    PRIMARY KEY (position, \(keys))\n) STRICT, WITHOUT ROWID;\n"
-                + "CREATE INDEX \(table.lookupIndex) ON \(table.name) (\(keys));\n"
-        }
+        for table in eventDescription.indexTables { sql += Self.creation(of: table, besideEvents: true) }
         return sql
+    }
+
+    /// `CREATE TABLE` and `CREATE INDEX` of index table `table`; its positions refer to `events`
+    /// when the table is beside them (in a ledger; a read model holds a copy without the log).
+    package static func creation(of table: IndexTable, besideEvents: Bool) -> String {
+        let keys = table.columns.map(\.name).joined(separator: ", ")
+        return "CREATE TABLE \(table.name) (\n    position INTEGER NOT NULL"
+            + (besideEvents ? " REFERENCES events (position)" : "") + ",\n"
+            + table.columns.map { "    \($0.name) \($0.type.sql) NOT NULL,\n" }.joined()
+            + "    PRIMARY KEY (position, \(keys))\n) STRICT, WITHOUT ROWID;\n"
+            + "CREATE INDEX \(table.lookupIndex) ON \(table.name) (\(keys));\n"
     }
 
     /// `CREATE INDEX IF NOT EXISTS` of every index on `events`: a new ledger's, and an upgrade's.
@@ -111,7 +116,7 @@ package struct EventTable {
     }
 
     /// The insert of one row of index table `table`.
-    static func insert(into table: IndexTable) -> String {
+    package static func insert(into table: IndexTable) -> String {
         "INSERT INTO \(table.name) (position, \(table.columns.map(\.name).joined(separator: ", "))) "
             + "VALUES (\(placeholders(table.columns.count + 1)))"
     }

@@ -47,7 +47,7 @@ struct AuditCommand: ParsableCommand {
 
         func run() throws {
             let key = try KeyFile.read(sleutel)
-            let store = try SQLiteStore(path: global.ledgerPath, access: .write)
+            let store = try global.openLog(.write)
             let proofs = try LogProofs(store: store)
             let onderwerp: String
             let posities: [Int64]

@@ -52,7 +52,7 @@ struct BewijsCommand: ParsableCommand {
     }
 
     func run() throws {
-        let store = try SQLiteStore(path: global.ledgerPath, access: .read)
+        let store = try global.openLog(.read)
         let tree = try LogProofs(store: store).tree
         if let positie {
             let size = grootte ?? tree.size

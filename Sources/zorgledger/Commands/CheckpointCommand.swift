@@ -25,7 +25,7 @@ struct CheckpointCommand: ParsableCommand {
 
     func run() throws {
         let key = try KeyFile.read(sleutel)
-        let proofs = try LogProofs(store: try SQLiteStore(path: global.ledgerPath, access: .write))
+        let proofs = try LogProofs(store: try global.openLog(.write))
         print(try proofs.checkpoint(signedBy: key).encoded, terminator: "")
     }
 }

@@ -41,7 +41,7 @@ struct Demo: ParsableCommand {
 
     func run() throws {
         // The demo keeps its own file unless --db or $ZORGLEDGER_DB names one.
-        let db = try global.ledgerPath(default: "zorgledger-demo.sqlite")
+        let db = try global.ledgerPath(default: "zorgledger-demo.sqlite", command: "demo")
         // The scenario runs up to today, so that actueel, lopend and openstaand mean something now: it
         // starts `months` months back and goes on past today, and what is dated after today is left out
         // (otherwise the generator's cut-off at its last month would leave every claim answered).
@@ -55,7 +55,7 @@ struct Demo: ParsableCommand {
         }
         print("zorgledger demo: \(berichten.count) generated messages for \(clients) clients over \(months) months, "
             + "up to \(vandaag)")
-        let (ledger, ingester) = try Ingester.withProjections(ledgerPath: db)
+        let (ledger, ingester) = try Ingester.withProjections(log: SQLiteStore(path: db, access: .createIfMissing))
         let report = try ingester.ingest(berichten.map { IngestSource.bytes(name: $0.bestandsnaam, $0.bytes) })
         print("\n== ingest into \(db)")
         print(report.summary, terminator: "")

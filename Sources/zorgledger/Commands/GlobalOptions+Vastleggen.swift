@@ -12,15 +12,17 @@ extension GlobalOptions {
     /// transaction, so the next `reconcile` already evaluates under it.
     /// - returns: the event's log position.
     func vastleggen(_ kind: EventKind, _ inhoud: [UInt8], door: String, bron: String?) throws -> Int64 {
-        let store = try SQLiteStore(path: ledgerPath, access: .createIfMissing)
+        let store = try openLog(.createIfMissing)
         let ledger = try Ledger(store: store)
         let vastlegging = Vastlegging(door: door, op: Timestamp.now(), inhoud: inhoud)
         let uitkomsten = try ledger.append([
             NewEvent(kind: kind, payload: vastlegging.bytes, metadata: EventMetadata(), source: bron),
         ]) { (_, appended) throws(LedgerError) in
+            guard let store = store as? SQLiteStore else { return }
             try ProjectionRunner.zorgledger.catchUp(
                 log: store, into: ProjectionDatabase(sharing: store), appended: appended.map { ($0, nil) })
         }
+        try catchUpProjections(of: store)
         return uitkomsten[0].position
     }
 

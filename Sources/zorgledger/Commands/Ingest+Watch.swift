@@ -5,6 +5,7 @@ import Darwin
 #endif
 import ArgumentParser
 import Ingest
+import Ledger
 import Projection
 import Synchronization
 
@@ -13,10 +14,10 @@ extension Ingest {
     /// SIGINT or SIGTERM, which end it after the batch in flight with exit status 0. Every batch is
     /// its own transaction, so a `kill -9` loses nothing committed, and read commands see only whole
     /// batches of whole files; a re-run finds what it had already appended as duplicates.
-    func watch(_ watch: FolderWatch, _ ingester: Ingester) throws {
+    func watch(_ watch: FolderWatch, _ ingester: Ingester, log: any AuditedStore) throws {
         let folder = watch.folder
         // Read commands work from the start, before the first file arrives.
-        _ = try ProjectionRunner.zorgledger.catchUp(ledgerPath: global.ledgerPath)
+        try global.catchUpProjections(of: log)
         WatchSignal.install()
         let stopping = { WatchSignal.received.load(ordering: .relaxed) }
         let status = isatty(STDERR_FILENO) == 1
@@ -40,6 +41,7 @@ extension Ingest {
                 }
                 let report = try ingester.ingest(sources, total: sources.count)
                 show(report)
+                try global.catchUpProjections(of: log)
                 // A report per batch as it happens, also into a file or a pipe.
                 fflush(nil)
                 start = end

@@ -63,12 +63,13 @@ struct Ingest: ParsableCommand {
         // The arguments are checked before the ledger is created.
         let folderWatch = watch ? try FolderWatch(paths[0]) : nil
         let sources = watch ? nil : try IngestSource.expand(paths)
-        let (_, ingester) = try Ingester.withProjections(
-            ledgerPath: global.ledgerPath, batchSize: batchSize, schemas: schemas)
-        guard let sources else { return try self.watch(folderWatch!, ingester) }
+        let log = try global.openLog(.createIfMissing)
+        let (_, ingester) = try Ingester.withProjections(log: log, batchSize: batchSize, schemas: schemas)
+        guard let sources else { return try self.watch(folderWatch!, ingester, log: log) }
         let progress = Progress("ingest")
         let report = try ingester.ingest(sources, total: sources.count) { done, total in progress.update(done, of: total) }
         progress.finish()
+        try global.catchUpProjections(of: log)
         show(report)
         if !report.rejected.isEmpty { throw ExitCode.failure }
     }

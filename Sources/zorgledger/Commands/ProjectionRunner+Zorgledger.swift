@@ -17,9 +17,21 @@ extension ProjectionRunner {
 
 extension GlobalOptions {
     /// A read-only connection to the ledger's projection tables, answering as known in `kennisstand`.
+    /// With a log on PostgreSQL, the read model is brought up to the log's head first.
     func openProjections(_ kennisstand: Kennisstand = Kennisstand()) throws -> SQLiteConnection {
-        let path = try ledgerPath
-        let connection = try SQLiteStore(path: path, access: .read).connection
+        let path: String
+        let connection: SQLiteConnection
+        switch try location {
+        case .file(let file):
+            try checkNoReadModel()
+            path = file
+            connection = try SQLiteStore(path: file, access: .read).connection
+        case .postgres(let url):
+            guard let model = try readModel(following: try openLog(.read)) else { throw ReadModelMissing(url: url) }
+            try model.catchUp(.zorgledger)
+            path = model.path
+            connection = try SQLiteConnection(path: model.path, mode: .readOnly)
+        }
         let present = try connection.rows(
             "SELECT count(*) FROM sqlite_master WHERE name = 'projection_checkpoints'") { $0.int(0) }
         guard present.first == 1 else {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Ledger
 import Projection
 
 struct Replay: ParsableCommand {
@@ -16,7 +17,7 @@ struct Replay: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-        let position = try ProjectionRunner.zorgledger.replay(ledgerPath: global.ledgerPath)
+        let position = try global.replayProjections(of: try global.openLog(.write))
         print("replayed: projections reflect positions 1 to \(position)")
     }
 }

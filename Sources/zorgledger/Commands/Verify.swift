@@ -34,20 +34,20 @@ struct Verify: ParsableCommand {
     var format: Uitvoer = .text
 
     func run() throws {
-        let ledger = try global.openForReading()
-        let total = try ledger.headPosition()
+        let log = try global.openLog(.read)
+        let total = try log.headPosition()
         let progress = Progress("verify")
-        let report = try ledger.verify { progress.update(Int($0), of: Int(total)) }
+        let report = try log.verify { progress.update(Int($0), of: Int(total)) }
         progress.finish()
         // Only an intact log is worth replaying: the projections are compared with a fresh fold of it.
-        let projectionProblems = report.isIntact ? try ProjectionRunner.zorgledger.verify(ledgerPath: global.ledgerPath) : nil
+        let projectionProblems = report.isIntact ? try projectionProblems(of: log) : nil
         let problems = report.problems.map(\.description) + (projectionProblems ?? [])
         switch format {
         case .text:
             for problem in problems { Terminal.printError("verify: \(problem)") }
             if problems.isEmpty {
                 print("ok: \(report.eventCount) events, hash chain intact, head \(report.headHash); "
-                    + "projections match a replay")
+                    + (projectionProblems == nil ? "projections not checked (no --projections)" : "projections match a replay"))
             }
         case .json:
             print(try Self.json(report, projectionProblems: projectionProblems))
@@ -58,6 +58,20 @@ struct Verify: ParsableCommand {
                 : "verify: FAILED, \(report.problems.count) problem(s)"
                     + (Self.firstBadPosition(report).map { "; first bad position \($0)" } ?? ""))
             throw ExitCode(3)
+        }
+    }
+
+    /// The differences between the stored projections and a fresh replay: of the SQLite ledger's
+    /// own, or of the read model (brought up to date first); nil for a log on PostgreSQL read
+    /// without one.
+    private func projectionProblems(of log: any AuditedStore) throws -> [String]? {
+        switch try global.location {
+        case .file(let path):
+            return try ProjectionRunner.zorgledger.verify(log: log, projectionsAt: path)
+        case .postgres:
+            guard global.readModelPath != nil, let model = try global.readModel(following: log) else { return nil }
+            try model.catchUp(.zorgledger)
+            return try model.verify(.zorgledger)
         }
     }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Kenmerken
 import Ledger
+import PostgresLog
 import Query
 #if canImport(Glibc)
 import Glibc
@@ -10,8 +11,14 @@ import Glibc
 /// the parser takes them wherever they stand and hands the commands that declare them the same values.
 struct GlobalOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
-        "The ledger file (default: $ZORGLEDGER_DB, else ./zorgledger.sqlite).", valueName: "file"))
+        "The ledger: an SQLite file, or a log on PostgreSQL as postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME "
+            + "(default: $ZORGLEDGER_DB, else ./zorgledger.sqlite).", valueName: "file|url"))
     var db: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "With a log on PostgreSQL: the local SQLite read model that read commands bring up to date and answer "
+            + "from (default: $ZORGLEDGER_PROJECTIONS).", valueName: "file"))
+    var projections: String?
 
     @Option(name: .long, help: ArgumentHelp(
         "Validate every message against the XSDs in this folder (default: $ZORGLEDGER_SCHEMAS).",
@@ -21,23 +28,31 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .long, help: "Show BSNs in full; by default only their last four digits are shown.")
     var showPersonal = false
 
-    /// The ledger path from the option, the environment or the default, in that order.
-    var ledgerPath: String { get throws { try ledgerPath(default: "zorgledger.sqlite") } }
+    /// The ledger from the option, the environment or the default, in that order.
+    var location: LedgerLocation {
+        get throws {
+            let text = db ?? getenv("ZORGLEDGER_DB").map { String(cString: $0) } ?? "zorgledger.sqlite"
+            return PostgresURL.isPostgres(text) ? .postgres(try PostgresURL(text)) : .file(text)
+        }
+    }
 
-    /// The ledger path from the option, the environment or `fallback` (the demo keeps its own file).
-    /// - throws: ``UnsupportedLedgerURL`` for a PostgreSQL URL, which would otherwise be taken for a file name.
-    func ledgerPath(default fallback: String) throws -> String {
+    /// The read model's file, from the option or the environment.
+    var readModelPath: String? {
+        projections ?? getenv("ZORGLEDGER_PROJECTIONS").map { String(cString: $0) }.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The ledger file of a command that works on an SQLite file only, from the option, the
+    /// environment or `fallback` (the demo keeps its own file).
+    /// - throws: ``SQLiteOnly`` for a PostgreSQL URL, which would otherwise be taken for a file name.
+    func ledgerPath(default fallback: String, command: String) throws -> String {
         let path = db ?? getenv("ZORGLEDGER_DB").map { String(cString: $0) } ?? fallback
-        guard !PasswordRedaction.isPostgresURL(path) else { throw UnsupportedLedgerURL(url: path) }
+        guard !PostgresURL.isPostgres(path) else { throw SQLiteOnly(url: path, command: command) }
         return path
     }
 
     var schemaDirectory: String? {
         schemas ?? getenv("ZORGLEDGER_SCHEMAS").map { String(cString: $0) }
     }
-
-    /// Opens the ledger for reading; it must exist.
-    func openForReading() throws -> Ledger { try Ledger(path: ledgerPath, access: .read) }
 }
 
 extension GlobalOptions {
@@ -45,11 +60,11 @@ extension GlobalOptions {
     var personalData: PersonalData { PersonalData(show: showPersonal) }
 }
 
-/// A PostgreSQL URL given as the ledger: the log lives in an SQLite file only, for now.
-struct UnsupportedLedgerURL: Error, CustomStringConvertible {
+/// A PostgreSQL URL given to a command that makes or reads an SQLite file of its own.
+struct SQLiteOnly: Error, CustomStringConvertible {
     var url: String
+    var command: String
     var description: String {
-        "\(PasswordRedaction.redacted(url)): this zorgledger keeps its log in an SQLite file only; "
-            + "a log on PostgreSQL is not supported yet"
+        "\(PasswordRedaction.redacted(url)): `zorgledger \(command)` keeps its ledger in an SQLite file; give --db FILE"
     }
 }

@@ -1,0 +1,120 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// The log on PostgreSQL as intake machines and readers use it: several `ingest` processes at once
+/// into one log, read models on other "machines" (files) that answer exactly as an SQLite ledger of
+/// the same messages does, and every failure in one line.
+@Suite("The CLI with a log on PostgreSQL", .postgres)
+struct PostgresLogTests {
+    /// Generated traffic, an SQLite ledger of it for comparison, and the read commands to compare.
+    static let verkeer: Swift.Result<(WorkDirectory, Verkeer), any Error> = Swift.Result {
+        let work = try WorkDirectory()
+        let generate = try work.run(["generate", "--clients", "10", "--months", "6", "--seed", "8", "--out", "traffic"])
+        guard generate.status == 0 else { throw HelperFailure("generate: \(generate.stderr)") }
+        let ingest = try work.run(["--db", "ledger.sqlite", "ingest", "traffic"])
+        guard ingest.status == 0 else { throw HelperFailure("ingest: \(ingest.stderr)") }
+        return (work, try Verkeer(folder: work.path("traffic")))
+    }
+
+    static let leesopdrachten: [[String]] = [
+        ["toewijzingen", "--format", "json"], ["declaraties", "--format", "csv"], ["declaraties", "--openstaand", "--format", "json"],
+        ["zorg", "--format", "csv"], ["verzoeken", "--format", "json"], ["berichten", "--format", "csv"],
+        ["reconcile", "--format", "json"], ["contract", "--format", "csv"],
+    ]
+
+    @Test func concurrentIngestsAndTwoReadModelsAnswerAsTheSQLiteLedger() throws {
+        let (work, verkeer) = try Self.verkeer.get()
+        let url = try PostgresServer.freshDatabase()
+        // Two writers, each with every file: all of it is sent twice, at the same moment.
+        let writers = try (0..<2).map { _ in try work.start(["--db", url, "ingest", "--batch-size", "40", "traffic"]) }
+        let exits = writers.map { $0.wait(timeout: 300) }
+        for exit in exits { #expect(exit.status == 0, "\(exit.stderr)") }
+        let counts = exits.map { $0.output.split(separator: ",").prefix(2).map { $0.split(separator: " ").last.map(String.init) ?? "" } }
+        #expect(counts.compactMap { Int($0[0]) }.reduce(0, +) == verkeer.uniek, "\(counts)")
+        for model in ["een.sqlite", "twee.sqlite"] {
+            for opdracht in Self.leesopdrachten {
+                let sqlite = try work.run(["--db", "ledger.sqlite"] + opdracht)
+                let postgres = try work.run(["--db", url, "--projections", model] + opdracht)
+                #expect(postgres.status == 0, "\(opdracht): \(postgres.stderr)")
+                #expect(postgres.stdout == sqlite.stdout, "\(opdracht) from \(model)")
+                #expect(!sqlite.stdout.isEmpty)
+            }
+            var status = stat()
+            #expect(stat(work.path(model), &status) == 0 && status.st_mode & 0o777 == 0o600)
+        }
+        let verify = try work.run(["--db", url, "--projections", "een.sqlite", "verify"])
+        #expect(verify.status == 0, "\(verify.stderr)")
+        #expect(verify.output.hasPrefix("ok: \(verkeer.uniek) events, hash chain intact"), "\(verify.output)")
+        #expect(verify.output.contains("projections match a replay"))
+        // The exact bytes of the files come back from the shared log.
+        let files = Set(try verkeer.bestanden.map { try Data(contentsOf: URL(fileURLWithPath: $0)) })
+        for positie in [1, verkeer.uniek / 2, verkeer.uniek] {
+            let raw = try work.run(["--db", url, "bericht", "\(positie)", "--raw"])
+            #expect(raw.status == 0 && files.contains(Data(raw.stdout)), "positie \(positie): \(raw.stderr)")
+        }
+    }
+
+    @Test func aKilledWriterLeavesWholeBatchesAndARerunCompletesTheCount() throws {
+        let (work, verkeer) = try Self.verkeer.get()
+        let url = try PostgresServer.freshDatabase()
+        let writer = try work.start(["--db", url, "ingest", "--batch-size", "10", "traffic"])
+        // Kill it once the log holds something, before it is done.
+        let deadline = Date().addingTimeInterval(60)
+        var seen = 0
+        while Date() < deadline && writer.isRunning {
+            seen = Int((try? PostgresServer.psql(url, "SELECT count(*) FROM events")) ?? "") ?? 0
+            if seen > 0 { break }
+            usleep(20_000)
+        }
+        writer.kill()
+        _ = writer.wait()
+        let kept = Int(try PostgresServer.psql(url, "SELECT count(*) FROM events")) ?? -1
+        #expect(kept % 10 == 0 || kept == verkeer.uniek, "whole batches of 10 only: \(kept)")
+        let rerun = try work.run(["--db", url, "ingest", "traffic"])
+        #expect(rerun.status == 0, "\(rerun.stderr)")
+        #expect(rerun.output.hasPrefix("appended \(verkeer.uniek - kept), duplicate \(verkeer.bestanden.count - verkeer.uniek + kept)"),
+                "\(rerun.output)")
+        #expect(try work.run(["--db", url, "verify"]).status == 0)
+    }
+
+    @Test func aReadModelFollowsOneLogAndSaysWhatIsMissing() throws {
+        let (work, _) = try Self.verkeer.get()
+        let eerste = try PostgresServer.freshDatabase()
+        let tweede = try PostgresServer.freshDatabase()
+        let file = work.url.appendingPathComponent("traffic").path
+        let een = try FileManager.default.contentsOfDirectory(atPath: file).sorted().prefix(3).map { "traffic/\($0)" }
+        for url in [eerste, tweede] { #expect(try work.run(["--db", url, "ingest"] + een).status == 0) }
+        #expect(try work.run(["--db", eerste, "--projections", "volgt.sqlite", "toewijzingen"]).status == 0)
+        let cases: [([String], String)] = [
+            (["--db", tweede, "--projections", "volgt.sqlite", "toewijzingen"], "follows another log"),
+            (["--db", eerste, "--projections", "ledger.sqlite", "zorg"], "is a ledger, not a read model"),
+            (["--db", eerste, "toewijzingen"], "give --projections FILE"),
+            (["--db", "ledger.sqlite", "--projections", "volgt.sqlite", "zorg"], "is for a log on PostgreSQL"),
+        ]
+        for (arguments, reason) in cases {
+            let result = try work.run(arguments)
+            #expect(result.status == 1, "\(arguments)")
+            #expect(result.stderrLines.count == 1 && result.stderr.contains(reason), "\(arguments): \(result.stderr)")
+            #expect(result.output.isEmpty)
+        }
+        // Without --projections, PostgreSQL still answers what needs only the log.
+        #expect(try work.run(["--db", eerste, "verify"]).output.contains("projections not checked"))
+    }
+
+    @Test func aWrongPasswordFailsInOneLineWithoutIt() throws {
+        let (work, _) = try Self.verkeer.get()
+        let url = try PostgresServer.freshDatabase()
+        let at = try #require(url.lastIndex(of: "@"))
+        let wrong = "postgresql://zorgledger:n1et-h3t-w@chtwoord" + url[at...]
+        for command in [["ingest", "traffic"], ["verify"], ["--projections", "x.sqlite", "toewijzingen"]] {
+            let started = Date()
+            let result = try work.run(["--db", wrong] + command)
+            #expect(result.status == 1)
+            #expect(result.stderrLines.count == 1 && result.stderr.contains("password authentication failed"), "\(result.stderr)")
+            #expect(!result.stderr.contains("n1et-h3t"))
+            #expect(Date().timeIntervalSince(started) < 15)
+        }
+        #expect(!FileManager.default.fileExists(atPath: work.path("x.sqlite")))
+    }
+}
