@@ -10,7 +10,7 @@ import PostgresNIO
 /// event loops.
 final class PostgresSession {
     let url: PostgresURL
-    private let connection: PostgresConnection
+    fileprivate let connection: PostgresConnection
     /// Silent: the driver would otherwise log queries, which hold personal data.
     private let logger = Logger(label: "zorgledger.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
 
@@ -85,5 +85,14 @@ final class PostgresSession {
         default:
             return LedgerError(.server, "\(place): \(what) (\(error.code))")
         }
+    }
+}
+
+extension PostgresSession {
+    /// Calls `notified` on another thread each time a notification arrives on `channel`, for as
+    /// long as the connection lives.
+    func listen(on channel: String, _ notified: @Sendable @escaping () -> Void) throws(LedgerError) {
+        connection.addListener(channel: channel) { _, _ in notified() }
+        try query("LISTEN \(channel)")
     }
 }

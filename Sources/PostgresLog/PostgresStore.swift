@@ -361,6 +361,14 @@ public final class PostgresStore: AuditedStore {
         return result
     }
 
+    /// Calls `appended` on another thread whenever a writer commits an append (each append
+    /// notifies the log's channel), until this store is gone: a read model can follow the log
+    /// without polling it. Notifications are not queued while nobody listens, so a follower
+    /// catches up once after it starts listening.
+    public func onAppend(_ appended: @Sendable @escaping () -> Void) throws(LedgerError) {
+        try session.listen(on: PostgresSchema.channel, appended)
+    }
+
     // MARK: Audit
 
     public func merkleNode(level: Int, index: Int64) throws(LedgerError) -> Digest? {

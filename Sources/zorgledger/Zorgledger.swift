@@ -19,7 +19,7 @@ struct Zorgledger: ParsableCommand {
             Demo.self, Ingest.self, ToewijzingenCommand.self, ZorgCommand.self, DeclaratiesCommand.self,
             VerzoekenCommand.self, TrajectCommand.self, BerichtenCommand.self, BerichtCommand.self, Replay.self,
             Verify.self, Generate.self, ReconcileCommand.self, ContractCommand.self, RegelsCommand.self,
-            SleutelCommand.self, CheckpointCommand.self, BewijsCommand.self, AuditCommand.self,
+            SleutelCommand.self, CheckpointCommand.self, BewijsCommand.self, AuditCommand.self, Volg.self,
         ])
 
     /// Declared here as well as in each command, so that `--help` lists them and the parser takes them

@@ -117,4 +117,31 @@ struct PostgresLogTests {
         }
         #expect(!FileManager.default.fileExists(atPath: work.path("x.sqlite")))
     }
+
+    /// `volg` keeps a read model current by notification: with a poll interval of a minute, the read
+    /// model still reflects a new ingest within seconds; SIGTERM ends it with status 0.
+    @Test func volgKeepsTheReadModelCurrentByNotification() throws {
+        let (work, verkeer) = try Self.verkeer.get()
+        let url = try PostgresServer.freshDatabase()
+        #expect(try work.run(["--db", url, "ingest", verkeer.bestanden[0]]).status == 0)
+        let volg = try Child(Zorgledger.executable, ["--db", url, "--projections", "volg.sqlite", "volg", "--interval", "60"], in: work)
+        let model = work.path("volg.sqlite")
+        func reflected() -> Int {
+            Int((try? work.sqlite("SELECT position FROM read_model_log", on: model)) ?? "") ?? 0
+        }
+        var deadline = Date().addingTimeInterval(30)
+        while reflected() < 1 && Date() < deadline { usleep(50_000) }
+        #expect(reflected() == 1)
+        #expect(try work.run(["--db", url, "ingest", "traffic"]).status == 0)
+        deadline = Date().addingTimeInterval(20)
+        while reflected() < verkeer.uniek && Date() < deadline { usleep(50_000) }
+        #expect(reflected() == verkeer.uniek, "the read model did not follow the ingest by notification")
+        volg.signal(SIGTERM)
+        let exit = volg.wait(timeout: 10)
+        #expect(exit.status == 0, "\(exit.stderr)")
+        #expect(exit.output.contains("reflects positions 1 to \(verkeer.uniek)"), "\(exit.output)")
+        let toewijzingen = try work.run(["--db", "ledger.sqlite", "toewijzingen", "--format", "json"])
+        let gevolgd = try work.run(["--db", url, "--projections", "volg.sqlite", "toewijzingen", "--format", "json"])
+        #expect(gevolgd.stdout == toewijzingen.stdout)
+    }
 }
