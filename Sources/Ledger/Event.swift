@@ -13,12 +13,16 @@ public struct NewEvent: Sendable {
     public var metadata: EventMetadata
     /// The file the bytes came from, or nil for standard input and generated events.
     public var source: String?
+    /// When a ledger first recorded the event, for an event copied from another ledger with its
+    /// chain (`kopieer`); nil for a new event, which the append records now.
+    public var recordedAt: String?
 
-    public init(kind: EventKind, payload: [UInt8], metadata: EventMetadata, source: String?) {
+    public init(kind: EventKind, payload: [UInt8], metadata: EventMetadata, source: String?, recordedAt: String? = nil) {
         self.kind = kind
         self.payload = payload
         self.metadata = metadata
         self.source = source
+        self.recordedAt = recordedAt
     }
 }
 
@@ -27,6 +31,8 @@ public struct PreparedEvent: Sendable {
     public var kind: EventKind
     public var metadata: EventMetadata
     public var source: String?
+    /// When a ledger first recorded it, for a copied event; nil for a new one.
+    public var recordedAt: String?
     /// The exact bytes, shared with the ``NewEvent`` (no copy), so that what a batch appended can
     /// be handed on as it is, without reading it back.
     public var payload: [UInt8]

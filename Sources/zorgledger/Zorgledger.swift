@@ -20,6 +20,7 @@ struct Zorgledger: ParsableCommand {
             VerzoekenCommand.self, TrajectCommand.self, BerichtenCommand.self, BerichtCommand.self, Replay.self,
             Verify.self, Generate.self, ReconcileCommand.self, ContractCommand.self, RegelsCommand.self,
             SleutelCommand.self, CheckpointCommand.self, BewijsCommand.self, AuditCommand.self, Volg.self,
+            Kopieer.self,
         ])
 
     /// Declared here as well as in each command, so that `--help` lists them and the parser takes them

@@ -144,4 +144,35 @@ struct PostgresLogTests {
         let gevolgd = try work.run(["--db", url, "--projections", "volg.sqlite", "toewijzingen", "--format", "json"])
         #expect(gevolgd.stdout == toewijzingen.stdout)
     }
+
+    /// `kopieer` moves a ledger to PostgreSQL and back with the same chain, tree and answers, completes
+    /// a copy of a log that has grown since, and refuses a ledger that holds another log.
+    @Test func kopieerCopiesBothWaysWithTheSameChain() throws {
+        let (work, verkeer) = try Self.verkeer.get()
+        let url = try PostgresServer.freshDatabase()
+        let helft = Array(verkeer.bestanden.prefix(verkeer.bestanden.count / 2))
+        #expect(try work.run(["--db", "groeit.sqlite", "ingest"] + helft).status == 0)
+        let eerst = try work.run(["kopieer", "--van", "groeit.sqlite", "--naar", url])
+        #expect(eerst.status == 0, "\(eerst.stderr)")
+        #expect(eerst.output.hasPrefix("copied \(verkeer.uniekNa[helft.count]) events (positions 1 to "), "\(eerst.output)")
+        #expect(try work.run(["--db", "groeit.sqlite", "ingest", "traffic"]).status == 0)
+        let rest = try work.run(["kopieer", "--van", "groeit.sqlite", "--naar", url])
+        #expect(rest.output.hasPrefix("copied \(verkeer.uniek - verkeer.uniekNa[helft.count]) events (positions "
+            + "\(verkeer.uniekNa[helft.count] + 1) to \(verkeer.uniek))"), "\(rest.output) \(rest.stderr)")
+        let terug = try work.run(["kopieer", "--van", url, "--naar", "terug.sqlite"])
+        #expect(terug.status == 0, "\(terug.stderr)")
+        let heads = try ["groeit.sqlite", url, "terug.sqlite"].map { db in
+            try work.run(["--db", db, "verify"]).output.split(separator: ";")[0].split(separator: " ").last.map(String.init)
+        }
+        #expect(Set(heads).count == 1 && heads[0] != nil, "\(heads)")
+        for opdracht in [["bewijs", "7"], ["bewijs", "--consistentie", "5", "\(verkeer.uniek)"]] {
+            let proofs = try ["groeit.sqlite", url, "terug.sqlite"].map { try work.run(["--db", $0] + opdracht).stdout }
+            #expect(Set(proofs).count == 1 && !proofs[0].isEmpty, "\(opdracht)")
+        }
+        for opdracht in Self.leesopdrachten {
+            #expect(try work.run(["--db", "terug.sqlite"] + opdracht).stdout == work.run(["--db", "ledger.sqlite"] + opdracht).stdout)
+        }
+        let ander = try work.run(["kopieer", "--van", "terug.sqlite", "--naar", "ledger.sqlite"])
+        #expect(ander.status == 1 && ander.stderrLines.count == 1 && ander.stderr.contains("not the first"), "\(ander.stderr)")
+    }
 }

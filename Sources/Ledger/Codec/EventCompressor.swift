@@ -53,7 +53,8 @@ public final class EventCompressor: Sendable {
     static func prepare(_ event: NewEvent, dictionary: CompressionDictionary?, scratch: CompressionScratch) -> PreparedEvent {
         event.payload.withUnsafeBytes { raw in
             PreparedEvent(
-                kind: event.kind, metadata: event.metadata, source: event.source, payload: event.payload,
+                kind: event.kind, metadata: event.metadata, source: event.source, recordedAt: event.recordedAt,
+                payload: event.payload,
                 compressed: PayloadCodec.compress(raw, dictionary: dictionary, scratch: scratch), rawSize: raw.count,
                 dictionaryID: dictionary?.id, contentHash: Digest(of: raw))
         }

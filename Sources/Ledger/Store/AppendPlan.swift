@@ -25,7 +25,7 @@ package struct AppendPlan {
     }
 
     /// Plans `batch` after the log's last event (`head`, 0 and ``Digest/genesis`` for an empty
-    /// log), every written event recorded at `recordedAt`.
+    /// log), every written event recorded at `recordedAt` unless it was recorded before (a copy).
     package init(
         _ batch: [PreparedEvent], after head: (position: Int64, chainHash: Digest), recordedAt: String,
         eventDescription: EventDescription, lookups: Lookups
@@ -58,6 +58,7 @@ package struct AppendPlan {
                 inBatch[identity] = known + [(position + 1, event.contentHash)]
             }
             position += 1
+            let recordedAt = event.recordedAt ?? recordedAt
             let link = ChainLink.compute(
                 previous: previous, position: position, contentHash: event.contentHash, kind: event.kind,
                 recordedAt: recordedAt, source: event.source, metadata: event.metadata,

@@ -31,8 +31,7 @@ struct GlobalOptions: ParsableArguments {
     /// The ledger from the option, the environment or the default, in that order.
     var location: LedgerLocation {
         get throws {
-            let text = db ?? getenv("ZORGLEDGER_DB").map { String(cString: $0) } ?? "zorgledger.sqlite"
-            return PostgresURL.isPostgres(text) ? .postgres(try PostgresURL(text)) : .file(text)
+            try LedgerLocation(db ?? getenv("ZORGLEDGER_DB").map { String(cString: $0) } ?? "zorgledger.sqlite")
         }
     }
 

@@ -10,20 +10,29 @@ enum LedgerLocation {
     /// A log on PostgreSQL, shared by many writers; each reader keeps the projections in a local
     /// read model (`--projections`) that it brings up to date before it answers.
     case postgres(PostgresURL)
+
+    /// A PostgreSQL URL, else a file name.
+    init(_ text: String) throws {
+        self = PostgresURL.isPostgres(text) ? .postgres(try PostgresURL(text)) : .file(text)
+    }
+
+    /// Opens the log. `.createIfMissing` creates a missing SQLite file, or the log's tables in an
+    /// empty PostgreSQL database; `.read` and `.write` need a ledger that exists.
+    func open(_ access: SQLiteStore.Access) throws -> any AuditedStore {
+        switch self {
+        case .file(let path): try SQLiteStore(path: path, access: access)
+        case .postgres(let url): try PostgresStore(url: url, eventDescription: .berichten, create: access == .createIfMissing)
+        }
+    }
 }
 
 extension GlobalOptions {
-    /// Opens the log. `.createIfMissing` creates a missing SQLite file, or the log's tables in an
-    /// empty PostgreSQL database; `.read` and `.write` need a ledger that exists.
+    /// Opens the log (see ``LedgerLocation/open(_:)``).
     /// - throws: ``ReadModelNotNeeded`` for `--projections` beside an SQLite ledger.
     func openLog(_ access: SQLiteStore.Access) throws -> any AuditedStore {
-        switch try location {
-        case .file(let path):
-            try checkNoReadModel()
-            return try SQLiteStore(path: path, access: access)
-        case .postgres(let url):
-            return try PostgresStore(url: url, eventDescription: .berichten, create: access == .createIfMissing)
-        }
+        let location = try location
+        if case .file = location { try checkNoReadModel() }
+        return try location.open(access)
     }
 
     /// Opens the ledger for reading; it must exist.
