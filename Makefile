@@ -36,13 +36,15 @@ test: setup
 
 # The ratio table of shared/perf/baselines.md: every figure beside its raw baseline, median of 5 runs; then the
 # read side: every list command and the lookups at 10k and 100k messages, growth, peak, raw read of their rows.
+# With a throwaway PostgreSQL server on loopback (.ci/postgres-bench), also the log on PostgreSQL: ingest by 1, 2
+# and 4 writers and a read model catching up, beside the SQLite figures of the same files.
 bench: setup
 	$(SWIFT) build -c release --product zorgledger
 	$(SWIFT) build -c release --product zorgledger-bench
-	.build/release/zorgledger-bench --messages 100000 --runs 5
+	.ci/postgres-bench .build/release/zorgledger-bench --messages 100000 --runs 5
 
 # Adds the growth figure: one ingest of 100k and one of 1M messages (needs about 3 GB of disk).
 bench-growth: setup
 	$(SWIFT) build -c release --product zorgledger
 	$(SWIFT) build -c release --product zorgledger-bench
-	.build/release/zorgledger-bench --messages 100000 --runs 5 --growth 10
+	.ci/postgres-bench .build/release/zorgledger-bench --messages 100000 --runs 5 --growth 10

@@ -16,6 +16,32 @@ public enum ChildProcess {
     }
 
     public static func run(_ executable: String, _ arguments: [String]) throws -> Measurement {
+        try start(executable, arguments).wait()
+    }
+
+    /// A child started and not yet waited for, so that several can run at once.
+    public struct Running {
+        let pid: pid_t
+        let clock: Stopwatch
+
+        /// Waits for the child, sampling its peak memory meanwhile.
+        public func wait() throws -> Measurement {
+            var status: Int32 = 0
+            var peakKiB = 0
+            while true {
+                peakKiB = max(peakKiB, ChildProcess.highWaterMarkKiB(pid))
+                let done = waitpid(pid, &status, WNOHANG)
+                if done == pid { break }
+                guard done == 0 || errno == EINTR else { throw BenchmarkError("waitpid failed") }
+                usleep(5_000)
+            }
+            let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+            return Measurement(status: exitStatus, seconds: clock.seconds, peakMiB: Double(peakKiB) / 1024)
+        }
+    }
+
+    /// Starts `executable arguments` with standard output discarded.
+    public static func start(_ executable: String, _ arguments: [String]) throws -> Running {
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var actions = posix_spawn_file_actions_t()
@@ -26,21 +52,11 @@ public enum ChildProcess {
         var pid: pid_t = 0
         let rc = posix_spawn(&pid, executable, &actions, nil, argv, environ)
         guard rc == 0 else { throw BenchmarkError("cannot start \(executable): \(String(cString: strerror(rc)))") }
-        var status: Int32 = 0
-        var peakKiB = 0
-        while true {
-            peakKiB = max(peakKiB, highWaterMarkKiB(pid))
-            let done = waitpid(pid, &status, WNOHANG)
-            if done == pid { break }
-            guard done == 0 || errno == EINTR else { throw BenchmarkError("waitpid failed") }
-            usleep(5_000)
-        }
-        let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-        return Measurement(status: exitStatus, seconds: clock.seconds, peakMiB: Double(peakKiB) / 1024)
+        return Running(pid: pid, clock: clock)
     }
 
     /// The `VmHWM` line of `/proc/PID/status`: the peak resident set of the process's current image.
-    private static func highWaterMarkKiB(_ pid: pid_t) -> Int {
+    fileprivate static func highWaterMarkKiB(_ pid: pid_t) -> Int {
         guard let file = fopen("/proc/\(pid)/status", "r") else { return 0 }
         defer { fclose(file) }
         var line = [CChar](repeating: 0, count: 256)

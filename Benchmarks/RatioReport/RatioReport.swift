@@ -26,6 +26,11 @@ struct RatioReport: ParsableCommand {
     @Option(help: "Events of the synthetic log on which proof times are also measured (0: none).")
     var proofEvents = 1_000_000
 
+    @Option(help: ArgumentHelp(
+        "A PostgreSQL role that may create databases, as postgresql://… (default: $ZORGLEDGER_BENCH_POSTGRES); "
+            + "without one the figures of the log on PostgreSQL are left out.", valueName: "url"))
+    var postgres: String?
+
     @Option(help: "Scratch folder for corpora and ledgers (removed afterwards).")
     var scratch = "/tmp/zorgledger-bench"
 
@@ -142,6 +147,21 @@ struct RatioReport: ParsableCommand {
             table.latency("inclusion proof at \(proofEvents) events", microseconds: proofs.inclusion, limit: 1000)
             table.latency("consistency proof at \(proofEvents) events", microseconds: proofs.consistency, limit: 1000)
             try? FileManager.default.removeItem(atPath: synthetic)
+        }
+        if let server = postgres ?? ProcessInfo.processInfo.environment["ZORGLEDGER_BENCH_POSTGRES"] {
+            note("PostgreSQL: ingest by 1, 2 and 4 writers, and a read model catching up")
+            let figures = try PostgresFigures(server: server, cli: cli, scratch: scratch).measure(inbox: inbox, count: corpus.events.count)
+            let one = figures.ingest[0].rate
+            table.ratio("ingest into PostgreSQL (localhost), 1 writer, log only", one, "msgs/s",
+                        baseline: median(ingestCLI), "ingest with the CLI into SQLite, projections included", goal: 0.5)
+            for (writers, rate) in figures.ingest.dropFirst() {
+                table.ratio("ingest into PostgreSQL, \(writers) writers at once", rate, "msgs/s",
+                            baseline: one, "1 writer", goal: 1.0)
+            }
+            table.ratio("a read model catching up the whole log from PostgreSQL", figures.catchUp, "events/s",
+                        baseline: median(replay), "replay of the SQLite ledger", goal: 0.5)
+        } else {
+            note("no PostgreSQL server (--postgres or ZORGLEDGER_BENCH_POSTGRES): its figures are left out")
         }
         table.peak("peak memory of ingest", median(ingestPeak))
         table.peak("peak memory of replay", median(replayPeak))
