@@ -175,4 +175,34 @@ struct PostgresLogTests {
         let ander = try work.run(["kopieer", "--van", "terug.sqlite", "--naar", "ledger.sqlite"])
         #expect(ander.status == 1 && ander.stderrLines.count == 1 && ander.stderr.contains("not the first"), "\(ander.stderr)")
     }
+
+    /// The rights the README names are enough: an intake role with SELECT and INSERT appends, a reader
+    /// with SELECT reads through a read model and verifies, and neither can change what is logged.
+    @Test func theRolesOfTheReadmeAppendAndReadAndChangeNothing() throws {
+        let (work, verkeer) = try Self.verkeer.get()
+        let eigenaar = try PostgresServer.freshDatabase()
+        #expect(try work.run(["--db", eigenaar, "ingest", verkeer.bestanden[0]]).status == 0)
+        let suffix = String(UUID().uuidString.prefix(8)).lowercased()
+        let (intake, lezer) = ("intake_\(suffix)", "lezer_\(suffix)")
+        for sql in [
+            "CREATE ROLE \(intake) LOGIN PASSWORD 'in-\(suffix)'", "CREATE ROLE \(lezer) LOGIN PASSWORD 'lees-\(suffix)'",
+            "GRANT SELECT, INSERT ON ALL TABLES IN SCHEMA public TO \(intake)",
+            "GRANT USAGE ON ALL SEQUENCES IN SCHEMA public TO \(intake)",
+            "GRANT SELECT ON ALL TABLES IN SCHEMA public TO \(lezer)",
+        ] { try PostgresServer.psql(eigenaar, sql) }
+        let rest = eigenaar[eigenaar.lastIndex(of: "@")!...]
+        let alsIntake = "postgresql://\(intake):in-\(suffix)" + rest
+        let alsLezer = "postgresql://\(lezer):lees-\(suffix)" + rest
+        let ingest = try work.run(["--db", alsIntake, "ingest", "traffic"])
+        #expect(ingest.status == 0, "\(ingest.stderr)")
+        let lezen = try work.run(["--db", alsLezer, "--projections", "lezer.sqlite", "declaraties", "--format", "csv"])
+        #expect(lezen.status == 0, "\(lezen.stderr)")
+        #expect(lezen.stdout == (try work.run(["--db", "ledger.sqlite", "declaraties", "--format", "csv"])).stdout)
+        #expect(try work.run(["--db", alsLezer, "verify"]).status == 0)
+        #expect(try work.run(["--db", alsLezer, "ingest", "traffic"]).status == 1, "a reader cannot append")
+        for (url, sql) in [(alsIntake, "UPDATE events SET source = NULL"), (alsIntake, "DELETE FROM events"),
+                           (alsLezer, "INSERT INTO appends VALUES (0, '', '')")] {
+            #expect(throws: HelperFailure.self, "\(sql)") { try PostgresServer.psql(url, sql) }
+        }
+    }
 }
