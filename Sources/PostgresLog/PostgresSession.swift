@@ -1,8 +1,10 @@
+import Dispatch
 import Ledger
 import Logging
 import NIOCore
 import NIOPosix
 import PostgresNIO
+import Synchronization
 
 /// One connection to a PostgreSQL server, used synchronously: zorgledger's store is called from
 /// plain threads (the ingest writer, a read command), so every query waits for its answer here
@@ -35,13 +37,26 @@ final class PostgresSession {
     }
 
     /// Runs `sql` with `binds` ($1, $2, …) and returns every row.
+    ///
+    /// The answer is awaited together with the connection's end: a query written to a connection
+    /// the server has just closed would otherwise never be answered, and the command would hang.
     @discardableResult
     func query(
         _ sql: String, _ binds: PostgresBindings = PostgresBindings()
     ) throws(LedgerError) -> [PostgresRandomAccessRow] {
+        let answered = DispatchSemaphore(value: 0)
+        let answer = Mutex<Result<PostgresQueryResult, any Error>?>(nil)
+        connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).whenComplete { result in
+            answer.withLock { $0 = result }
+            answered.signal()
+        }
+        connection.closeFuture.whenComplete { _ in answered.signal() }
+        answered.wait()
+        guard let result = answer.withLock({ $0 }) else {
+            throw LedgerError(.server, "\(Self.place(url)): a query failed: the server closed the connection")
+        }
         do {
-            return try connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).wait().rows
-                .map { $0.makeRandomAccess() }
+            return try result.get().rows.map { $0.makeRandomAccess() }
         } catch {
             throw Self.failure(error, url: url, doing: "a query failed")
         }
@@ -61,10 +76,13 @@ final class PostgresSession {
         }
     }
 
+    /// The server and database, without the password.
+    private static func place(_ url: PostgresURL) -> String { "\(url.user)@\(url.host):\(url.port)/\(url.database)" }
+
     /// A driver error as one line naming the server (never the password) and what went wrong.
     /// Server errors carry the server's own message; a lost or refused connection says so.
     static func failure(_ error: any Error, url: PostgresURL, doing what: String) -> LedgerError {
-        let place = "\(url.user)@\(url.host):\(url.port)/\(url.database)"
+        let place = place(url)
         guard let error = error as? PSQLError else {
             return LedgerError(.cannotOpen, "\(place): \(what) (\(error))")
         }

@@ -205,4 +205,33 @@ struct PostgresLogTests {
             #expect(throws: HelperFailure.self, "\(sql)") { try PostgresServer.psql(url, sql) }
         }
     }
+
+    /// The server ends the writer's connection mid-ingest (as when it crashes or restarts): the writer
+    /// stops within seconds with one line and status 1, the log holds whole batches, and a re-run
+    /// appends exactly the rest.
+    @Test func aConnectionLostMidIngestFailsInOneLineAndARerunCompletes() throws {
+        let (work, verkeer) = try Self.verkeer.get()
+        let url = try PostgresServer.freshDatabase()
+        let database = String(url[url.index(after: url.lastIndex(of: "/")!)...])
+        let writer = try work.start(["--db", url, "ingest", "--batch-size", "5", "traffic"])
+        let deadline = Date().addingTimeInterval(60)
+        var ended = ""
+        while Date() < deadline && writer.isRunning {
+            ended = (try? PostgresServer.psql(
+                url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '\(database)' "
+                    + "AND pid <> pg_backend_pid() AND application_name = '' AND to_regclass('events') IS NOT NULL")) ?? ""
+            if ended.contains("t") { break }
+            usleep(10_000)
+        }
+        let exit = writer.wait(timeout: 30)
+        let kept = Int(try PostgresServer.psql(url, "SELECT count(*) FROM events")) ?? -1
+        if ended.contains("t") && kept < verkeer.uniek {
+            #expect(exit.status == 1, "\(exit.stderr)")
+            #expect(exit.stderrLines.count == 1 && exit.stderr.contains("connection"), "\(exit.stderr)")
+        }
+        #expect(kept % 5 == 0 || kept == verkeer.uniek, "whole batches of 5 only: \(kept)")
+        let rerun = try work.run(["--db", url, "ingest", "traffic"])
+        #expect(rerun.output.hasPrefix("appended \(verkeer.uniek - kept), "), "\(rerun.output) \(rerun.stderr)")
+        #expect(try work.run(["--db", url, "verify"]).status == 0)
+    }
 }
