@@ -69,8 +69,8 @@ public final class PostgresStore: AuditedStore {
                 }
                 return hash
             }
-            try insertRows(
-                into: "merkle_nodes (level, idx, hash)", width: 3,
+            try insert(
+                into: "merkle_nodes", [("level", .integer), ("idx", .integer), ("hash", .blob)],
                 nodes.map { [.integer($0.level), .integer(Int($0.index)), .blob($0.hash.bytes)] })
             try session.query(
                 "INSERT INTO appends (head_position, head_hash, recorded_at) VALUES ($1, $2, $3)",
@@ -93,29 +93,32 @@ public final class PostgresStore: AuditedStore {
             let name = { (column: Int) in description.columns[column].name }
             if let column = policy.delivery {
                 let values = Array(Set(batch.compactMap { $0.metadata[column] }))
-                for chunk in values.chunked(into: 10_000) {
+                let type = description.columns[column].type
+                if !values.isEmpty {
+                    var arrays = PostgresBindings()
+                    try arrays.append(array: values, of: type)
                     let rows = try store.session.query(
-                        "SELECT \(name(column)), position FROM events WHERE \(name(column)) IN (\(placeholders(chunk.count))) "
-                            + "ORDER BY position", binds(chunk))
+                        "SELECT \(name(column)), position FROM events WHERE \(name(column)) = ANY($1::\(type.postgres)[]) "
+                            + "ORDER BY position", arrays)
                     for row in rows {
-                        let value = try row.value(0, description.columns[column].type)
+                        let value = try row.value(0, type)
                         if let value, deliveries[value] == nil { deliveries[value] = try row.cell(1, Int64.self) }
                     }
                 }
             }
-            let wanted = Array(Set(batch.compactMap { policy.identity(of: $0.metadata) }))
-            let required = policy.required.map(name)
+            let keys = Array(Set(batch.compactMap { policy.identity(of: $0.metadata).map { Array($0.prefix(policy.required.count)) } }))
             let returned = (policy.required + policy.optional).map(name).joined(separator: ", ")
-            let tuple = "(\(required.joined(separator: ", ")))"
-            for chunk in wanted.chunked(into: 60_000 / max(1, required.count)) {
-                let keys = Set(chunk.map { Array($0.prefix(required.count)) })
-                let values = keys.flatMap { $0.map { $0! } }
+            if !keys.isEmpty {
+                // The required columns are set in every identity, so each is one array without NULLs.
+                var arrays = PostgresBindings()
+                for (offset, column) in policy.required.enumerated() {
+                    try arrays.append(array: keys.map { $0[offset]! }, of: description.columns[column].type)
+                }
+                let unnest = policy.required.enumerated()
+                    .map { "$\($0 + 1)::\(description.columns[$1].type.postgres)[]" }.joined(separator: ", ")
                 let rows = try store.session.query(
-                    "SELECT position, content_hash, \(returned) FROM events WHERE \(tuple) IN ("
-                        + (0..<keys.count).map { row in
-                            "(" + (1...required.count).map { "$\(row * required.count + $0)" }.joined(separator: ", ") + ")"
-                        }.joined(separator: ", ") + ") ORDER BY position",
-                    binds(values))
+                    "SELECT position, content_hash, \(returned) FROM events WHERE (\(policy.required.map(name).joined(separator: ", "))) "
+                        + "IN (SELECT * FROM unnest(\(unnest))) ORDER BY position", arrays)
                 for row in rows {
                     var identity: [MetadataValue?] = []
                     for (offset, column) in (policy.required + policy.optional).enumerated() {
@@ -163,21 +166,40 @@ public final class PostgresStore: AuditedStore {
                 }
             }
         }
-        try insertRows(into: "events (\(columns.joined(separator: ", ")))", width: columns.count, rows)
+        try insert(into: "events", table.columns.map { ($0.name, MetadataColumn.ValueType(sqlite: $0.type)) }, rows)
         for (number, index) in eventDescription.indexTables.enumerated() {
-            let keys = index.columns.map(\.name).joined(separator: ", ")
-            try insertRows(into: "\(index.name) (position, \(keys))", width: index.columns.count + 1, indexRows[number])
+            try insert(into: index.name, [("position", .integer)] + index.columns.map { ($0.name, $0.type) }, indexRows[number])
         }
     }
 
-    /// Inserts `rows` of `width` values with as few statements as the protocol's 65,535 binds allow.
-    private func insertRows(into target: String, width: Int, _ rows: [[MetadataValue?]]) throws(LedgerError) {
-        for chunk in rows.chunked(into: 65_535 / width) {
-            let values = (0..<chunk.count).map { row in
-                "(" + (1...width).map { "$\(row * width + $0)" }.joined(separator: ", ") + ")"
-            }.joined(separator: ", ")
-            try session.query("INSERT INTO \(target) VALUES \(values)", binds(chunk.flatMap { $0 }))
+    /// Inserts `rows` in one statement that binds one array per column (`unnest`), plus an array
+    /// saying which values are NULL for a column that has any: the server plans a handful of binds
+    /// instead of one per value, whatever the number of rows.
+    private func insert(
+        into target: String, _ columns: [(name: String, type: MetadataColumn.ValueType)], _ rows: [[MetadataValue?]]
+    ) throws(LedgerError) {
+        guard !rows.isEmpty else { return }
+        var arrays = PostgresBindings()
+        var selected: [String] = []
+        var unnested: [String] = []
+        var names: [String] = []
+        for (index, column) in columns.enumerated() {
+            let values = rows.map { $0[index] }
+            try arrays.append(array: values.map { $0 ?? column.type.placeholder }, of: column.type)
+            unnested.append("$\(arrays.count)::\(column.type.postgres)[]")
+            names.append("v\(index)")
+            if values.contains(where: { $0 == nil }) {
+                arrays.append(values.map { $0 == nil })
+                unnested.append("$\(arrays.count)::boolean[]")
+                names.append("n\(index)")
+                selected.append("CASE WHEN n\(index) THEN NULL ELSE v\(index) END")
+            } else {
+                selected.append("v\(index)")
+            }
         }
+        try session.query(
+            "INSERT INTO \(target) (\(columns.map(\.name).joined(separator: ", "))) SELECT \(selected.joined(separator: ", ")) "
+                + "FROM unnest(\(unnested.joined(separator: ", "))) AS rij (\(names.joined(separator: ", ")))", arrays)
     }
 
     /// The last position and its chain hash, from the log itself.
@@ -397,11 +419,6 @@ public final class PostgresStore: AuditedStore {
     }
 }
 
-/// `$1, $2, …, $count`.
-func placeholders(_ count: Int) -> String {
-    (1...max(count, 1)).map { "$\($0)" }.joined(separator: ", ")
-}
-
 /// Binds for `$1, $2, …` in order.
 func binds(_ values: MetadataValue?...) -> PostgresBindings { binds(values) }
 
@@ -415,7 +432,41 @@ func binds(_ values: some Sequence<MetadataValue>) -> PostgresBindings {
     binds(values.map { Optional($0) })
 }
 
+extension MetadataColumn.ValueType {
+    /// The type of an ``EventTable`` column from its SQLite declaration (`INTEGER PRIMARY KEY`, `TEXT NOT NULL`, …).
+    init(sqlite declaration: String) {
+        self = declaration.hasPrefix("INTEGER") ? .integer : declaration.hasPrefix("BLOB") ? .blob : .text
+    }
+
+    /// The PostgreSQL type of a column of this type.
+    var postgres: String {
+        switch self {
+        case .text: "text"
+        case .integer: "bigint"
+        case .blob: "bytea"
+        }
+    }
+
+    /// What stands in an array for a NULL, which a separate array marks as NULL.
+    var placeholder: MetadataValue {
+        switch self {
+        case .text: .text("")
+        case .integer: .integer(0)
+        case .blob: .blob([])
+        }
+    }
+}
+
 extension PostgresBindings {
+    /// Binds `values`, all of `type`, as one array.
+    mutating func append(array values: [MetadataValue], of type: MetadataColumn.ValueType) throws(LedgerError) {
+        switch type {
+        case .text: append(values.map { $0.text ?? "" })
+        case .integer: append(values.map { Int64($0.integer ?? 0) })
+        case .blob: append(values.map { ByteBuffer(bytes: $0.blob ?? []) })
+        }
+    }
+
     mutating func append(metadata value: MetadataValue?) {
         switch value {
         case .text(let text): append(text)
