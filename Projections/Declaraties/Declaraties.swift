@@ -14,7 +14,7 @@ import Uitwisseling
 /// it says about a number that occurs twice in its 323 applies to both lines.
 public struct Declaraties: Projection {
     public let name = "declaraties"
-    public let version = 4
+    public let version = 5
     public let tableNames = ["declaraties_declaraties", "declaraties_prestaties", "declaraties_antwoorden",
                              "declaraties_antwoord_prestaties"]
     public let viewNames = ["declaraties_afgewezen", "declaraties_afgewezen_geheel", "declaraties_crediteringen",
@@ -60,13 +60,10 @@ public struct Declaraties: Projection {
         CREATE INDEX declaraties_prestaties_bsn ON declaraties_prestaties (bsn);
         CREATE INDEX declaraties_prestaties_vorig ON declaraties_prestaties (vorig_referentie_nummer)
             WHERE vorig_referentie_nummer IS NOT NULL;
-        -- One row per 325.
+        -- One row per 325: what it says about its 323 as a whole (its 323 is found through the
+        -- exchange state).
         CREATE TABLE declaraties_antwoorden (
             positie           INTEGER PRIMARY KEY, -- log position of the 325
-            standaard         TEXT NOT NULL,
-            gemeente          TEXT NOT NULL,
-            aanbieder         TEXT NOT NULL,
-            declaratie_nummer TEXT,                -- absent when the 325 has no DeclaratieAntwoord
             totaal_toegekend  INTEGER,             -- signed eurocent
             afwijzende_codes  TEXT NOT NULL        -- codes that reject the whole 323, space-separated
         ) STRICT;
@@ -198,11 +195,8 @@ public struct Declaraties: Projection {
             let afwijzend = (bericht.header.retourCodes + (antwoord?.retourCodes ?? []))
                 .filter { !accepting.contains($0) }
             try database.run(
-                "INSERT INTO declaraties_antwoorden VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                [positie] + kop + [
-                    .text(antwoord?.declaratieNummer), .integer(antwoord?.totaalToegekendBedrag.metTeken),
-                    .text(afwijzend.joined(separator: " ")),
-                ])
+                "INSERT INTO declaraties_antwoorden VALUES (?1, ?2, ?3)",
+                [positie, .integer(antwoord?.totaalToegekendBedrag.metTeken), .text(afwijzend.joined(separator: " "))])
             let prestaties = (antwoord?.clienten ?? []).flatMap(\.prestaties)
             for (index, prestatie) in prestaties.enumerated() {
                 try database.run(

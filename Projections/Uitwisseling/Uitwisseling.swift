@@ -16,7 +16,7 @@ public import Projection
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 8
+    public let version = 9
     public let tableNames = ["uitwisseling_feiten", "uitwisseling_koppeling"]
     public let viewNames = [
         "uitwisseling_berichten", "uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen",
@@ -36,7 +36,7 @@ public struct Uitwisseling: Projection {
             standaard          ANY,                 -- iWmo or iJw: 0 or 1
             release            TEXT,                -- e.g. 3.2
             bericht_code       INTEGER,             -- header BerichtCode, e.g. 436
-            berichttype        TEXT,                -- 301 … 325
+            berichttype        ANY,                 -- 301 … 325: its place among them
             afzender           TEXT,
             ontvanger          TEXT,
             identificatie      TEXT,                -- header BerichtIdentificatie/Identificatie
@@ -81,7 +81,10 @@ public struct Uitwisseling: Projection {
         CREATE VIEW uitwisseling_berichten AS
         SELECT positie, \(Compact.keuze(sql: "standaard", uit: Compact.literals(Standaard.allCases.map(\.rawValue))))
                 AS standaard,
-            release, bericht_code, berichttype, afzender, ontvanger, identificatie,
+            release, bericht_code,
+            \(Compact.keuze(sql: "berichttype", uit: Compact.literals(Berichttype.allCases.map(\.rawValue))))
+                AS berichttype,
+            afzender, ontvanger, identificatie,
             \(Compact.datum(sql: "dagtekening")) AS dagtekening, bestand,
             \(Compact.keuze(sql: "gemeente", uit: ["afzender", "ontvanger"])) AS gemeente,
             \(Compact.keuze(sql: "aanbieder", uit: ["afzender", "ontvanger"])) AS aanbieder,
@@ -142,7 +145,8 @@ public struct Uitwisseling: Projection {
             [
                 .integer(Int(event.position)),
                 Compact.keuze(metadata.standaard, uit: Standaard.allCases.map(\.rawValue)), .text(metadata.release),
-                .integer(metadata.berichtCode), .text(metadata.berichttype), .text(metadata.afzender),
+                .integer(metadata.berichtCode),
+                Compact.keuze(metadata.berichttype, uit: Berichttype.allCases.map(\.rawValue)), .text(metadata.afzender),
                 .text(metadata.ontvanger), .text(metadata.identificatie), Compact.datum(dagtekening),
                 .text(event.source),
                 Compact.keuze(bericht?.gemeente ?? Self.party(of: metadata, digits: 4), uit: partijen),
@@ -177,13 +181,14 @@ public struct Uitwisseling: Projection {
     }
 
     /// A hash of a message's identity (BerichtCode, Afzender, Identificatie): 64-bit FNV-1a, cut
-    /// to 47 bits so SQLite stores it in 6 bytes. It only finds candidates; the identity decides.
+    /// to 31 bits so SQLite stores it in 4 bytes. It only finds candidates (one in millions is
+    /// another message's); the identity decides.
     static func sleutel(_ identiteit: BerichtIdentiteit) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in "\(identiteit.berichtCode)\u{1F}\(identiteit.afzender)\u{1F}\(identiteit.identificatie)".utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
-        return Int(hash & 0x7FFF_FFFF_FFFF)
+        return Int(hash & 0x7FFF_FFFF)
     }
 
     /// Every message counts as known from its `kennisdatum`.

@@ -9,7 +9,7 @@ import Uitwisseling
 /// §4.5); whether a key stands is derived from its lines in ``staand(from:sleutel:)``.
 public struct Zorg: Projection {
     public let name = "zorg"
-    public let version = 3
+    public let version = 4
     public let tableNames = ["zorg_starts", "zorg_stops"]
     public let viewNames = ["zorg_starts_geldig", "zorg_stops_geldig", "zorg_perioden"]
 
@@ -35,7 +35,7 @@ public struct Zorg: Projection {
             begindatum         TEXT NOT NULL,
             status_aanlevering TEXT NOT NULL,    -- 1 delivers, 3 deletes the line with the same key
             PRIMARY KEY (positie, regel)
-        ) STRICT;
+        ) STRICT, WITHOUT ROWID;
         CREATE INDEX zorg_starts_bsn ON zorg_starts (bsn);
         -- One row per StopProduct line of a 307.
         CREATE TABLE zorg_stops (
@@ -53,7 +53,7 @@ public struct Zorg: Projection {
             einddatum          TEXT NOT NULL,
             status_aanlevering TEXT NOT NULL,
             PRIMARY KEY (positie, regel)
-        ) STRICT;
+        ) STRICT, WITHOUT ROWID;
         CREATE INDEX zorg_stops_bsn ON zorg_stops (bsn);
         """
 
