@@ -71,7 +71,7 @@ import Testing
         let ledger = try TestLedger()
         try ledger.ingest([ToewijzingenTests.eerste, ZorgTests.start])
         #expect(try TestLedger.runner.verify(ledgerPath: ledger.path).isEmpty)
-        try ledger.writer().execute("UPDATE toewijzingen_versies SET einddatum = '2030-01-01'")
+        try ledger.writer().execute("UPDATE toewijzingen_versies SET einddatum = coalesce(einddatum, 0) + 1")
         let problemen = try TestLedger.runner.verify(ledgerPath: ledger.path)
         #expect(problemen.count == 1)
         #expect(problemen.first?.contains("toewijzingen_versies") == true)
