@@ -16,7 +16,7 @@ public import Projection
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 9
+    public let version = 10
     public let tableNames = ["uitwisseling_feiten", "uitwisseling_koppeling"]
     public let viewNames = [
         "uitwisseling_berichten", "uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen",
@@ -47,7 +47,7 @@ public struct Uitwisseling: Projection {
             is_retour          INTEGER NOT NULL,    -- 1 for 302/306/308/316/318/320/325
             sleutel            INTEGER,             -- a heenbericht's: a hash of its BerichtCode, Afzender, Identificatie
             heen_code          INTEGER,             -- for a retour: the heenbericht's BerichtCode,
-            heen_afzender      TEXT,                --   Afzender (null: the retour's own)
+            heen_afzender      ANY,                 --   Afzender (0: the retour's afzender, 1: its ontvanger)
             heen_identificatie TEXT,                --   and Identificatie (null: the retour's own)
             heen_sleutel       INTEGER,             -- a retour's: the hash of the heenbericht's identity
             retour_codes       TEXT NOT NULL,       -- every RetourCode in it, space-separated
@@ -89,7 +89,7 @@ public struct Uitwisseling: Projection {
             \(Compact.keuze(sql: "gemeente", uit: ["afzender", "ontvanger"])) AS gemeente,
             \(Compact.keuze(sql: "aanbieder", uit: ["afzender", "ontvanger"])) AS aanbieder,
             is_retour, heen_code,
-            CASE WHEN heen_code IS NOT NULL THEN coalesce(heen_afzender, afzender) END AS heen_afzender,
+            \(Self.heenAfzender("")) AS heen_afzender,
             CASE WHEN heen_code IS NOT NULL THEN coalesce(heen_identificatie, identificatie) END AS heen_identificatie,
             retour_codes, afwijzend, bevindingen,
             coalesce(\(Compact.datum(sql: "kennisdatum")), \(Compact.datum(sql: "dagtekening"))) AS kennisdatum,
@@ -152,7 +152,7 @@ public struct Uitwisseling: Projection {
                 Compact.keuze(bericht?.gemeente ?? Self.party(of: metadata, digits: 4), uit: partijen),
                 Compact.keuze(bericht?.aanbieder ?? Self.party(of: metadata, digits: 8), uit: partijen),
                 .integer(isRetour ? 1 : 0), .integer(isRetour ? nil : eigen.map(Self.sleutel)),
-                .integer(heen?.berichtCode), .text(heen?.afzender == metadata.afzender ? nil : heen?.afzender),
+                .integer(heen?.berichtCode), Compact.keuze(heen?.afzender, uit: partijen),
                 .text(heen?.identificatie == metadata.identificatie ? nil : heen?.identificatie),
                 .integer(heen.map(Self.sleutel)),
                 .text(bericht?.retourCodes.joined(separator: " ") ?? ""),
@@ -172,12 +172,19 @@ public struct Uitwisseling: Projection {
                     ' ' || r.bevindingen || ' ' NOT LIKE '% XSD %'
                 FROM uitwisseling_feiten h JOIN uitwisseling_feiten r
                     ON r.heen_sleutel = h.sleutel AND r.heen_code = h.bericht_code
-                        AND coalesce(r.heen_afzender, r.afzender) = h.afzender
+                        AND \(Self.heenAfzender("r.")) = h.afzender
                         AND coalesce(r.heen_identificatie, r.identificatie) = h.identificatie
                 WHERE h.is_retour = 0 AND \(kant).positie = ?1
                 """,
                 [.integer(Int(event.position))])
         }
+    }
+
+    /// SQL giving back a retour's heen_afzender, stored as which of its own two parties it is
+    /// (a 302 … 320 names its heenbericht by its own Afzender, a 325 by its Ontvanger); `rij` is
+    /// the row's qualifier with its dot, or empty.
+    private static func heenAfzender(_ rij: String) -> String {
+        Compact.keuze(sql: "\(rij)heen_afzender", uit: ["\(rij)afzender", "\(rij)ontvanger"])
     }
 
     /// A hash of a message's identity (BerichtCode, Afzender, Identificatie): 64-bit FNV-1a, cut
