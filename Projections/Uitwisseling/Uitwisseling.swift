@@ -16,7 +16,7 @@ public import Projection
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 10
+    public let version = 11
     public let tableNames = ["uitwisseling_feiten", "uitwisseling_koppeling"]
     public let viewNames = [
         "uitwisseling_berichten", "uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen",
@@ -24,6 +24,9 @@ public struct Uitwisseling: Projection {
     ]
 
     public init() {}
+
+    /// The releases a message can be decoded in, the newest (and commonest) first.
+    private static let releases = Release.supported.reversed().map(\.description)
 
     /// How a message came in; a ledger before format 3 recorded none, and every message then came in as a file.
     private static let transporten = ["bestand", "vecozo", "ggk"]
@@ -34,7 +37,7 @@ public struct Uitwisseling: Projection {
         CREATE TABLE uitwisseling_feiten (
             positie            INTEGER PRIMARY KEY, -- the global log position
             standaard          ANY,                 -- iWmo or iJw: 0 or 1
-            release            TEXT,                -- e.g. 3.2
+            release            ANY,                 -- 3.2, 3.1 or 3.0: 0, 1 or 2
             bericht_code       INTEGER,             -- header BerichtCode, e.g. 436
             berichttype        ANY,                 -- 301 … 325: its place among them
             afzender           TEXT,
@@ -81,7 +84,7 @@ public struct Uitwisseling: Projection {
         CREATE VIEW uitwisseling_berichten AS
         SELECT positie, \(Compact.keuze(sql: "standaard", uit: Compact.literals(Standaard.allCases.map(\.rawValue))))
                 AS standaard,
-            release, bericht_code,
+            \(Compact.keuze(sql: "release", uit: Compact.literals(releases))) AS release, bericht_code,
             \(Compact.keuze(sql: "berichttype", uit: Compact.literals(Berichttype.allCases.map(\.rawValue))))
                 AS berichttype,
             afzender, ontvanger, identificatie,
@@ -144,7 +147,8 @@ public struct Uitwisseling: Projection {
             """,
             [
                 .integer(Int(event.position)),
-                Compact.keuze(metadata.standaard, uit: Standaard.allCases.map(\.rawValue)), .text(metadata.release),
+                Compact.keuze(metadata.standaard, uit: Standaard.allCases.map(\.rawValue)),
+                Compact.keuze(metadata.release, uit: Self.releases),
                 .integer(metadata.berichtCode),
                 Compact.keuze(metadata.berichttype, uit: Berichttype.allCases.map(\.rawValue)), .text(metadata.afzender),
                 .text(metadata.ontvanger), .text(metadata.identificatie), Compact.datum(dagtekening),
