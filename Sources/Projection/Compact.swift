@@ -20,7 +20,7 @@ public enum Compact {
         return .integer(datum.dagnummer)
     }
 
-    /// SQL giving back the YYYY-MM-DD of a date stored by ``datum(_:)-(Datum?)``, or the text stored instead.
+    /// SQL giving back the YYYY-MM-DD of a date stored by `datum(_:)`, or the text stored instead.
     public static func datum(sql column: String) -> String {
         "CASE WHEN typeof(\(column)) = 'integer' THEN date(\(column) * 86400, 'unixepoch') ELSE \(column) END"
     }
