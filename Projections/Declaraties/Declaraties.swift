@@ -14,7 +14,7 @@ import Uitwisseling
 /// it says about a number that occurs twice in its 323 applies to both lines.
 public struct Declaraties: Projection {
     public let name = "declaraties"
-    public let version = 5
+    public let version = 6
     public let tableNames = ["declaraties_declaraties", "declaraties_prestaties", "declaraties_antwoorden",
                              "declaraties_antwoord_prestaties"]
     public let viewNames = ["declaraties_afgewezen", "declaraties_afgewezen_geheel", "declaraties_crediteringen",
@@ -74,7 +74,7 @@ public struct Declaraties: Projection {
             referentie_nummer TEXT NOT NULL,
             retour_codes      TEXT NOT NULL,       -- space-separated
             PRIMARY KEY (positie, volgnummer)
-        ) STRICT;
+        ) STRICT, WITHOUT ROWID;
         """
 
     /// The SQL condition "the prestatie `p` was rejected": listed in its 323's 325, or part of a

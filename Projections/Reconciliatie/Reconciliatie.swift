@@ -14,7 +14,7 @@ public import Projection
 /// The day each retour was made (for the deadline OP090) is the exchange state's `kennisdatum`.
 public struct Reconciliatie: Projection {
     public let name = "reconciliatie"
-    public let version = 3
+    public let version = 4
     public let tableNames = [
         "reconciliatie_contracten", "reconciliatie_tarieven", "reconciliatie_regelsets",
     ]
@@ -47,7 +47,7 @@ public struct Reconciliatie: Projection {
             tarief            INTEGER NOT NULL, -- eurocent per eenheid
             eenheid           TEXT,             -- the Eenheid the tarief is per; null: the prestatie's own
             PRIMARY KEY (positie, regel)
-        ) STRICT;
+        ) STRICT, WITHOUT ROWID;
         CREATE INDEX reconciliatie_tarieven_gemeente ON reconciliatie_tarieven (gemeente, positie);
         -- One row per `regelset` event: the rule-set version in force from that position on.
         CREATE TABLE reconciliatie_regelsets (
