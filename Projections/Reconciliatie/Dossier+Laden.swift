@@ -168,9 +168,8 @@ extension Dossier {
             HAVING max(start) = 1
             """
         ) { row in
-            guard let begindatum = Datum(row.string(3)) else { return }
             resultaat[Self.sleutel(row.string(0), row.string(1), row.int(2)), default: []].append(
-                Levering(begindatum: begindatum, einddatum: row.optionalString(4).flatMap(Datum.init)))
+                Levering(begindatum: Datum(dagnummer: row.int(3)), einddatum: row.optionalInt(4).map(Datum.init(dagnummer:))))
         }
         return resultaat
     }
@@ -280,9 +279,8 @@ extension Dossier {
             ORDER BY 2
             """
         ) { row in
-            guard let dagtekening = row.optionalString(0).flatMap(Datum.init), let datum = Datum(row.string(7)) else {
-                return
-            }
+            guard let dagtekening = row.optionalString(0).flatMap(Datum.init) else { return }
+            let datum = Datum(dagnummer: row.int(7))
             body(Regiemelding(
                 positie: row.int64(1), standaard: row.string(2), gemeente: row.string(3), aanbieder: row.string(4),
                 bsn: row.string(5), toewijzingNummer: row.optionalInt(6), datum: datum, dagtekening: dagtekening,
