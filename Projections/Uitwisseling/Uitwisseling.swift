@@ -16,7 +16,7 @@ public import Projection
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 11
+    public let version = 12
     public let tableNames = ["uitwisseling_feiten", "uitwisseling_koppeling"]
     public let viewNames = [
         "uitwisseling_berichten", "uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen",
@@ -27,6 +27,8 @@ public struct Uitwisseling: Projection {
 
     /// The releases a message can be decoded in, the newest (and commonest) first.
     private static let releases = Release.supported.reversed().map(\.description)
+    private static let standaarden = Standaard.allCases.map(\.rawValue)
+    private static let berichttypen = Berichttype.allCases.map(\.rawValue)
 
     /// How a message came in; a ledger before format 3 recorded none, and every message then came in as a file.
     private static let transporten = ["bestand", "vecozo", "ggk"]
@@ -45,10 +47,10 @@ public struct Uitwisseling: Projection {
             identificatie      TEXT,                -- header BerichtIdentificatie/Identificatie
             dagtekening        ANY,                 -- a day number
             bestand            TEXT,                -- the file it was ingested from, if any
-            gemeente           ANY,                 -- 4-digit CBS code, whichever side it is on: 0 afzender, 1 ontvanger
-            aanbieder          ANY,                 -- 8-digit AGB code, whichever side it is on: 0 afzender, 1 ontvanger
+            gemeente           ANY,                 -- 4-digit CBS code: 0 the afzender, 1 the ontvanger
+            aanbieder          ANY,                 -- 8-digit AGB code: 0 the afzender, 1 the ontvanger
             is_retour          INTEGER NOT NULL,    -- 1 for 302/306/308/316/318/320/325
-            sleutel            INTEGER,             -- a heenbericht's: a hash of its BerichtCode, Afzender, Identificatie
+            sleutel            INTEGER,             -- a heenbericht's: a hash of its identity (`sleutel(_:)`)
             heen_code          INTEGER,             -- for a retour: the heenbericht's BerichtCode,
             heen_afzender      ANY,                 --   Afzender (0: the retour's afzender, 1: its ontvanger)
             heen_identificatie TEXT,                --   and Identificatie (null: the retour's own)
@@ -82,21 +84,20 @@ public struct Uitwisseling: Projection {
     /// The messages as text, read from `uitwisseling_feiten`.
     private static let berichten = """
         CREATE VIEW uitwisseling_berichten AS
-        SELECT positie, \(Compact.keuze(sql: "standaard", uit: Compact.literals(Standaard.allCases.map(\.rawValue))))
-                AS standaard,
-            \(Compact.keuze(sql: "release", uit: Compact.literals(releases))) AS release, bericht_code,
-            \(Compact.keuze(sql: "berichttype", uit: Compact.literals(Berichttype.allCases.map(\.rawValue))))
-                AS berichttype,
+        SELECT positie, \(Compact.choice(sql: "standaard", among: Compact.literals(standaarden))) AS standaard,
+            \(Compact.choice(sql: "release", among: Compact.literals(releases))) AS release, bericht_code,
+            \(Compact.choice(sql: "berichttype", among: Compact.literals(berichttypen))) AS berichttype,
             afzender, ontvanger, identificatie,
             \(Compact.datum(sql: "dagtekening")) AS dagtekening, bestand,
-            \(Compact.keuze(sql: "gemeente", uit: ["afzender", "ontvanger"])) AS gemeente,
-            \(Compact.keuze(sql: "aanbieder", uit: ["afzender", "ontvanger"])) AS aanbieder,
+            \(Compact.choice(sql: "gemeente", among: ["afzender", "ontvanger"])) AS gemeente,
+            \(Compact.choice(sql: "aanbieder", among: ["afzender", "ontvanger"])) AS aanbieder,
             is_retour, heen_code,
             \(Self.heenAfzender("")) AS heen_afzender,
             CASE WHEN heen_code IS NOT NULL THEN coalesce(heen_identificatie, identificatie) END AS heen_identificatie,
             retour_codes, afwijzend, bevindingen,
-            coalesce(\(Compact.datum(sql: "kennisdatum")), \(Compact.datum(sql: "dagtekening"))) AS kennisdatum,
-            \(Compact.keuze(sql: "transport", uit: Compact.literals(transporten))) AS transport, transport_id, ontvangen
+            \(Compact.datum(sql: "coalesce(kennisdatum, dagtekening)")) AS kennisdatum,
+            \(Compact.choice(sql: "transport", among: Compact.literals(transporten))) AS transport,
+            transport_id, ontvangen
         FROM uitwisseling_feiten;
         """
 
@@ -129,8 +130,9 @@ public struct Uitwisseling: Projection {
         guard event.kind == .bericht else { return }
         let metadata = event.metadata
         let isRetour = bericht?.berichttype.isRetour ?? (metadata.heenbericht != nil)
-        let heen = bericht?.heenIdentiteit.map { BerichtIdentiteit(berichtCode: $0, afzender: $1, identificatie: $2) }
-            ?? metadata.heenbericht
+        let heen = bericht?.heenIdentiteit.map {
+            BerichtIdentiteit(berichtCode: $0, afzender: $1, identificatie: $2)
+        } ?? metadata.heenbericht
         let eigen = metadata.berichtCode.flatMap { code in
             metadata.afzender.flatMap { afzender in
                 metadata.identificatie.map { BerichtIdentiteit(berichtCode: code, afzender: afzender, identificatie: $0) }
@@ -147,16 +149,15 @@ public struct Uitwisseling: Projection {
             """,
             [
                 .integer(Int(event.position)),
-                Compact.keuze(metadata.standaard, uit: Standaard.allCases.map(\.rawValue)),
-                Compact.keuze(metadata.release, uit: Self.releases),
-                .integer(metadata.berichtCode),
-                Compact.keuze(metadata.berichttype, uit: Berichttype.allCases.map(\.rawValue)), .text(metadata.afzender),
+                Compact.choice(metadata.standaard, among: Self.standaarden),
+                Compact.choice(metadata.release, among: Self.releases), .integer(metadata.berichtCode),
+                Compact.choice(metadata.berichttype, among: Self.berichttypen), .text(metadata.afzender),
                 .text(metadata.ontvanger), .text(metadata.identificatie), Compact.datum(dagtekening),
                 .text(event.source),
-                Compact.keuze(bericht?.gemeente ?? Self.party(of: metadata, digits: 4), uit: partijen),
-                Compact.keuze(bericht?.aanbieder ?? Self.party(of: metadata, digits: 8), uit: partijen),
+                Compact.choice(bericht?.gemeente ?? Self.party(of: metadata, digits: 4), among: partijen),
+                Compact.choice(bericht?.aanbieder ?? Self.party(of: metadata, digits: 8), among: partijen),
                 .integer(isRetour ? 1 : 0), .integer(isRetour ? nil : eigen.map(Self.sleutel)),
-                .integer(heen?.berichtCode), Compact.keuze(heen?.afzender, uit: partijen),
+                .integer(heen?.berichtCode), Compact.choice(heen?.afzender, among: partijen),
                 .text(heen?.identificatie == metadata.identificatie ? nil : heen?.identificatie),
                 .integer(heen.map(Self.sleutel)),
                 .text(bericht?.retourCodes.joined(separator: " ") ?? ""),
@@ -165,8 +166,8 @@ public struct Uitwisseling: Projection {
                 .text(bericht.map { Self.unique($0.bevindingen().map(\.regel)).joined(separator: " ") } ?? "XSD"),
                 kennisdatum == dagtekening ? .text(nil) : Compact.datum(kennisdatum),
                 // Before ledger format 3 recorded the transport, every message came in as a file.
-                Compact.keuze(metadata.transport ?? "bestand", uit: Self.transporten), .text(metadata.transportId),
-                .text(metadata.ontvangen),
+                Compact.choice(metadata.transport ?? "bestand", among: Self.transporten),
+                .text(metadata.transportId), .text(metadata.ontvangen),
             ])
         for kant in ["h", "r"] {
             try database.run(
@@ -188,7 +189,7 @@ public struct Uitwisseling: Projection {
     /// (a 302 … 320 names its heenbericht by its own Afzender, a 325 by its Ontvanger); `rij` is
     /// the row's qualifier with its dot, or empty.
     private static func heenAfzender(_ rij: String) -> String {
-        Compact.keuze(sql: "\(rij)heen_afzender", uit: ["\(rij)afzender", "\(rij)ontvanger"])
+        Compact.choice(sql: "\(rij)heen_afzender", among: ["\(rij)afzender", "\(rij)ontvanger"])
     }
 
     /// A hash of a message's identity (BerichtCode, Afzender, Identificatie): 64-bit FNV-1a, cut

@@ -27,19 +27,19 @@ public enum Compact {
 
     /// `value` as its place among `candidates` (the first that equals it), or as the text it is.
     /// The candidates are a code list, or the values of other columns of the same row.
-    public static func keuze(_ value: String?, uit candidates: [String?]) -> SQLValue {
+    public static func choice(_ value: String?, among candidates: [String?]) -> SQLValue {
         guard let value else { return .text(nil) }
         return candidates.firstIndex(of: value).map { .integer($0) } ?? .text(value)
     }
 
-    /// SQL giving back a value stored by ``keuze(_:uit:)``, where `candidates` are the SQL
+    /// SQL giving back a value stored by ``choice(_:among:)``, where `candidates` are the SQL
     /// expressions (literals or columns) of the candidates in the same order.
-    public static func keuze(sql column: String, uit candidates: [String]) -> String {
+    public static func choice(sql column: String, among candidates: [String]) -> String {
         let cases = candidates.enumerated().map { "WHEN \($0.offset) THEN \($0.element)" }.joined(separator: " ")
         return "CASE typeof(\(column)) WHEN 'integer' THEN CASE \(column) \(cases) END ELSE \(column) END"
     }
 
-    /// A code list as SQL literals, for ``keuze(sql:uit:)``.
+    /// A code list as SQL literals, for ``choice(sql:among:)``.
     public static func literals(_ codes: [String]) -> [String] {
         codes.map { "'" + $0.replacing("'", with: "''") + "'" }
     }

@@ -40,8 +40,8 @@ import Testing
     @Test func aCodeIsItsPlaceInTheListAndAnyOtherValueItsText() throws {
         let lijst = ["bestand", "vecozo", "ggk"]
         let waarden: [String?] = ["bestand", "ggk", "0", "1", "sftp", "it's", nil]
-        let rijen = try Self.roundTrip(waarden.map { Compact.keuze($0, uit: lijst) }) {
-            Compact.keuze(sql: $0, uit: Compact.literals(lijst))
+        let rijen = try Self.roundTrip(waarden.map { Compact.choice($0, among: lijst) }) {
+            Compact.choice(sql: $0, among: Compact.literals(lijst))
         }
         #expect(rijen.map(\.0) == ["integer", "integer", "text", "text", "text", "text", "null"])
         #expect(rijen.map(\.1) == waarden)
@@ -50,8 +50,8 @@ import Testing
     @Test func aCopyOfAnotherColumnIsAReferenceToIt() throws {
         let partijen: [String?] = ["0344", "73008505"]
         let waarden: [String?] = ["0344", "73008505", "0599", nil]
-        let rijen = try Self.roundTrip(waarden.map { Compact.keuze($0, uit: partijen) }) {
-            Compact.keuze(sql: $0, uit: ["afzender", "ontvanger"])
+        let rijen = try Self.roundTrip(waarden.map { Compact.choice($0, among: partijen) }) {
+            Compact.choice(sql: $0, among: ["afzender", "ontvanger"])
         }
         #expect(rijen.map(\.0) == ["integer", "integer", "text", "null"])
         #expect(rijen.map(\.1) == waarden)
