@@ -192,12 +192,16 @@ public struct Uitwisseling: Projection {
         Compact.choice(sql: "\(rij)heen_afzender", among: ["\(rij)afzender", "\(rij)ontvanger"])
     }
 
+    private static func sleutel(_ identiteit: BerichtIdentiteit) -> Int {
+        sleutel(berichtCode: identiteit.berichtCode, afzender: identiteit.afzender, identificatie: identiteit.identificatie)
+    }
+
     /// A hash of a message's identity (BerichtCode, Afzender, Identificatie): 64-bit FNV-1a, cut
     /// to 31 bits so SQLite stores it in 4 bytes. It only finds candidates (one in millions is
     /// another message's); the identity decides.
-    static func sleutel(_ identiteit: BerichtIdentiteit) -> Int {
+    package static func sleutel(berichtCode: Int, afzender: String, identificatie: String) -> Int {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(identiteit.berichtCode)\u{1F}\(identiteit.afzender)\u{1F}\(identiteit.identificatie)".utf8 {
+        for byte in "\(berichtCode)\u{1F}\(afzender)\u{1F}\(identificatie)".utf8 {
             hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
         }
         return Int(hash & 0x7FFF_FFFF)
