@@ -14,7 +14,7 @@ import Uitwisseling
 /// it says about a number that occurs twice in its 323 applies to both lines.
 public struct Declaraties: Projection {
     public let name = "declaraties"
-    public let version = 3
+    public let version = 6
     public let tableNames = ["declaraties_declaraties", "declaraties_prestaties", "declaraties_antwoorden",
                              "declaraties_antwoord_prestaties"]
     public let viewNames = ["declaraties_afgewezen", "declaraties_afgewezen_geheel", "declaraties_crediteringen",
@@ -30,45 +30,40 @@ public struct Declaraties: Projection {
             gemeente          TEXT NOT NULL,
             aanbieder         TEXT NOT NULL,
             declaratie_nummer TEXT NOT NULL,
-            periode_begin     TEXT NOT NULL,       -- DeclaratiePeriode, one calendar month
-            periode_eind      TEXT NOT NULL,
+            periode_begin     INTEGER NOT NULL,    -- DeclaratiePeriode, one calendar month (day numbers)
+            periode_eind      INTEGER NOT NULL,
             totaal_ingediend  INTEGER NOT NULL     -- signed eurocent: credit negative
         ) STRICT;
-        -- One row per Prestatie of a 323.
+        -- One row per Prestatie of a 323; its standaard, gemeente, aanbieder and declaratie_nummer
+        -- are its 323's, in `declaraties_declaraties`.
         CREATE TABLE declaraties_prestaties (
             positie                 INTEGER NOT NULL, -- log position of the 323
             volgnummer              INTEGER NOT NULL, -- its place in the 323, from 1
-            standaard               TEXT NOT NULL,
-            gemeente                TEXT NOT NULL,
-            aanbieder               TEXT NOT NULL,
-            declaratie_nummer       TEXT NOT NULL,
             bsn                     TEXT NOT NULL,
             referentie_nummer       TEXT NOT NULL,    -- ProductReferentie, unique per aanbieder (TR314)
             vorig_referentie_nummer TEXT,             -- on a credit: the prestatie it credits
             toewijzing_nummer       INTEGER NOT NULL,
             product_categorie       TEXT NOT NULL,
             product_code            TEXT NOT NULL,
-            begindatum              TEXT NOT NULL,    -- ProductPeriode
-            einddatum               TEXT NOT NULL,
+            begindatum              INTEGER NOT NULL, -- ProductPeriode (day numbers)
+            einddatum               INTEGER NOT NULL,
             geleverd_volume         INTEGER NOT NULL,
             eenheid                 TEXT NOT NULL,
             product_tarief          INTEGER,          -- eurocent per unit; absent for Eenheid 83
             debet_credit            TEXT NOT NULL,    -- D or C
             bedrag                  INTEGER NOT NULL, -- signed eurocent: credit negative
             PRIMARY KEY (positie, volgnummer)
-        ) STRICT;
-        CREATE INDEX declaraties_prestaties_referentie
-            ON declaraties_prestaties (standaard, aanbieder, referentie_nummer);
+        ) STRICT, WITHOUT ROWID;
+        -- A number is unique per aanbieder (TR314): the few lines of other aanbieders that share
+        -- it are told apart through their 323.
+        CREATE INDEX declaraties_prestaties_referentie ON declaraties_prestaties (referentie_nummer);
         CREATE INDEX declaraties_prestaties_bsn ON declaraties_prestaties (bsn);
         CREATE INDEX declaraties_prestaties_vorig ON declaraties_prestaties (vorig_referentie_nummer)
             WHERE vorig_referentie_nummer IS NOT NULL;
-        -- One row per 325.
+        -- One row per 325: what it says about its 323 as a whole (its 323 is found through the
+        -- exchange state).
         CREATE TABLE declaraties_antwoorden (
             positie           INTEGER PRIMARY KEY, -- log position of the 325
-            standaard         TEXT NOT NULL,
-            gemeente          TEXT NOT NULL,
-            aanbieder         TEXT NOT NULL,
-            declaratie_nummer TEXT,                -- absent when the 325 has no DeclaratieAntwoord
             totaal_toegekend  INTEGER,             -- signed eurocent
             afwijzende_codes  TEXT NOT NULL        -- codes that reject the whole 323, space-separated
         ) STRICT;
@@ -79,7 +74,7 @@ public struct Declaraties: Projection {
             referentie_nummer TEXT NOT NULL,
             retour_codes      TEXT NOT NULL,       -- space-separated
             PRIMARY KEY (positie, volgnummer)
-        ) STRICT;
+        ) STRICT, WITHOUT ROWID;
         """
 
     /// The SQL condition "the prestatie `p` was rejected": listed in its 323's 325, or part of a
@@ -114,14 +109,18 @@ public struct Declaraties: Projection {
         SELECT c.positie AS credit_positie, c.volgnummer AS credit_volgnummer,
             d.positie AS debet_positie, d.volgnummer AS debet_volgnummer,
             \(Self.afgewezen("c")) AS credit_afgewezen
-        FROM declaraties_prestaties c JOIN declaraties_prestaties d
-            ON d.standaard = c.standaard AND d.aanbieder = c.aanbieder AND d.referentie_nummer = c.vorig_referentie_nummer
-                AND d.gemeente = c.gemeente AND d.debet_credit = 'D' AND d.referentie_nummer != c.referentie_nummer
+        FROM declaraties_prestaties c JOIN declaraties_declaraties cd ON cd.positie = c.positie
+        JOIN declaraties_prestaties d
+            ON d.referentie_nummer = c.vorig_referentie_nummer
+                AND d.debet_credit = 'D' AND d.referentie_nummer != c.referentie_nummer
                 AND d.bsn = c.bsn AND d.toewijzing_nummer = c.toewijzing_nummer
                 AND d.product_categorie = c.product_categorie AND d.product_code = c.product_code
                 AND d.begindatum = c.begindatum AND d.einddatum = c.einddatum
                 AND d.geleverd_volume = c.geleverd_volume AND d.eenheid = c.eenheid
                 AND d.product_tarief IS c.product_tarief AND d.bedrag = -c.bedrag
+        JOIN declaraties_declaraties dd
+            ON dd.positie = d.positie AND dd.standaard = cd.standaard AND dd.aanbieder = cd.aanbieder
+                AND dd.gemeente = cd.gemeente
         WHERE c.debet_credit = 'C'
             AND EXISTS (SELECT 1 FROM uitwisseling_paren u WHERE u.heen_positie = d.positie)
             AND NOT \(Self.afgewezen("d"));
@@ -131,7 +130,11 @@ public struct Declaraties: Projection {
         -- any line names this prestatie's number as VorigReferentieNummer is asked first: one index
         -- probe that spares most prestaties the lookups of the exact-copy check.
         CREATE VIEW declaraties_status AS
-        SELECT p.*,
+        SELECT p.positie, p.volgnummer, d.standaard, d.gemeente, d.aanbieder, d.declaratie_nummer, p.bsn,
+            p.referentie_nummer, p.vorig_referentie_nummer, p.toewijzing_nummer, p.product_categorie,
+            p.product_code, \(Compact.datum(sql: "p.begindatum")) AS begindatum,
+            \(Compact.datum(sql: "p.einddatum")) AS einddatum, p.geleverd_volume, p.eenheid, p.product_tarief,
+            p.debet_credit, p.bedrag,
             CASE WHEN \(Self.afgewezen("p")) THEN 'afgewezen'
                  WHEN EXISTS (SELECT 1 FROM declaraties_prestaties c WHERE c.vorig_referentie_nummer = p.referentie_nummer)
                      AND EXISTS (SELECT 1 FROM declaraties_crediteringen k
@@ -144,11 +147,12 @@ public struct Declaraties: Projection {
                            WHERE a.positie = p.positie AND a.referentie_nummer = p.referentie_nummer), '')
                  || ' ' || coalesce((SELECT group_concat(g.retour_codes, ' ') FROM declaraties_afgewezen_geheel g
                                      WHERE g.positie = p.positie), '')) AS retour_codes
-        FROM declaraties_prestaties p;
+        FROM declaraties_prestaties p JOIN declaraties_declaraties d ON d.positie = p.positie;
         -- Per 323: the submitted total and, once a 325 accepted it, the awarded total.
         CREATE VIEW declaraties_totalen AS
-        SELECT d.positie, d.standaard, d.gemeente, d.aanbieder, d.declaratie_nummer, d.periode_begin,
-            d.periode_eind, d.totaal_ingediend,
+        SELECT d.positie, d.standaard, d.gemeente, d.aanbieder, d.declaratie_nummer,
+            \(Compact.datum(sql: "d.periode_begin")) AS periode_begin,
+            \(Compact.datum(sql: "d.periode_eind")) AS periode_eind, d.totaal_ingediend,
             (SELECT max(a.totaal_toegekend) FROM uitwisseling_paren u JOIN declaraties_antwoorden a
                  ON a.positie = u.retour_positie
              WHERE u.heen_positie = d.positie AND u.afwijzend = 0) AS totaal_toegekend
@@ -164,8 +168,8 @@ public struct Declaraties: Projection {
             try database.run(
                 "INSERT INTO declaraties_declaraties VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
                 [positie] + kop + [
-                    .text(declaratie.declaratieNummer), .text(declaratie.declaratiePeriode.begindatum.description),
-                    .text(declaratie.declaratiePeriode.einddatum.description),
+                    .text(declaratie.declaratieNummer), Compact.datum(declaratie.declaratiePeriode.begindatum),
+                    Compact.datum(declaratie.declaratiePeriode.einddatum),
                     .integer(declaratie.totaalIngediendBedrag.metTeken),
                 ])
             let prestaties = declaratie.clienten.flatMap { client in client.prestaties.map { (client.client.bsn, $0) } }
@@ -173,14 +177,14 @@ public struct Declaraties: Projection {
                 try database.run(
                     """
                     INSERT INTO declaraties_prestaties VALUES
-                        (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19)
+                        (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)
                     """,
-                    [positie, .integer(index + 1)] + kop + [
-                        .text(declaratie.declaratieNummer), .text(bsn),
+                    [
+                        positie, .integer(index + 1), .text(bsn),
                         .text(prestatie.referentieNummer), .text(prestatie.vorigReferentieNummer),
                         .integer(prestatie.toewijzingNummer), .text(prestatie.productCategorie),
-                        .text(prestatie.productCode), .text(prestatie.productPeriode.begindatum.description),
-                        .text(prestatie.productPeriode.einddatum.description), .integer(prestatie.geleverdVolume),
+                        .text(prestatie.productCode), Compact.datum(prestatie.productPeriode.begindatum),
+                        Compact.datum(prestatie.productPeriode.einddatum), .integer(prestatie.geleverdVolume),
                         .text(prestatie.eenheid.rawValue), .integer(prestatie.productTarief),
                         .text(prestatie.ingediendBedrag.debetCredit.rawValue),
                         .integer(prestatie.ingediendBedrag.metTeken),
@@ -191,11 +195,8 @@ public struct Declaraties: Projection {
             let afwijzend = (bericht.header.retourCodes + (antwoord?.retourCodes ?? []))
                 .filter { !accepting.contains($0) }
             try database.run(
-                "INSERT INTO declaraties_antwoorden VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                [positie] + kop + [
-                    .text(antwoord?.declaratieNummer), .integer(antwoord?.totaalToegekendBedrag.metTeken),
-                    .text(afwijzend.joined(separator: " ")),
-                ])
+                "INSERT INTO declaraties_antwoorden VALUES (?1, ?2, ?3)",
+                [positie, .integer(antwoord?.totaalToegekendBedrag.metTeken), .text(afwijzend.joined(separator: " "))])
             let prestaties = (antwoord?.clienten ?? []).flatMap(\.prestaties)
             for (index, prestatie) in prestaties.enumerated() {
                 try database.run(

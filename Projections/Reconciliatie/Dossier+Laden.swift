@@ -12,14 +12,15 @@ extension Dossier {
             afwijzingen: try Self.afwijzingen(connection), retouren: try Self.retouren(connection))
     }
 
-    /// The first retour of every answered heenbericht, and the earliest day one was made (a retour
-    /// that no longer decodes has no day of its own here).
+    /// The first retour of every answered heenbericht, and the earliest day one was made: its
+    /// DagtekeningRetour (a 325's Dagtekening), which is the day it became known. The retours that
+    /// answer are those that decode.
     private static func retouren(_ connection: SQLiteConnection) throws(LedgerError) -> Retouren {
         var retouren: Retouren = [:]
         _ = try connection.rows(
             """
-            SELECT u.heen_positie, min(u.retour_positie), min(r.dagtekening)
-            FROM uitwisseling_paren u LEFT JOIN reconciliatie_retouren r ON r.positie = u.retour_positie
+            SELECT u.heen_positie, min(u.retour_positie), min(r.kennisdatum)
+            FROM uitwisseling_paren u LEFT JOIN uitwisseling_berichten r ON r.positie = u.retour_positie
             GROUP BY u.heen_positie
             """
         ) { row in
@@ -48,9 +49,9 @@ extension Dossier {
         try perGroep(
             connection, retouren,
             waar: """
-                EXISTS (SELECT 1 FROM declaraties_prestaties q
-                        WHERE q.standaard = p.standaard AND q.aanbieder = p.aanbieder
-                            AND q.referentie_nummer = p.referentie_nummer
+                EXISTS (SELECT 1 FROM declaraties_prestaties q JOIN declaraties_declaraties qd ON qd.positie = q.positie
+                        WHERE q.referentie_nummer = p.referentie_nummer
+                            AND qd.standaard = p.standaard AND qd.aanbieder = p.aanbieder
                             AND (q.positie != p.positie OR q.volgnummer != p.volgnummer)
                             AND q.positie NOT IN (SELECT positie FROM uitwisseling_afgewezen))
                 """,
@@ -167,9 +168,8 @@ extension Dossier {
             HAVING max(start) = 1
             """
         ) { row in
-            guard let begindatum = Datum(row.string(3)) else { return }
             resultaat[Self.sleutel(row.string(0), row.string(1), row.int(2)), default: []].append(
-                Levering(begindatum: begindatum, einddatum: row.optionalString(4).flatMap(Datum.init)))
+                Levering(begindatum: Datum(dagnummer: row.int(3)), einddatum: row.optionalInt(4).map(Datum.init(dagnummer:))))
         }
         return resultaat
     }
@@ -279,9 +279,8 @@ extension Dossier {
             ORDER BY 2
             """
         ) { row in
-            guard let dagtekening = row.optionalString(0).flatMap(Datum.init), let datum = Datum(row.string(7)) else {
-                return
-            }
+            guard let dagtekening = row.optionalString(0).flatMap(Datum.init) else { return }
+            let datum = Datum(dagnummer: row.int(7))
             body(Regiemelding(
                 positie: row.int64(1), standaard: row.string(2), gemeente: row.string(3), aanbieder: row.string(4),
                 bsn: row.string(5), toewijzingNummer: row.optionalInt(6), datum: datum, dagtekening: dagtekening,

@@ -33,7 +33,6 @@ extension Dossier {
                 groepen("zorg_starts", stop: false) + "\nUNION ALL\n"
                     + groepen("zorg_stops", stop: true, extra: ", reden_beeindiging, einddatum")
             ) { row in
-                guard let begindatum = Datum(row.string(5)) else { return }
                 let leveringen = row.list(7).compactMap { veld -> (positie: Int64, dagtekening: String)? in
                     let delen = veld.split(separator: "|")
                     guard delen.count == 2, let positie = Int64(delen[0]) else { return nil }
@@ -41,7 +40,7 @@ extension Dossier {
                 }
                 body(DubbeleAanlevering(
                     standaard: row.string(0), gemeente: row.string(1), aanbieder: row.string(2), bsn: row.string(3),
-                    toewijzingNummer: row.optionalInt(4), begindatum: begindatum, stop: row.int(6) == 1,
+                    toewijzingNummer: row.optionalInt(4), begindatum: Datum(dagnummer: row.int(5)), stop: row.int(6) == 1,
                     leveringen: leveringen))
             }
         }

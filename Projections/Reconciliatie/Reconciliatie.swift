@@ -11,16 +11,16 @@ public import Projection
 /// the other projections' facts plus these tables (``constateringen(_:regel:ernst:grondslag:in:)``)
 /// answers every combination from one fold; a stored result would be right for one of them only.
 /// `replay` rebuilds these tables from the recorded CSV bytes like any other projection.
-///
-/// It also keeps each retour's own date: the exchange state knows a retour by the heenbericht's
-/// identification and dagtekening, and the deadline OP090 needs the day the retour was made.
+/// The day each retour was made (for the deadline OP090) is the exchange state's `kennisdatum`.
 public struct Reconciliatie: Projection {
     public let name = "reconciliatie"
-    public let version = 2
+    public let version = 4
     public let tableNames = [
-        "reconciliatie_contracten", "reconciliatie_tarieven", "reconciliatie_regelsets", "reconciliatie_retouren",
+        "reconciliatie_contracten", "reconciliatie_tarieven", "reconciliatie_regelsets",
     ]
     public let viewNames: [String] = []
+    /// The day a retour was made, kept here until version 3, is the exchange state's `kennisdatum`.
+    public let retiredNames = ["reconciliatie_retouren"]
     public let views = ""
 
     public init() {}
@@ -47,7 +47,7 @@ public struct Reconciliatie: Projection {
             tarief            INTEGER NOT NULL, -- eurocent per eenheid
             eenheid           TEXT,             -- the Eenheid the tarief is per; null: the prestatie's own
             PRIMARY KEY (positie, regel)
-        ) STRICT;
+        ) STRICT, WITHOUT ROWID;
         CREATE INDEX reconciliatie_tarieven_gemeente ON reconciliatie_tarieven (gemeente, positie);
         -- One row per `regelset` event: the rule-set version in force from that position on.
         CREATE TABLE reconciliatie_regelsets (
@@ -55,11 +55,6 @@ public struct Reconciliatie: Projection {
             versie  INTEGER NOT NULL,
             door    TEXT NOT NULL,
             op      TEXT NOT NULL
-        ) STRICT;
-        -- One row per retour (302 … 320) and 325: the day its sender made it.
-        CREATE TABLE reconciliatie_retouren (
-            positie     INTEGER PRIMARY KEY,
-            dagtekening TEXT NOT NULL -- DagtekeningRetour, or the Dagtekening of a 325
         ) STRICT;
         """
 
@@ -72,12 +67,6 @@ public struct Reconciliatie: Projection {
     }
 
     public func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError) {
-        if let bericht, bericht.berichttype.isRetour {
-            try database.run(
-                "INSERT INTO reconciliatie_retouren VALUES (?1, ?2)",
-                [.integer(Int(event.position)),
-                 .text((bericht.header.dagtekeningRetour ?? bericht.header.dagtekening).description)])
-        }
         guard event.kind != .bericht, let vastlegging = Vastlegging(event.payload) else { return }
         let positie = SQLValue.integer(Int(event.position))
         switch event.kind {

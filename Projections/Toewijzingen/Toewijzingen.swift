@@ -11,7 +11,7 @@ import Uitwisseling
 /// arrives first, or a 302 that rejects a change, gives the same answer in any order.
 public struct Toewijzingen: Projection {
     public let name = "toewijzingen"
-    public let version = 3
+    public let version = 5
     public let tableNames = ["toewijzingen_versies"]
     public let viewNames = ["toewijzingen_geldig", "toewijzingen_huidig"]
 
@@ -29,17 +29,17 @@ public struct Toewijzingen: Projection {
             referentie_aanbieder TEXT,             -- the VOT/VOW it honours, if any
             product_categorie    TEXT,
             product_code         TEXT,
-            toewijzingsdatum     TEXT NOT NULL,    -- with toewijzingstijd: the latest version wins
+            toewijzingsdatum     INTEGER NOT NULL, -- with toewijzingstijd: the latest version wins
             toewijzingstijd      TEXT NOT NULL,
-            ingangsdatum         TEXT NOT NULL,
-            einddatum            TEXT,
+            ingangsdatum         INTEGER NOT NULL, -- dates as day numbers (see `Compact`)
+            einddatum            INTEGER,
             volume               INTEGER,
             eenheid              TEXT,
             frequentie           TEXT,
             budget               INTEGER,          -- eurocent
             reden_wijziging      TEXT,             -- 13: deleted, counts as never sent
             PRIMARY KEY (positie, toewijzing_nummer)
-        ) STRICT;
+        ) STRICT, WITHOUT ROWID;
         CREATE INDEX toewijzingen_versies_nummer ON toewijzingen_versies (toewijzing_nummer, gemeente, standaard);
         CREATE INDEX toewijzingen_versies_bsn ON toewijzingen_versies (bsn);
         CREATE INDEX toewijzingen_versies_referentie ON toewijzingen_versies (referentie_aanbieder)
@@ -57,7 +57,11 @@ public struct Toewijzingen: Projection {
         -- The versions that count: those whose 301 no 302 rejected, with the day that 301 was made
         -- (bekend_sinds: from then on the version was known) and its identification.
         CREATE VIEW toewijzingen_geldig AS
-        SELECT t.*, b.dagtekening AS bekend_sinds, b.identificatie AS bericht_identificatie
+        SELECT t.positie, t.standaard, t.gemeente, t.aanbieder, t.bsn, t.toewijzing_nummer, t.referentie_aanbieder,
+            t.product_categorie, t.product_code, \(Compact.datum(sql: "t.toewijzingsdatum")) AS toewijzingsdatum,
+            t.toewijzingstijd, \(Compact.datum(sql: "t.ingangsdatum")) AS ingangsdatum,
+            \(Compact.datum(sql: "t.einddatum")) AS einddatum, t.volume, t.eenheid, t.frequentie, t.budget,
+            t.reden_wijziging, b.dagtekening AS bekend_sinds, b.identificatie AS bericht_identificatie
         FROM toewijzingen_versies t JOIN uitwisseling_berichten b ON b.positie = t.positie
         WHERE \(Uitwisseling.nietAfgewezen("t.positie"));
         -- The current version per toewijzing: latest Toewijzingsdatum + Toewijzingstijd. Equal
@@ -86,8 +90,8 @@ public struct Toewijzingen: Projection {
                     .integer(Int(event.position)), .text(bericht.standaard.rawValue), .text(bericht.gemeente),
                     .text(bericht.aanbieder), .text(client.bsn), .integer(product.toewijzingNummer),
                     .text(product.referentieAanbieder), .text(product.product?.categorie), .text(product.product?.code),
-                    .text(product.toewijzingsdatum.description), .text(product.toewijzingstijd.description),
-                    .text(product.ingangsdatum.description), .text(product.einddatum?.description),
+                    Compact.datum(product.toewijzingsdatum), .text(product.toewijzingstijd.description),
+                    Compact.datum(product.ingangsdatum), Compact.datum(product.einddatum),
                     .integer(product.omvang?.volume), .text(product.omvang?.eenheid.rawValue),
                     .text(product.omvang?.frequentie.rawValue), .integer(product.budget),
                     .text(product.redenWijziging?.rawValue),

@@ -16,45 +16,58 @@ public import Projection
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 7
-    public let tableNames = ["uitwisseling_berichten", "uitwisseling_koppeling"]
-    public let viewNames = ["uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen", "uitwisseling_status"]
+    public let version = 12
+    public let tableNames = ["uitwisseling_feiten", "uitwisseling_koppeling"]
+    public let viewNames = [
+        "uitwisseling_berichten", "uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen",
+        "uitwisseling_status",
+    ]
 
     public init() {}
 
+    /// The releases a message can be decoded in, the newest (and commonest) first.
+    private static let releases = Release.supported.reversed().map(\.description)
+    private static let standaarden = Standaard.allCases.map(\.rawValue)
+    private static let berichttypen = Berichttype.allCases.map(\.rawValue)
+
+    /// How a message came in; a ledger before format 3 recorded none, and every message then came in as a file.
+    private static let transporten = ["bestand", "vecozo", "ggk"]
+
     public let tables = """
-        -- One row per message in the log.
-        CREATE TABLE uitwisseling_berichten (
+        -- One row per message in the log, each value in its smallest exact form (see `Compact`);
+        -- `uitwisseling_berichten` reads them back as text.
+        CREATE TABLE uitwisseling_feiten (
             positie            INTEGER PRIMARY KEY, -- the global log position
-            standaard          TEXT,                -- iWmo or iJw
-            release            TEXT,                -- e.g. 3.2
+            standaard          ANY,                 -- iWmo or iJw: 0 or 1
+            release            ANY,                 -- 3.2, 3.1 or 3.0: 0, 1 or 2
             bericht_code       INTEGER,             -- header BerichtCode, e.g. 436
-            berichttype        TEXT,                -- 301 … 325
+            berichttype        ANY,                 -- 301 … 325: its place among them
             afzender           TEXT,
             ontvanger          TEXT,
             identificatie      TEXT,                -- header BerichtIdentificatie/Identificatie
-            dagtekening        TEXT,                -- YYYY-MM-DD
+            dagtekening        ANY,                 -- a day number
             bestand            TEXT,                -- the file it was ingested from, if any
-            gemeente           TEXT,                -- 4-digit CBS code, whichever side it is on
-            aanbieder          TEXT,                -- 8-digit AGB code, whichever side it is on
+            gemeente           ANY,                 -- 4-digit CBS code: 0 the afzender, 1 the ontvanger
+            aanbieder          ANY,                 -- 8-digit AGB code: 0 the afzender, 1 the ontvanger
             is_retour          INTEGER NOT NULL,    -- 1 for 302/306/308/316/318/320/325
+            sleutel            INTEGER,             -- a heenbericht's: a hash of its identity (`sleutel(_:)`)
             heen_code          INTEGER,             -- for a retour: the heenbericht's BerichtCode,
-            heen_afzender      TEXT,                --   Afzender
-            heen_identificatie TEXT,                --   and Identificatie
+            heen_afzender      ANY,                 --   Afzender (0: the retour's afzender, 1: its ontvanger)
+            heen_identificatie TEXT,                --   and Identificatie (null: the retour's own)
+            heen_sleutel       INTEGER,             -- a retour's: the hash of the heenbericht's identity
             retour_codes       TEXT NOT NULL,       -- every RetourCode in it, space-separated
             afwijzend          INTEGER NOT NULL,    -- 1 when this retour rejects its heenbericht
             bevindingen        TEXT NOT NULL,       -- level-2 rule codes it breaks, space-separated
-            kennisdatum        TEXT NOT NULL,       -- the day it became known: a retour's DagtekeningRetour,
-                                                    --   else its Dagtekening (see `kennisdatum(of:_:)`)
-            transport          TEXT NOT NULL,       -- bestand, vecozo or ggk
+            kennisdatum        ANY,                 -- the day it became known, null when its dagtekening:
+                                                    --   a retour's DagtekeningRetour (see `kennisdatum(of:_:)`)
+            transport          ANY NOT NULL,        -- bestand, vecozo or ggk: 0, 1 or 2
             transport_id       TEXT,                -- the VSP traceerId or StUF referentienummer
             ontvangen          TEXT                 -- ISO 8601 moment of receipt, when the transport gives it
         ) STRICT;
-        CREATE INDEX uitwisseling_berichten_identiteit
-            ON uitwisseling_berichten (bericht_code, afzender, identificatie);
-        -- Finds the retours of a heenbericht when it is applied.
-        CREATE INDEX uitwisseling_berichten_heen
-            ON uitwisseling_berichten (heen_code, heen_afzender, heen_identificatie) WHERE heen_code IS NOT NULL;
+        -- A heenbericht and its retours find each other through the hashes of the identity, the
+        -- identity itself compared after: two small integer indexes instead of two of the texts.
+        CREATE INDEX uitwisseling_feiten_sleutel ON uitwisseling_feiten (sleutel) WHERE sleutel IS NOT NULL;
+        CREATE INDEX uitwisseling_feiten_heen ON uitwisseling_feiten (heen_sleutel) WHERE heen_sleutel IS NOT NULL;
         -- One row per heenbericht and retour that names it (the same BerichtCode, Afzender and
         -- Identificatie), with what the retour says: one index probe for every status read.
         CREATE TABLE uitwisseling_koppeling (
@@ -68,14 +81,34 @@ public struct Uitwisseling: Projection {
         CREATE INDEX uitwisseling_koppeling_retour ON uitwisseling_koppeling (positie);
         """
 
-    public let views = """
+    /// The messages as text, read from `uitwisseling_feiten`.
+    private static let berichten = """
+        CREATE VIEW uitwisseling_berichten AS
+        SELECT positie, \(Compact.choice(sql: "standaard", among: Compact.literals(standaarden))) AS standaard,
+            \(Compact.choice(sql: "release", among: Compact.literals(releases))) AS release, bericht_code,
+            \(Compact.choice(sql: "berichttype", among: Compact.literals(berichttypen))) AS berichttype,
+            afzender, ontvanger, identificatie,
+            \(Compact.datum(sql: "dagtekening")) AS dagtekening, bestand,
+            \(Compact.choice(sql: "gemeente", among: ["afzender", "ontvanger"])) AS gemeente,
+            \(Compact.choice(sql: "aanbieder", among: ["afzender", "ontvanger"])) AS aanbieder,
+            is_retour, heen_code,
+            \(Self.heenAfzender("")) AS heen_afzender,
+            CASE WHEN heen_code IS NOT NULL THEN coalesce(heen_identificatie, identificatie) END AS heen_identificatie,
+            retour_codes, afwijzend, bevindingen,
+            \(Compact.datum(sql: "coalesce(kennisdatum, dagtekening)")) AS kennisdatum,
+            \(Compact.choice(sql: "transport", among: Compact.literals(transporten))) AS transport,
+            transport_id, ontvangen
+        FROM uitwisseling_feiten;
+        """
+
+    public let views = Self.berichten + """
         -- Every heenbericht with each retour that names it, whichever was recorded first, and
         -- whether that retour answers it: one that breaks its schema (recorded for its header
         -- alone, flagged XSD) carries no readable verdict, so it answers nothing (report §6.1).
         -- The join keeps a link to a heenbericht outside a knowledge window out of it.
         CREATE VIEW uitwisseling_koppelingen AS
         SELECT k.heen_positie, k.positie AS retour_positie, k.afwijzend, k.retour_codes, k.beantwoordt
-        FROM uitwisseling_koppeling k JOIN uitwisseling_berichten h ON h.positie = k.heen_positie;
+        FROM uitwisseling_koppeling k JOIN uitwisseling_feiten h ON h.positie = k.heen_positie;
         -- Every heenbericht with each retour that answers it: the readable ones.
         CREATE VIEW uitwisseling_paren AS
         SELECT heen_positie, retour_positie, afwijzend, retour_codes FROM uitwisseling_koppelingen WHERE beantwoordt;
@@ -90,37 +123,51 @@ public struct Uitwisseling: Projection {
                      THEN 'afgewezen'
                  WHEN EXISTS (SELECT 1 FROM uitwisseling_paren p WHERE p.heen_positie = b.positie) THEN 'geaccepteerd'
                  ELSE 'verzonden' END AS status
-        FROM uitwisseling_berichten b;
+        FROM uitwisseling_feiten b;
         """
 
     public func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError) {
         guard event.kind == .bericht else { return }
         let metadata = event.metadata
-        let heen = bericht?.heenIdentiteit
+        let isRetour = bericht?.berichttype.isRetour ?? (metadata.heenbericht != nil)
+        let heen = bericht?.heenIdentiteit.map {
+            BerichtIdentiteit(berichtCode: $0, afzender: $1, identificatie: $2)
+        } ?? metadata.heenbericht
+        let eigen = metadata.berichtCode.flatMap { code in
+            metadata.afzender.flatMap { afzender in
+                metadata.identificatie.map { BerichtIdentiteit(berichtCode: code, afzender: afzender, identificatie: $0) }
+            }
+        }
+        let partijen = [metadata.afzender, metadata.ontvanger]
+        let dagtekening = metadata.dagtekening
+        let kennisdatum = Self.kennisdatum(of: event, bericht)
         try database.run(
             """
-            INSERT INTO uitwisseling_berichten VALUES
+            INSERT INTO uitwisseling_feiten VALUES
                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-                 ?23)
+                 ?23, ?24, ?25)
             """,
             [
-                .integer(Int(event.position)), .text(metadata.standaard), .text(metadata.release),
-                .integer(metadata.berichtCode), .text(metadata.berichttype), .text(metadata.afzender),
-                .text(metadata.ontvanger), .text(metadata.identificatie), .text(metadata.dagtekening),
-                .text(event.source), .text(bericht?.gemeente ?? Self.party(of: metadata, digits: 4)),
-                .text(bericht?.aanbieder ?? Self.party(of: metadata, digits: 8)),
-                .integer(bericht?.berichttype.isRetour ?? (metadata.heenbericht != nil) ? 1 : 0),
-                .integer(heen?.berichtCode ?? metadata.heenbericht?.berichtCode),
-                .text(heen?.afzender ?? metadata.heenbericht?.afzender),
-                .text(heen?.identificatie ?? metadata.heenbericht?.identificatie),
+                .integer(Int(event.position)),
+                Compact.choice(metadata.standaard, among: Self.standaarden),
+                Compact.choice(metadata.release, among: Self.releases), .integer(metadata.berichtCode),
+                Compact.choice(metadata.berichttype, among: Self.berichttypen), .text(metadata.afzender),
+                .text(metadata.ontvanger), .text(metadata.identificatie), Compact.datum(dagtekening),
+                .text(event.source),
+                Compact.choice(bericht?.gemeente ?? Self.party(of: metadata, digits: 4), among: partijen),
+                Compact.choice(bericht?.aanbieder ?? Self.party(of: metadata, digits: 8), among: partijen),
+                .integer(isRetour ? 1 : 0), .integer(isRetour ? nil : eigen.map(Self.sleutel)),
+                .integer(heen?.berichtCode), Compact.choice(heen?.afzender, among: partijen),
+                .text(heen?.identificatie == metadata.identificatie ? nil : heen?.identificatie),
+                .integer(heen.map(Self.sleutel)),
                 .text(bericht?.retourCodes.joined(separator: " ") ?? ""),
                 .integer(bericht?.wijstHeenberichtAf == true ? 1 : 0),
                 // A message that no longer decodes was recorded for its header alone: it breaks its schema.
                 .text(bericht.map { Self.unique($0.bevindingen().map(\.regel)).joined(separator: " ") } ?? "XSD"),
+                kennisdatum == dagtekening ? .text(nil) : Compact.datum(kennisdatum),
                 // Before ledger format 3 recorded the transport, every message came in as a file.
-                .text(Self.kennisdatum(of: event, bericht)), .text(metadata.transport ?? "bestand"),
-                .text(metadata.transportId),
-                .text(metadata.ontvangen),
+                Compact.choice(metadata.transport ?? "bestand", among: Self.transporten),
+                .text(metadata.transportId), .text(metadata.ontvangen),
             ])
         for kant in ["h", "r"] {
             try database.run(
@@ -128,13 +175,36 @@ public struct Uitwisseling: Projection {
                 INSERT OR IGNORE INTO uitwisseling_koppeling
                 SELECT h.positie, r.positie, r.afwijzend, r.retour_codes,
                     ' ' || r.bevindingen || ' ' NOT LIKE '% XSD %'
-                FROM uitwisseling_berichten h JOIN uitwisseling_berichten r
-                    ON r.heen_code = h.bericht_code AND r.heen_afzender = h.afzender
-                        AND r.heen_identificatie = h.identificatie
+                FROM uitwisseling_feiten h JOIN uitwisseling_feiten r
+                    ON r.heen_sleutel = h.sleutel AND r.heen_code = h.bericht_code
+                        AND \(Self.heenAfzender("r.")) = h.afzender
+                        AND coalesce(r.heen_identificatie, r.identificatie) = h.identificatie
                 WHERE h.is_retour = 0 AND \(kant).positie = ?1
                 """,
                 [.integer(Int(event.position))])
         }
+    }
+
+    /// SQL giving back a retour's heen_afzender, stored as which of its own two parties it is
+    /// (a 302 … 320 names its heenbericht by its own Afzender, a 325 by its Ontvanger); `rij` is
+    /// the row's qualifier with its dot, or empty.
+    private static func heenAfzender(_ rij: String) -> String {
+        Compact.choice(sql: "\(rij)heen_afzender", among: ["\(rij)afzender", "\(rij)ontvanger"])
+    }
+
+    private static func sleutel(_ identiteit: BerichtIdentiteit) -> Int {
+        sleutel(berichtCode: identiteit.berichtCode, afzender: identiteit.afzender, identificatie: identiteit.identificatie)
+    }
+
+    /// A hash of a message's identity (BerichtCode, Afzender, Identificatie): 64-bit FNV-1a, cut
+    /// to 31 bits so SQLite stores it in 4 bytes. It only finds candidates (one in millions is
+    /// another message's); the identity decides.
+    package static func sleutel(berichtCode: Int, afzender: String, identificatie: String) -> Int {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in "\(berichtCode)\u{1F}\(afzender)\u{1F}\(identificatie)".utf8 {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return Int(hash & 0x7FFF_FFFF)
     }
 
     /// Every message counts as known from its `kennisdatum`.

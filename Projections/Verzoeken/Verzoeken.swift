@@ -12,7 +12,7 @@ import Uitwisseling
 /// 301s of the same gemeente and aanbieder that carry its reference.
 public struct Verzoeken: Projection {
     public let name = "verzoeken"
-    public let version = 3
+    public let version = 4
     public let tableNames = ["verzoeken_aanvragen", "verzoeken_antwoorden"]
     public let viewNames = ["verzoeken_status"]
 
@@ -30,7 +30,7 @@ public struct Verzoeken: Projection {
             referentie_aanbieder TEXT NOT NULL,    -- unique per aanbieder and domain (TR347)
             soort                TEXT NOT NULL,    -- VOT or VOW
             PRIMARY KEY (positie, regel)
-        ) STRICT;
+        ) STRICT, WITHOUT ROWID;
         CREATE INDEX verzoeken_aanvragen_bsn ON verzoeken_aanvragen (bsn);
         -- A toewijzing's timeline finds the requests it honours by their reference.
         CREATE INDEX verzoeken_aanvragen_referentie ON verzoeken_aanvragen (referentie_aanbieder);

@@ -9,7 +9,7 @@ import Uitwisseling
 /// §4.5); whether a key stands is derived from its lines in ``staand(from:sleutel:)``.
 public struct Zorg: Projection {
     public let name = "zorg"
-    public let version = 3
+    public let version = 5
     public let tableNames = ["zorg_starts", "zorg_stops"]
     public let viewNames = ["zorg_starts_geldig", "zorg_stops_geldig", "zorg_perioden"]
 
@@ -32,10 +32,10 @@ public struct Zorg: Projection {
             toewijzing_nummer  INTEGER,          -- absent for taakgerichte delivery
             product_categorie  TEXT,
             product_code       TEXT,
-            begindatum         TEXT NOT NULL,
+            begindatum         INTEGER NOT NULL, -- a day number (see `Compact`)
             status_aanlevering TEXT NOT NULL,    -- 1 delivers, 3 deletes the line with the same key
             PRIMARY KEY (positie, regel)
-        ) STRICT;
+        ) STRICT, WITHOUT ROWID;
         CREATE INDEX zorg_starts_bsn ON zorg_starts (bsn);
         -- One row per StopProduct line of a 307.
         CREATE TABLE zorg_stops (
@@ -48,12 +48,12 @@ public struct Zorg: Projection {
             toewijzing_nummer  INTEGER,
             product_categorie  TEXT,
             product_code       TEXT,
-            begindatum         TEXT NOT NULL,    -- the Begindatum of the start it stops
+            begindatum         INTEGER NOT NULL, -- the Begindatum of the start it stops (a day number)
             reden_beeindiging  TEXT NOT NULL,    -- 20: temporary stop
-            einddatum          TEXT NOT NULL,
+            einddatum          INTEGER NOT NULL, -- a day number
             status_aanlevering TEXT NOT NULL,
             PRIMARY KEY (positie, regel)
-        ) STRICT;
+        ) STRICT, WITHOUT ROWID;
         CREATE INDEX zorg_stops_bsn ON zorg_stops (bsn);
         """
 
@@ -71,8 +71,11 @@ public struct Zorg: Projection {
         -- outranks a temporary one (RedenBeeindiging 20); among equals the latest einddatum. The
         -- standing starts and stops are ranked together per start key in one window, stops first,
         -- so a filter on the key (a client) reaches the fact tables' indexes and nothing is joined.
+        -- Its dates as YYYY-MM-DD; the `geldig` views keep the day numbers.
         CREATE VIEW zorg_perioden AS
-        SELECT \(Self.sleutel), einddatum, reden_beeindiging,
+        SELECT standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code,
+            \(Compact.datum(sql: "begindatum")) AS begindatum, \(Compact.datum(sql: "einddatum")) AS einddatum,
+            reden_beeindiging,
             CASE WHEN reden_beeindiging IS NULL THEN 'lopend'
                  WHEN reden_beeindiging = '20' THEN 'tijdelijk_gestopt'
                  ELSE 'beeindigd' END AS status
@@ -124,7 +127,7 @@ public struct Zorg: Projection {
                     "INSERT INTO zorg_starts VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                     [.integer(Int(event.position)), .integer(index + 1)] + kop + [
                         .text(client.bsn), .integer(product.toewijzingNummer), .text(product.product?.categorie),
-                        .text(product.product?.code), .text(product.begindatum.description),
+                        .text(product.product?.code), Compact.datum(product.begindatum),
                         .text(product.statusAanlevering.rawValue),
                     ])
             }
@@ -134,8 +137,8 @@ public struct Zorg: Projection {
                     "INSERT INTO zorg_stops VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                     [.integer(Int(event.position)), .integer(index + 1)] + kop + [
                         .text(client.bsn), .integer(product.toewijzingNummer), .text(product.product?.categorie),
-                        .text(product.product?.code), .text(product.begindatum.description),
-                        .text(product.redenBeeindiging.rawValue), .text(product.einddatum.description),
+                        .text(product.product?.code), Compact.datum(product.begindatum),
+                        .text(product.redenBeeindiging.rawValue), Compact.datum(product.einddatum),
                         .text(product.statusAanlevering.rawValue),
                     ])
             }

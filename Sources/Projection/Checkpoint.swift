@@ -13,7 +13,7 @@ struct Checkpoint: Sendable, Equatable {
             name     TEXT PRIMARY KEY,
             version  INTEGER NOT NULL,
             position INTEGER NOT NULL
-        ) STRICT;
+        ) STRICT, WITHOUT ROWID;
         """
 
     /// The checkpoints of a ledger; none when no projection was ever built in it.

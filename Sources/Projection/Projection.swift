@@ -21,6 +21,8 @@ public protocol Projection: Sendable {
     var tableNames: [String] { get }
     /// The names of the views it creates, dropped before a rebuild.
     var viewNames: [String] { get }
+    /// Tables and views an earlier version created that this one does not: dropped before a rebuild.
+    var retiredNames: [String] { get }
     /// A query of the columns `positie, kennisdatum` (YYYY-MM-DD): the day each event it records
     /// became known, for ``Kennisstand/bekendOp``; nil when it dates no events itself. Events no
     /// projection dates are never visible under `bekendOp`.
@@ -32,4 +34,5 @@ public protocol Projection: Sendable {
 
 extension Projection {
     public var kennisdata: String? { nil }
+    public var retiredNames: [String] { [] }
 }

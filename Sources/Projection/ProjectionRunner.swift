@@ -166,15 +166,26 @@ public struct ProjectionRunner: Sendable {
     }
 
     /// Drops and creates the tables and views of `stale`, in an order that lets views join any table.
+    /// What an earlier version created is dropped as what it is: a name may have gone from table to view.
     private func rebuildSchema(of stale: [any Projection], in connection: SQLiteConnection) throws(LedgerError) {
         for projection in stale {
-            for view in projection.viewNames { try connection.execute("DROP VIEW IF EXISTS \(view)") }
+            for name in projection.viewNames + projection.retiredNames { try Self.drop(name, in: connection) }
         }
         for projection in stale {
-            for table in projection.tableNames { try connection.execute("DROP TABLE IF EXISTS \(table)") }
+            for table in projection.tableNames { try Self.drop(table, in: connection) }
             try connection.execute(projection.tables)
         }
         for projection in stale { try connection.execute(projection.views) }
+    }
+
+    /// Drops the table or view called `name`, if there is one.
+    private static func drop(_ name: String, in connection: SQLiteConnection) throws(LedgerError) {
+        let kind = try connection.prepare("SELECT type FROM sqlite_master WHERE name = ?1 AND type IN ('table', 'view')")
+        kind.bind(1, name)
+        guard try kind.step() else { return }
+        let view = kind.string(0) == "view"
+        kind.reset()  // an open read of the schema would lock the table against the DROP
+        try connection.execute("DROP \(view ? "VIEW" : "TABLE") \(name)")
     }
 
     /// Applies one event to every projection whose checkpoint (`after`, in runner order) is before it.

@@ -1,3 +1,4 @@
+import Berichten
 import Ledger
 import Projection
 import Zorg
@@ -30,11 +31,47 @@ import Testing
         #expect(try ledger.dump() == voor)
     }
 
+    /// A rebuild drops what an earlier version made as what it is: the exchange state's messages
+    /// were a table before they became a view over compact facts, and a retired table goes.
+    @Test func aRebuildReplacesATableThatBecameAViewAndDropsRetiredTables() throws {
+        let ledger = try TestLedger()
+        try ledger.ingest([ToewijzingenTests.eerste, ZorgTests.start])
+        let feiten = { () throws in try ledger.dump().filter { $0.key != "projection_checkpoints" } }
+        let voor = try feiten()
+        try ledger.writer().execute(
+            """
+            DROP VIEW uitwisseling_berichten;
+            CREATE TABLE uitwisseling_berichten (positie INTEGER PRIMARY KEY, dagtekening TEXT);
+            CREATE TABLE opgeruimd_oud (positie INTEGER PRIMARY KEY);
+            UPDATE projection_checkpoints SET version = 0 WHERE name = 'uitwisseling';
+            """)
+        try ProjectionRunner(projections: TestLedger.runner.projections + [Opgeruimd()]).catchUp(ledgerPath: ledger.path)
+        #expect(try feiten() == voor)
+        let schema = try ledger.connection.rows(
+            "SELECT type FROM sqlite_master WHERE name IN ('uitwisseling_berichten', 'opgeruimd_oud')"
+        ) { $0.string(0) }
+        #expect(schema == ["view"])
+        #expect(try ledger.verify().isEmpty)
+    }
+
+    /// A projection whose earlier version kept a table this one no longer has.
+    private struct Opgeruimd: Projection {
+        let name = "opgeruimd"
+        let version = 2
+        let tables = ""
+        let views = ""
+        let tableNames: [String] = []
+        let viewNames: [String] = []
+        let retiredNames = ["opgeruimd_oud"]
+
+        func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError) {}
+    }
+
     @Test func verifyFindsAChangedProjectionRow() throws {
         let ledger = try TestLedger()
         try ledger.ingest([ToewijzingenTests.eerste, ZorgTests.start])
         #expect(try TestLedger.runner.verify(ledgerPath: ledger.path).isEmpty)
-        try ledger.writer().execute("UPDATE toewijzingen_versies SET einddatum = '2030-01-01'")
+        try ledger.writer().execute("UPDATE toewijzingen_versies SET einddatum = coalesce(einddatum, 0) + 1")
         let problemen = try TestLedger.runner.verify(ledgerPath: ledger.path)
         #expect(problemen.count == 1)
         #expect(problemen.first?.contains("toewijzingen_versies") == true)
