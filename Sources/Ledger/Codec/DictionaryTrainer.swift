@@ -25,9 +25,9 @@ public struct DictionaryTrainer: Sendable {
     /// The dictionary for `samples`, or nil when there are too few of them.
     public func train(_ samples: [[UInt8]]) -> [UInt8]? {
         guard samples.count >= minimumSamples else { return nil }
-        var documentFrequency: [ArraySlice<UInt8>: Int] = [:]
+        var documentFrequency: [Segment: Int] = [:]
         for sample in samples {
-            var seen = Set<ArraySlice<UInt8>>()
+            var seen = Set<Segment>()
             for segment in Self.segments(of: sample) where seen.insert(segment).inserted {
                 documentFrequency[segment, default: 0] += 1
             }
@@ -35,26 +35,34 @@ public struct DictionaryTrainer: Sendable {
         let threshold = max(2, Int((Double(samples.count) * minimumShare).rounded(.up)))
         var dictionary: [UInt8] = []
         dictionary.reserveCapacity(capacity)
-        var added = Set<ArraySlice<UInt8>>()
+        var added = Set<Segment>()
         for sample in samples {
             for segment in Self.segments(of: sample)
             where documentFrequency[segment, default: 0] >= threshold && !added.contains(segment) {
-                guard dictionary.count + segment.count <= capacity else { return dictionary }
+                guard dictionary.count + segment.bytes.count <= capacity else { return dictionary }
                 added.insert(segment)
-                dictionary.append(contentsOf: segment)
+                dictionary.append(contentsOf: segment.bytes)
             }
         }
         return dictionary.isEmpty ? nil : dictionary
     }
 
-    static func segments(of message: [UInt8]) -> [ArraySlice<UInt8>] {
-        var result: [ArraySlice<UInt8>] = []
+    private static func segments(of message: [UInt8]) -> [Segment] {
+        var result: [Segment] = []
         var start = message.startIndex
         for index in message.indices where message[index] == UInt8(ascii: ">") {
-            result.append(message[start...index])
+            result.append(Segment(bytes: message[start...index]))
             start = index + 1
         }
-        if start < message.endIndex { result.append(message[start...]) }
+        if start < message.endIndex { result.append(Segment(bytes: message[start...])) }
         return result
+    }
+
+    /// A segment, hashed as one run of bytes: `ArraySlice` hashes byte by byte, which made
+    /// training a batch's dictionaries cost more than compressing the batch.
+    private struct Segment: Hashable {
+        let bytes: ArraySlice<UInt8>
+
+        func hash(into hasher: inout Hasher) { bytes.withUnsafeBytes { hasher.combine(bytes: $0) } }
     }
 }
