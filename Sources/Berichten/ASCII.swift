@@ -26,8 +26,24 @@ enum ASCII {
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
     }
 
-    static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    /// `first` in `width` digits, then `second` and `third` in two each, zero-padded and joined by
+    /// `separator` (`2027-06-01`, `09:05:00`). Each value must fit its width, which ``Datum`` and
+    /// ``Tijd`` guarantee on construction. Written in place: short enough to stay a small string.
+    static func fields(_ first: Int, width: Int, _ second: Int, _ third: Int, separator: UInt8) -> String {
+        String(unsafeUninitializedCapacity: width + 6) { text in
+            func put(_ value: Int, _ width: Int, at start: Int) {
+                var rest = value
+                for index in (start..<(start + width)).reversed() {
+                    text[index] = UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10)
+                    rest /= 10
+                }
+            }
+            put(first, width, at: 0)
+            text[width] = separator
+            put(second, 2, at: width + 1)
+            text[width + 3] = separator
+            put(third, 2, at: width + 4)
+            return width + 6
+        }
     }
 }

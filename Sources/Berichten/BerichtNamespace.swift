@@ -13,6 +13,31 @@ struct BerichtNamespace: Equatable {
     private static let base = "http://www.istandaarden.nl/"
 
     init(uri: String) throws(BerichtError) {
+        if let known = Self.known[uri] {
+            self = known
+            return
+        }
+        try self.init(parsing: uri)
+    }
+
+    /// Every namespace this module decodes, read once by ``init(parsing:)`` from the URI the
+    /// standard gives it: a lookup instead of cutting the same URI into parts for every message.
+    /// Any other URI, valid or not, is parsed as it comes.
+    static let known: [String: BerichtNamespace] = {
+        var known: [String: BerichtNamespace] = [:]
+        for standaard in Standaard.allCases {
+            let (path, prefix) = standaard == .iWmo ? ("iwmo", "wmo") : ("ijw", "jw")
+            for release in Release.supported {
+                for type in Berichttype.allCases {
+                    let uri = "\(base)\(path)/\(release.major)_\(release.minor)/\(prefix)\(type.rawValue)/schema"
+                    known[uri] = try? BerichtNamespace(parsing: uri)
+                }
+            }
+        }
+        return known
+    }()
+
+    private init(parsing uri: String) throws(BerichtError) {
         guard uri.hasPrefix(Self.base) else {
             throw BerichtError(.notAnIStandaardenMessage, "Bericht is not in an iStandaarden namespace")
         }

@@ -32,7 +32,7 @@ public struct Datum: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public var description: String {
-        ASCII.padded(year, 4) + "-" + ASCII.padded(month, 2) + "-" + ASCII.padded(day, 2)
+        ASCII.fields(year, width: 4, month, day, separator: UInt8(ascii: "-"))
     }
 
     public static func < (lhs: Datum, rhs: Datum) -> Bool {

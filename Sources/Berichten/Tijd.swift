@@ -35,7 +35,7 @@ public struct Tijd: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     public var description: String {
-        ASCII.padded(hour, 2) + ":" + ASCII.padded(minute, 2) + ":" + ASCII.padded(second, 2)
+        ASCII.fields(hour, width: 2, minute, second, separator: UInt8(ascii: ":"))
     }
 
     public static func < (lhs: Tijd, rhs: Tijd) -> Bool {

@@ -64,8 +64,15 @@ public enum IngestSource: Sendable, Equatable {
         }
     }
 
+    /// The last non-empty part between slashes (the whole path when there is none), cut at the
+    /// bytes as POSIX cuts a path: splitting the String by Character cost more than reading the file.
     private static func lastComponent(_ path: String) -> String {
-        path.split(separator: "/").last.map(String.init) ?? path
+        let utf8 = path.utf8
+        let slash = UInt8(ascii: "/")
+        guard let last = utf8.lastIndex(where: { $0 != slash }) else { return path }
+        let stop = utf8.index(after: last)
+        let start = utf8[..<stop].lastIndex(of: slash).map(utf8.index(after:)) ?? utf8.startIndex
+        return String(decoding: utf8[start..<stop], as: UTF8.self)
     }
 }
 

@@ -26,7 +26,8 @@ enum MessageFile {
             var info = stat()
             guard fstat(fd, &info) == 0 else { throw .unreadable(String(cString: strerror(errno))) }
             guard Int(info.st_size) <= limit else { throw .tooLarge(Int(info.st_size)) }
-            return try readAll(fd, expected: Int(info.st_size), limit: limit)
+            let regular = info.st_mode & S_IFMT == S_IFREG
+            return try readAll(fd, expected: Int(info.st_size), limit: limit, sizeIsExact: regular)
         case .zipEntry(let archive, let index, _):
             do {
                 return try ZIPArchief.read(archive, index: index)
@@ -34,7 +35,7 @@ enum MessageFile {
                 throw .unreadable(error.description)
             }
         case .standardInput:
-            return try readAll(STDIN_FILENO, expected: 64 * 1024, limit: limit)
+            return try readAll(STDIN_FILENO, expected: 64 * 1024, limit: limit, sizeIsExact: false)
         case .bytes(_, let bytes):
             guard bytes.count <= limit else { throw .tooLarge(bytes.count) }
             return bytes
@@ -42,19 +43,24 @@ enum MessageFile {
     }
 
     /// Reads until end of file, stopping one byte past the limit so a pipe cannot exhaust memory.
-    private static func readAll(_ fd: Int32, expected: Int, limit: Int) throws(Failure) -> [UInt8] {
+    /// With `sizeIsExact` (a regular file, `expected` its size) a short read that brings exactly
+    /// that size is taken as the end, saving the read that would return 0: one system call in two.
+    private static func readAll(_ fd: Int32, expected: Int, limit: Int, sizeIsExact: Bool) throws(Failure) -> [UInt8] {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(expected + 1)
-        var chunk = [UInt8](repeating: 0, count: 64 * 1024)
-        while true {
-            let count = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw .unreadable(String(cString: strerror(errno)))
+        // Uninitialized: zeroing 64 KiB for every message file cost more than reading it.
+        return try withUnsafeTemporaryAllocation(byteCount: 64 * 1024, alignment: 1) { chunk throws(Failure) in
+            while true {
+                let count = Glibc.read(fd, chunk.baseAddress, chunk.count)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw .unreadable(String(cString: strerror(errno)))
+                }
+                if count == 0 { return bytes }
+                bytes.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[..<count]))
+                if bytes.count > limit { throw .tooLarge(bytes.count) }
+                if sizeIsExact, count < chunk.count, bytes.count == expected { return bytes }
             }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: chunk[0..<count])
-            if bytes.count > limit { throw .tooLarge(bytes.count) }
         }
     }
 }

@@ -105,3 +105,14 @@ struct IngestSourceTests {
         #expect(payloads == walked)
     }
 }
+
+@Suite("The name a source is recorded under")
+struct IngestSourceNameTests {
+    @Test func aFileIsRecordedByItsLastPathComponent() {
+        let names = ["/tmp/in/JW301.xml", "JW301.xml", "in/a/", "map//één.xml", "/", "", "//"]
+            .map { IngestSource.file($0).name }
+        #expect(names == ["JW301.xml", "JW301.xml", "a", "één.xml", "/", "", "//"])
+        #expect(IngestSource.zipEntry(archive: "/tmp/levering.zip", index: 0, entry: "a/JW301.xml").name
+            == "levering.zip!a/JW301.xml")
+    }
+}

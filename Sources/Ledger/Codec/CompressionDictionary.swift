@@ -10,8 +10,8 @@ internal import CLZ4
 ///
 /// Debian's liblz4 1.9.4 exports no `LZ4_attach_HC_dictionary`, and `LZ4_loadDictHC` per
 /// message costs more than the compression itself. So the dictionary is loaded once into an
-/// `LZ4_streamHC_t` and that state is copied before each message. The dictionary bytes live in
-/// memory owned by this object, because the loaded state points into them.
+/// `LZ4_streamHC_t`, which each thread's ``CompressionScratch`` copies and keeps equal to it. The
+/// dictionary bytes live in memory owned by this object, because the loaded state points into them.
 public final class CompressionDictionary: @unchecked Sendable {
     /// The row id of this dictionary in the ledger.
     public let id: Int64
@@ -50,14 +50,4 @@ public final class CompressionDictionary: @unchecked Sendable {
         content.deallocate()
         loadedState.deallocate()
     }
-}
-
-/// Room for one copy of an encoder state, reused message after message by one thread: the
-/// state is a quarter of a megabyte, too large for the stack and too costly to allocate each time.
-public final class CompressionScratch {
-    let state = UnsafeMutableRawPointer.allocate(byteCount: CompressionDictionary.stateSize, alignment: 16)
-
-    public init() {}
-
-    deinit { state.deallocate() }
 }

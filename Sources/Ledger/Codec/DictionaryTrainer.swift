@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Builds an LZ4 dictionary from sample messages of one kind.
 ///
 /// A message is cut after every `>`, so a segment is a tag with the text and white space that
@@ -25,36 +31,61 @@ public struct DictionaryTrainer: Sendable {
     /// The dictionary for `samples`, or nil when there are too few of them.
     public func train(_ samples: [[UInt8]]) -> [UInt8]? {
         guard samples.count >= minimumSamples else { return nil }
-        var documentFrequency: [ArraySlice<UInt8>: Int] = [:]
-        for sample in samples {
-            var seen = Set<ArraySlice<UInt8>>()
-            for segment in Self.segments(of: sample) where seen.insert(segment).inserted {
+        let segmented = samples.map(Self.segments(of:))
+        var documentFrequency: [Segment: Int] = [:]
+        for segments in segmented {
+            var seen = Set<Segment>(minimumCapacity: segments.count)
+            for segment in segments where seen.insert(segment).inserted {
                 documentFrequency[segment, default: 0] += 1
             }
         }
         let threshold = max(2, Int((Double(samples.count) * minimumShare).rounded(.up)))
         var dictionary: [UInt8] = []
         dictionary.reserveCapacity(capacity)
-        var added = Set<ArraySlice<UInt8>>()
-        for sample in samples {
-            for segment in Self.segments(of: sample)
+        var added = Set<Segment>()
+        for segments in segmented {
+            for segment in segments
             where documentFrequency[segment, default: 0] >= threshold && !added.contains(segment) {
-                guard dictionary.count + segment.count <= capacity else { return dictionary }
+                guard dictionary.count + segment.bytes.count <= capacity else { return dictionary }
                 added.insert(segment)
-                dictionary.append(contentsOf: segment)
+                dictionary.append(contentsOf: segment.bytes)
             }
         }
         return dictionary.isEmpty ? nil : dictionary
     }
 
-    static func segments(of message: [UInt8]) -> [ArraySlice<UInt8>] {
-        var result: [ArraySlice<UInt8>] = []
+    private static func segments(of message: [UInt8]) -> [Segment] {
+        var result: [Segment] = []
         var start = message.startIndex
         for index in message.indices where message[index] == UInt8(ascii: ">") {
-            result.append(message[start...index])
+            result.append(Segment(bytes: message[start...index]))
             start = index + 1
         }
-        if start < message.endIndex { result.append(message[start...]) }
+        if start < message.endIndex { result.append(Segment(bytes: message[start...])) }
         return result
+    }
+
+    /// A segment with its bytes' hash, taken once as one run of bytes: `ArraySlice` hashes byte by
+    /// byte at every lookup, which made training a batch's dictionaries cost more than compressing it.
+    private struct Segment: Hashable {
+        let bytes: ArraySlice<UInt8>
+        private let hashOfBytes: Int
+
+        init(bytes: ArraySlice<UInt8>) {
+            self.bytes = bytes
+            var hasher = Hasher()
+            bytes.withUnsafeBytes { hasher.combine(bytes: $0) }
+            hashOfBytes = hasher.finalize()
+        }
+
+        /// Equal hashes are mostly equal segments, whose bytes `memcmp` compares faster than a loop.
+        static func == (left: Segment, right: Segment) -> Bool {
+            left.hashOfBytes == right.hashOfBytes && left.bytes.count == right.bytes.count
+                && left.bytes.withUnsafeBytes { l in
+                    right.bytes.withUnsafeBytes { r in l.isEmpty || memcmp(l.baseAddress!, r.baseAddress!, l.count) == 0 }
+                }
+        }
+
+        func hash(into hasher: inout Hasher) { hasher.combine(hashOfBytes) }
     }
 }

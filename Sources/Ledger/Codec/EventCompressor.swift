@@ -32,6 +32,10 @@ public final class EventCompressor: Sendable {
     /// Compresses and hashes `events` on all cores, in order.
     public func prepare(_ events: [NewEvent]) -> [PreparedEvent] {
         let snapshot = dictionaries.withLock { $0 }
+        let chosen = events.map { event in eventDescription.family(of: event.metadata).flatMap { snapshot[$0] } }
+        // Events of one dictionary are compressed one after another: a thread's encoder state is
+        // copied in full only when its dictionary changes (see CompressionScratch).
+        let order = events.indices.sorted { (chosen[$0]?.id ?? 0) < (chosen[$1]?.id ?? 0) }
         let prepared = UnsafeMutableBufferPointer<PreparedEvent>.allocate(capacity: events.count)
         defer { prepared.deallocate() }
         let chunk = 64
@@ -39,10 +43,9 @@ public final class EventCompressor: Sendable {
         nonisolated(unsafe) let output = prepared
         DispatchQueue.concurrentPerform(iterations: (events.count + chunk - 1) / chunk) { index in
             let scratch = CompressionScratch()
-            for offset in (index * chunk)..<min(events.count, (index + 1) * chunk) {
+            for offset in order[(index * chunk)..<min(events.count, (index + 1) * chunk)] {
                 (output.baseAddress! + offset).initialize(
-                    to: Self.prepare(events[offset], dictionary: eventDescription.family(of: events[offset].metadata).flatMap { snapshot[$0] },
-                                     scratch: scratch))
+                    to: Self.prepare(events[offset], dictionary: chosen[offset], scratch: scratch))
             }
         }
         let result = Array(prepared)

@@ -12,17 +12,14 @@ public enum PayloadCodec {
         _ input: UnsafeRawBufferPointer, dictionary: CompressionDictionary?, scratch: CompressionScratch? = nil
     ) -> [UInt8] {
         let bound = Int(LZ4_compressBound(Int32(input.count)))
-        let source = input.baseAddress?.assumingMemoryBound(to: CChar.self)
         return [UInt8](unsafeUninitializedCapacity: max(bound, 1)) { output, initialized in
-            let destination = UnsafeMutableRawPointer(output.baseAddress!).assumingMemoryBound(to: CChar.self)
-            let written: Int32
-            if let dictionary {
-                let state = (scratch ?? CompressionScratch()).state
-                state.copyMemory(from: dictionary.loadedState, byteCount: CompressionDictionary.stateSize)
-                let stream = state.assumingMemoryBound(to: LZ4_streamHC_t.self)
-                written = LZ4_compress_HC_continue(stream, source, destination, Int32(input.count), Int32(bound))
+            let written: Int32 = if let dictionary {
+                (scratch ?? CompressionScratch()).compress(
+                    input, into: UnsafeMutableRawBufferPointer(start: output.baseAddress, count: bound), against: dictionary)
             } else {
-                written = LZ4_compress_default(source, destination, Int32(input.count), Int32(bound))
+                LZ4_compress_default(
+                    input.baseAddress?.assumingMemoryBound(to: CChar.self),
+                    UnsafeMutableRawPointer(output.baseAddress!).assumingMemoryBound(to: CChar.self), Int32(input.count), Int32(bound))
             }
             // LZ4 fails only when the output bound is too small, which compressBound rules out.
             precondition(written > 0 || input.isEmpty, "LZ4 could not compress within its own bound")

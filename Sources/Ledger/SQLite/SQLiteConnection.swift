@@ -24,7 +24,13 @@ public final class SQLiteConnection {
         case readWriteCreate
     }
 
+    /// SQLite's memory statistics, which the ledger never reads, take a global mutex on every
+    /// allocation, and Debian's SQLite (built without lookaside) allocates for every row: off
+    /// before the first connection initializes SQLite.
+    private static let withoutMemoryStatistics: Void = { _ = zorgledger_sqlite3_disable_memory_statistics() }()
+
     public init(path: String, mode: Mode) throws(LedgerError) {
+        _ = Self.withoutMemoryStatistics
         var db: OpaquePointer?
         let flags: Int32 = switch mode {
         case .readOnly: SQLITE_OPEN_READONLY

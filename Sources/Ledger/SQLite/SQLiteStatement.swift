@@ -19,10 +19,21 @@ public final class SQLiteStatement {
     public func bind(_ index: Int32, _ value: Int?) { bind(index, value.map(Int64.init)) }
 
     public func bind(_ index: Int32, _ value: String?) {
-        if let value {
-            sqlite3_bind_text(statement, index, value, -1, SQLITE_TRANSIENT)
-        } else {
+        guard var value else {
             sqlite3_bind_null(statement, index)
+            return
+        }
+        // The UTF-8 bytes lent in place (a small string's from the stack): passing the String as a
+        // C string copied it to the heap first, for every text value of every row.
+        _ = value.withUTF8 { utf8 in
+            utf8.withMemoryRebound(to: CChar.self) { text in
+                if let base = text.baseAddress {
+                    sqlite3_bind_text(statement, index, base, Int32(text.count), SQLITE_TRANSIENT)
+                } else {
+                    // A null pointer would bind NULL, not an empty text.
+                    sqlite3_bind_text(statement, index, "", 0, SQLITE_TRANSIENT)
+                }
+            }
         }
     }
 
