@@ -11,9 +11,11 @@ enum PostgresSchema {
     static let formatVersion = 3
 
     /// Keys of the transaction-scoped advisory locks ("ZLDR" and a number): one serialises
-    /// creating the schema, the other every append, so positions and links follow commit order.
+    /// creating the schema, one every append, so positions and links follow commit order, and one
+    /// storing dictionaries, so each kind of message gets one without waiting for appends.
     static let schemaLock: Int64 = 0x5A4C_4452_0001
     static let appendLock: Int64 = 0x5A4C_4452_0002
+    static let dictionaryLock: Int64 = 0x5A4C_4452_0003
 
     /// The channel an append notifies with its new head, for read models that follow the log.
     static let channel = "zorgledger_log"

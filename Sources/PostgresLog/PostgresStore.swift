@@ -354,7 +354,7 @@ public final class PostgresStore: AuditedStore {
     /// looked: then that one is returned, so all writers share one dictionary per kind.
     public func addDictionary(soort: String, bytes: [UInt8]) throws(LedgerError) -> CompressionDictionary {
         let id = try session.transaction { () throws(LedgerError) -> Int64 in
-            try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))")
+            try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.dictionaryLock))")
             if let existing = try session.query(
                 "SELECT id FROM dictionaries WHERE soort = $1 ORDER BY versie DESC LIMIT 1", binds(.text(soort))).first {
                 return try existing.cell(0, Int64.self)
