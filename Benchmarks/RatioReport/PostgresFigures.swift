@@ -9,6 +9,8 @@ struct PostgresFigures {
     let server: String
     let cli: String
     let scratch: String
+    /// Measurements of each figure; the median is reported.
+    let runs: Int
 
     struct Figures {
         /// Messages per second by number of writers.
@@ -18,6 +20,17 @@ struct PostgresFigures {
     }
 
     func measure(inbox: String, count: Int) throws -> Figures {
+        var measured: [Figures] = []
+        for _ in 1...runs { measured.append(try measureOnce(inbox: inbox, count: count)) }
+        var figures = Figures()
+        for (index, writers) in [1, 2, 4].enumerated() {
+            figures.ingest.append((writers, median(measured.map { $0.ingest[index].rate })))
+        }
+        figures.catchUp = median(measured.map(\.catchUp))
+        return figures
+    }
+
+    private func measureOnce(inbox: String, count: Int) throws -> Figures {
         var figures = Figures()
         let files = try FileManager.default.contentsOfDirectory(atPath: inbox).sorted()
         var last = ""

@@ -150,7 +150,7 @@ struct RatioReport: ParsableCommand {
         }
         if let server = postgres ?? ProcessInfo.processInfo.environment["ZORGLEDGER_BENCH_POSTGRES"] {
             note("PostgreSQL: ingest by 1, 2 and 4 writers, and a read model catching up")
-            let figures = try PostgresFigures(server: server, cli: cli, scratch: scratch).measure(inbox: inbox, count: corpus.events.count)
+            let figures = try PostgresFigures(server: server, cli: cli, scratch: scratch, runs: runs).measure(inbox: inbox, count: corpus.events.count)
             let one = figures.ingest[0].rate
             table.ratio("ingest into PostgreSQL (localhost), 1 writer, log only", one, "msgs/s",
                         baseline: median(ingestCLI), "ingest with the CLI into SQLite, projections included", goal: 0.5)
