@@ -30,21 +30,23 @@ install: build
 	$(INSTALL_SUDO) install -d "$(BINDIR)"
 	$(INSTALL_SUDO) install -m 0755 .build/release/zorgledger "$(BINDIR)/zorgledger"
 
+# The log on PostgreSQL is tested against a throwaway server on loopback that .ci/with-postgres starts (installing
+# PostgreSQL from Debian when it may) and stops; without one those tests report themselves skipped.
 test: setup
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	.ci/with-postgres ZORGLEDGER_TEST_POSTGRES $(SWIFT) test --skip-build
 
 # The ratio table of shared/perf/baselines.md: every figure beside its raw baseline, median of 5 runs; then the
 # read side: every list command and the lookups at 10k and 100k messages, growth, peak, raw read of their rows.
-# With a throwaway PostgreSQL server on loopback (.ci/postgres-bench), also the log on PostgreSQL: ingest by 1, 2
+# With a throwaway PostgreSQL server on loopback (.ci/with-postgres), also the log on PostgreSQL: ingest by 1, 2
 # and 4 writers and a read model catching up, beside the SQLite figures of the same files.
 bench: setup
 	$(SWIFT) build -c release --product zorgledger
 	$(SWIFT) build -c release --product zorgledger-bench
-	.ci/postgres-bench .build/release/zorgledger-bench --messages 100000 --runs 5
+	.ci/with-postgres ZORGLEDGER_BENCH_POSTGRES .build/release/zorgledger-bench --messages 100000 --runs 5
 
 # Adds the growth figure: one ingest of 100k and one of 1M messages (needs about 3 GB of disk).
 bench-growth: setup
 	$(SWIFT) build -c release --product zorgledger
 	$(SWIFT) build -c release --product zorgledger-bench
-	.ci/postgres-bench .build/release/zorgledger-bench --messages 100000 --runs 5 --growth 10
+	.ci/with-postgres ZORGLEDGER_BENCH_POSTGRES .build/release/zorgledger-bench --messages 100000 --runs 5 --growth 10
