@@ -30,9 +30,12 @@ struct GlobalOptions: ParsableArguments {
 
     /// The ledger from the option, the environment or the default, in that order.
     var location: LedgerLocation {
-        get throws {
-            try LedgerLocation(db ?? getenv("ZORGLEDGER_DB").map { String(cString: $0) } ?? "zorgledger.sqlite")
-        }
+        get throws { try LedgerLocation(ledger(default: "zorgledger.sqlite")) }
+    }
+
+    /// The ledger named by the option, else the environment, else `fallback`.
+    private func ledger(default fallback: String) -> String {
+        db ?? getenv("ZORGLEDGER_DB").map { String(cString: $0) } ?? fallback
     }
 
     /// The read model's file, from the option or the environment.
@@ -44,7 +47,7 @@ struct GlobalOptions: ParsableArguments {
     /// environment or `fallback` (the demo keeps its own file).
     /// - throws: ``SQLiteOnly`` for a PostgreSQL URL, which would otherwise be taken for a file name.
     func ledgerPath(default fallback: String, command: String) throws -> String {
-        let path = db ?? getenv("ZORGLEDGER_DB").map { String(cString: $0) } ?? fallback
+        let path = ledger(default: fallback)
         guard !PostgresURL.isPostgres(path) else { throw SQLiteOnly(url: path, command: command) }
         return path
     }

@@ -1,10 +1,5 @@
 /// Keeps passwords in database URLs out of everything zorgledger prints.
 enum PasswordRedaction {
-    /// Whether `text` names a PostgreSQL database (`postgresql://` or `postgres://`).
-    static func isPostgresURL(_ text: String) -> Bool {
-        text.hasPrefix("postgresql://") || text.hasPrefix("postgres://")
-    }
-
     /// `text` with the password of every `SCHEME://USER:PASSWORD@HOST` in it removed (`SCHEME://USER@HOST`).
     /// The user information runs to the last `@` before the authority ends, since a password may hold `@`.
     static func redacted(_ text: String) -> String {
