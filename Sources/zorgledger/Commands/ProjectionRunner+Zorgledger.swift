@@ -27,7 +27,7 @@ extension GlobalOptions {
             path = file
             connection = try SQLiteStore(path: file, access: .read).connection
         case .postgres(let url):
-            guard let model = try readModel(following: try openLog(.read)) else { throw ReadModelMissing(url: url) }
+            let model = try readModel(of: url, following: try openLog(.read))
             try model.catchUp(.zorgledger)
             path = model.path
             connection = try SQLiteConnection(path: model.path, mode: .readOnly)

@@ -68,8 +68,9 @@ struct Verify: ParsableCommand {
         switch try global.location {
         case .file(let path):
             return try ProjectionRunner.zorgledger.verify(log: log, projectionsAt: path)
-        case .postgres:
-            guard global.readModelPath != nil, let model = try global.readModel(following: log) else { return nil }
+        case .postgres(let url):
+            guard global.readModelPath != nil else { return nil }
+            let model = try global.readModel(of: url, following: log)
             try model.catchUp(.zorgledger)
             return try model.verify(.zorgledger)
         }

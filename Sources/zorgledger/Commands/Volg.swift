@@ -38,9 +38,10 @@ struct Volg: ParsableCommand {
         guard case .postgres(let url) = try global.location else {
             throw CommandFailure("volg follows a log on PostgreSQL; an SQLite ledger's projections are always current")
         }
-        guard let log = try global.openLog(.read) as? PostgresStore,
-              let model = try global.readModel(following: log)
-        else { throw ReadModelMissing(url: url) }
+        guard let log = try global.openLog(.read) as? PostgresStore else {
+            throw CommandFailure("\(url): not a log on PostgreSQL")
+        }
+        let model = try global.readModel(of: url, following: log)
         let appended = DispatchSemaphore(value: 0)
         WatchSignal.install()
         try log.onAppend { appended.signal() }

@@ -38,11 +38,9 @@ extension GlobalOptions {
     /// Opens the ledger for reading; it must exist.
     func openForReading() throws -> Ledger { try Ledger(store: try openLog(.read)) }
 
-    /// The read model of a log on PostgreSQL, opened for `log`; nil for an SQLite ledger, whose
-    /// projections are in its own file.
-    /// - throws: ``ReadModelMissing`` for a log on PostgreSQL without `--projections`.
-    func readModel(following log: any AuditedStore) throws -> ReadModel? {
-        guard case .postgres(let url) = try location else { return nil }
+    /// The read model of `log`, the log on PostgreSQL at `url`.
+    /// - throws: ``ReadModelMissing`` without `--projections`.
+    func readModel(of url: PostgresURL, following log: any AuditedStore) throws -> ReadModel {
         guard let path = readModelPath else { throw ReadModelMissing(url: url) }
         return try ReadModel(path: path, following: log)
     }
@@ -67,9 +65,12 @@ extension GlobalOptions {
     }
 
     private func projections(of log: any AuditedStore) throws -> Projections {
-        if let model = try readModel(following: log) { return .readModel(model) }
-        guard let store = log as? SQLiteStore else { throw CommandFailure("the projections of this log have no place") }
-        return .inLedger(store)
+        switch try location {
+        case .postgres(let url): return .readModel(try readModel(of: url, following: log))
+        case .file:
+            guard let store = log as? SQLiteStore else { throw CommandFailure("the projections of this log have no place") }
+            return .inLedger(store)
+        }
     }
 }
 
