@@ -17,6 +17,10 @@ public struct ReadModel {
     public let path: String
     public let database: ProjectionDatabase
     private let log: any AuditedStore
+    /// The log's own id, read once.
+    private let ledgerID: String
+    /// The position the file reflected when it was opened, if it had followed the log before.
+    private let openedAt: Int64?
 
     /// Opens the read model at `path` for `log`, creating it when missing.
     /// - throws: ``LedgerError`` (`.notALedger`) for a file that is no read model or follows another log.
@@ -37,7 +41,8 @@ public struct ReadModel {
             try connection.execute(
                 "CREATE TABLE read_model_log (ledger_id TEXT NOT NULL, position INTEGER NOT NULL, chain_hash TEXT NOT NULL)")
         }
-        try checkFollows(log)
+        ledgerID = try log.ledgerID()
+        openedAt = try Self.checkFollows(log, ledgerID: ledgerID, in: database, path: path)
     }
 
     /// Brings every projection up to the log's head; returns the position they reflect.
@@ -63,18 +68,20 @@ public struct ReadModel {
     }
 
     /// Refuses a file that follows another log, or a log that lost the link the file last saw.
-    private func checkFollows(_ log: any AuditedStore) throws(LedgerError) {
-        let id = try log.ledgerID()
+    /// - returns: the position the file reflects; nil for a new read model.
+    private static func checkFollows(
+        _ log: any AuditedStore, ledgerID id: String, in database: ProjectionDatabase, path: String
+    ) throws(LedgerError) -> Int64? {
         let recorded = try database.connection.rows("SELECT ledger_id, position, chain_hash FROM read_model_log") {
             ($0.string(0), $0.int64(1), $0.string(2))
         }
-        guard let (followed, position, chainHash) = recorded.first else { return }
+        guard let (followed, position, chainHash) = recorded.first else { return nil }
         guard followed == id else {
             throw LedgerError(
                 .notALedger, "\(path): this read model follows another log (id \(followed), not \(id)); "
                     + "give --projections another file")
         }
-        guard position > 0 else { return }
+        guard position > 0 else { return position }
         let head = try log.headPosition()
         guard head >= position else {
             throw LedgerError(
@@ -86,17 +93,19 @@ public struct ReadModel {
                 .notALedger, "\(path): the log's event at position \(position) is not the one this read model folded; "
                     + "give --projections a new file")
         }
+        return position
     }
 
-    /// Notes the log and the link of `position`, the last event folded.
+    /// Notes the log and the link of `position`, the last event folded, unless the file noted
+    /// them already when it was opened (a read that found nothing new writes nothing).
     private func record(_ position: Int64) throws(LedgerError) -> Int64 {
+        guard position != openedAt else { return position }
         let link = position > 0 ? try log.event(at: position).chainHash.description : ""
-        let id = try log.ledgerID()
         try database.transaction { () throws(LedgerError) in
             try database.connection.execute("DELETE FROM read_model_log")
             try database.run(
                 "INSERT INTO read_model_log (ledger_id, position, chain_hash) VALUES (?1, ?2, ?3)",
-                [.text(id), .integer(Int(position)), .text(link)])
+                [.text(ledgerID), .integer(Int(position)), .text(link)])
         }
         return position
     }
