@@ -159,10 +159,8 @@ public final class PostgresStore: AuditedStore {
             row[Int(table.chainHash)] = .blob(stored.chainHash.bytes)
             rows.append(row)
             for (number, index) in eventDescription.indexTables.enumerated() {
-                let values = stored.metadata.rows(ofIndexTable: number)
-                let width = index.columns.count
-                for start in stride(from: 0, to: values.count, by: width) {
-                    indexRows[number].append([.integer(Int(stored.position))] + values[start..<(start + width)].map { $0 })
+                stored.metadata.forEachRow(ofIndexTable: number, width: index.columns.count) { key in
+                    indexRows[number].append([.integer(Int(stored.position))] + key.map { $0 })
                 }
             }
         }

@@ -19,11 +19,9 @@ struct LogIndexes: Projection {
 
     func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError) {
         for (number, table) in eventDescription.indexTables.enumerated() {
-            let values = event.metadata.rows(ofIndexTable: number)
-            let width = table.columns.count
-            for start in stride(from: 0, to: values.count, by: width) {
+            try event.metadata.forEachRow(ofIndexTable: number, width: table.columns.count) { (key) throws(LedgerError) in
                 var row: [SQLValue] = [.integer(Int(event.position))]
-                for value in values[start..<(start + width)] {
+                for value in key {
                     switch value {
                     case .text(let text): row.append(.text(text))
                     case .integer(let number): row.append(.integer(number))

@@ -37,6 +37,14 @@ public struct EventMetadata: Sendable, Equatable {
         table < rows.count ? rows[table] : []
     }
 
+    /// Calls `body` with each row of index table `table`, whose rows are `width` values each, in order.
+    package func forEachRow<Failure: Error>(
+        ofIndexTable table: Int, width: Int, _ body: (ArraySlice<MetadataValue>) throws(Failure) -> Void
+    ) throws(Failure) {
+        let values = rows(ofIndexTable: table)
+        for start in stride(from: 0, to: values.count, by: width) { try body(values[start..<(start + width)]) }
+    }
+
     /// Sets the rows of index table `table`; they are sorted and repeats dropped, as the table's
     /// primary key returns them, so the hash chain sees the same order at append and at verify.
     public mutating func setRows(_ newRows: [[MetadataValue]], ofIndexTable table: Int) {

@@ -253,15 +253,12 @@ public final class SQLiteStore: EventStore {
         defer { events.reset() }
         try events.step()
         for (table, rows) in statements.insertRows.enumerated() {
-            let values = metadata.rows(ofIndexTable: table)
-            let width = eventDescription.indexTables[table].columns.count
-            var start = 0
-            while start < values.count {
+            try metadata.forEachRow(ofIndexTable: table, width: eventDescription.indexTables[table].columns.count) {
+                (key) throws(LedgerError) in
                 rows.bind(1, position)
-                for offset in 0..<width { rows.bind(Int32(offset + 2), values[start + offset]) }
+                for (offset, value) in key.enumerated() { rows.bind(Int32(offset + 2), value) }
                 defer { rows.reset() }
                 try rows.step()
-                start += width
             }
         }
     }
