@@ -73,6 +73,13 @@ public final class Ledger {
             else { continue }
             if pending[soort, default: []].count < 64 { pending[soort, default: []].append(event.payload) }
         }
+        // Without new samples since the last try, a second try would train on the same too-few messages.
+        for (soort, batchSamples) in pending {
+            if let seen = untrainable[soort], seen + batchSamples.count < trainer.minimumSamples {
+                untrainable[soort] = seen + batchSamples.count
+                pending[soort] = nil
+            }
+        }
         guard !pending.isEmpty else { return }
         // Another writer of the same log may have stored one since: take it instead of training.
         for dictionary in try store.dictionaries() where pending[dictionary.soort] != nil {
@@ -80,11 +87,6 @@ public final class Ledger {
             pending[dictionary.soort] = nil
         }
         for (soort, batchSamples) in pending.sorted(by: { $0.key < $1.key }) {
-            // Without new samples since the last try, a second try would train on the same too-few messages.
-            if let seen = untrainable[soort], seen + batchSamples.count < trainer.minimumSamples {
-                untrainable[soort] = seen + batchSamples.count
-                continue
-            }
             let samples = try store.samples(soort: soort, limit: 64 - batchSamples.count) + batchSamples
             guard let bytes = trainer.train(samples) else {
                 untrainable[soort] = samples.count
