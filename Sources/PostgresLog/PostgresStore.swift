@@ -96,7 +96,7 @@ public final class PostgresStore: AuditedStore {
                 let type = description.columns[column].type
                 if !values.isEmpty {
                     var arrays = PostgresBindings()
-                    try arrays.append(array: values, of: type)
+                    arrays.append(array: values, of: type)
                     let rows = try store.session.query(
                         "SELECT \(name(column)), position FROM events WHERE \(name(column)) = ANY($1::\(type.postgres)[]) "
                             + "ORDER BY position", arrays)
@@ -112,7 +112,7 @@ public final class PostgresStore: AuditedStore {
                 // The required columns are set in every identity, so each is one array without NULLs.
                 var arrays = PostgresBindings()
                 for (offset, column) in policy.required.enumerated() {
-                    try arrays.append(array: keys.map { $0[offset]! }, of: description.columns[column].type)
+                    arrays.append(array: keys.map { $0[offset]! }, of: description.columns[column].type)
                 }
                 let unnest = policy.required.enumerated()
                     .map { "$\($0 + 1)::\(description.columns[$1].type.postgres)[]" }.joined(separator: ", ")
@@ -183,7 +183,7 @@ public final class PostgresStore: AuditedStore {
         var names: [String] = []
         for (index, column) in columns.enumerated() {
             let values = rows.map { $0[index] }
-            try arrays.append(array: values.map { $0 ?? column.type.placeholder }, of: column.type)
+            arrays.append(array: values.map { $0 ?? column.type.placeholder }, of: column.type)
             unnested.append("$\(arrays.count)::\(column.type.postgres)[]")
             names.append("v\(index)")
             if values.contains(where: { $0 == nil }) {
@@ -207,9 +207,7 @@ public final class PostgresStore: AuditedStore {
         return (try row.cell(0, Int64.self), Digest(bytes: try row.bytes(1)) ?? .genesis)
     }
 
-    public func headPosition() throws(LedgerError) -> Int64 {
-        try session.query("SELECT coalesce(max(position), 0) FROM events")[0].cell(0, Int64.self)
-    }
+    public func headPosition() throws(LedgerError) -> Int64 { try head().position }
 
     // MARK: Reading
 

@@ -44,7 +44,7 @@ extension MetadataColumn.ValueType {
 
 extension PostgresBindings {
     /// Binds `values`, all of `type`, as one array.
-    mutating func append(array values: [MetadataValue], of type: MetadataColumn.ValueType) throws(LedgerError) {
+    mutating func append(array values: [MetadataValue], of type: MetadataColumn.ValueType) {
         switch type {
         case .text: append(values.map { $0.text ?? "" })
         case .integer: append(values.map { Int64($0.integer ?? 0) })
