@@ -1,5 +1,3 @@
-internal import CLibXML2
-
 /// What can still be read from a message whose content breaks its schema: its namespace, its
 /// header and its BSNs.
 ///
@@ -57,31 +55,24 @@ extension Berichtkop {
 /// elements by name, and every BSN. Rare path (only for messages the decoder refused), so it
 /// favours plainness over speed.
 private struct KopReader: SAXReader {
-    let parser: xmlParserCtxtPtr
-    var failure: BerichtError?
     var namespace: BerichtNamespace?
     var path: [String] = []
     var text: [UInt8] = []
     var fields: [String: String] = [:]
     var bsns: [String] = []
 
-    init(parser: xmlParserCtxtPtr) { self.parser = parser }
+    static let doctypeRefused = BerichtError(
+        .forbiddenDeclaration, "DOCTYPE declarations are refused (no DTDs or entities in iStandaarden messages)")
+    /// Broken XML ends the parse by itself; the header read so far is not used then.
+    static let parseError: BerichtError? = nil
 
-    static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<KopReader> {
-        context!.assumingMemoryBound(to: KopReader.self)
-    }
-
-    mutating func start(_ localName: UnsafePointer<UInt8>, _ uri: UnsafePointer<UInt8>?) {
+    mutating func start(_ localName: UnsafePointer<UInt8>, _ uri: UnsafePointer<UInt8>?) throws(BerichtError) {
         let name = String(cString: localName)
         if path.isEmpty {
-            do throws(BerichtError) {
-                guard name == "Bericht" else {
-                    throw BerichtError(.notAnIStandaardenMessage, "the root element is \(name), not Bericht")
-                }
-                namespace = try BerichtNamespace(uri: uri.map { String(cString: $0) } ?? "")
-            } catch {
-                stop(error)
+            guard name == "Bericht" else {
+                throw BerichtError(.notAnIStandaardenMessage, "the root element is \(name), not Bericht")
             }
+            namespace = try BerichtNamespace(uri: uri.map { String(cString: $0) } ?? "")
         }
         path.append(name)
         text.removeAll(keepingCapacity: true)
@@ -103,12 +94,6 @@ private struct KopReader: SAXReader {
 
     mutating func characters(_ bytes: UnsafePointer<UInt8>, count: Int) {
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
-    }
-
-    mutating func stop(_ error: BerichtError) {
-        guard failure == nil else { return }
-        failure = error
-        xmlStopParser(parser)
     }
 
     /// The header as read; any field the standard requires that is missing or malformed makes the
@@ -156,27 +141,6 @@ private struct KopReader: SAXReader {
         return Berichtkop(
             standaard: namespace.standaard, release: namespace.release, berichttype: namespace.berichttype,
             header: header, bsns: bsns)
-    }
-
-    static var handler: xmlSAXHandler {
-        var handler = xmlSAXHandler()
-        handler.initialized = UInt32(XML_SAX2_MAGIC)
-        handler.startElementNs = { context, localName, _, uri, _, _, _, _, _ in
-            guard let localName else { return }
-            KopReader.from(context).pointee.start(localName, uri)
-        }
-        handler.endElementNs = { context, _, _, _ in KopReader.from(context).pointee.end() }
-        handler.characters = { context, text, length in
-            guard let text else { return }
-            KopReader.from(context).pointee.characters(text, count: Int(length))
-        }
-        handler.cdataBlock = handler.characters
-        handler.internalSubset = { context, _, _, _ in
-            KopReader.from(context).pointee.stop(BerichtError(
-                .forbiddenDeclaration, "DOCTYPE declarations are refused (no DTDs or entities in iStandaarden messages)"))
-        }
-        handler.serror = { _, _ in }
-        return handler
     }
 }
 

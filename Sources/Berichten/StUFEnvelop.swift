@@ -3,7 +3,6 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-internal import CLibXML2
 
 /// A StUF-GGk 2.1 envelope (koppelvlak ggk0210) as the GGK delivers an iWmo/iJw message to a
 /// gemeente: `envelopHeenbericht-ggk_Di01` or `envelopRetourbericht-ggk_Du01`, the message
@@ -69,8 +68,6 @@ public struct StUFEnvelop: Sendable, Hashable {
 
 /// The SAX state of ``StUFEnvelop/read(_:)``: the text of the elements on the paths it needs.
 private struct EnvelopReader: SAXReader {
-    let parser: xmlParserCtxtPtr
-    var failure: BerichtError?
     var root: String?
     var path: [String] = []
     var text: [UInt8] = []
@@ -83,18 +80,16 @@ private struct EnvelopReader: SAXReader {
         "parameters/bericht/xmlBestand", "parameters/bericht/tekstBestand",
     ]
 
-    init(parser: xmlParserCtxtPtr) { self.parser = parser }
+    static let doctypeRefused = BerichtError(
+        .forbiddenDeclaration, "DOCTYPE declarations are refused (no DTDs or entities in an envelope)")
+    static let parseError: BerichtError? = BerichtError(.notWellFormed, "the envelope is not well-formed XML")
 
-    static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<EnvelopReader> {
-        context!.assumingMemoryBound(to: EnvelopReader.self)
-    }
-
-    mutating func start(_ localName: UnsafePointer<UInt8>, _ uri: UnsafePointer<UInt8>?) {
+    mutating func start(_ localName: UnsafePointer<UInt8>, _ uri: UnsafePointer<UInt8>?) throws(BerichtError) {
         let name = String(cString: localName)
         if root == nil {
             guard StUFEnvelop.roots.contains(name), uri.map({ String(cString: $0) }) == StUFEnvelop.namespace else {
-                return stop(BerichtError(
-                    .notAnIStandaardenMessage, "the root element is \(name), not a ggk0210 Di01 or Du01 envelope"))
+                throw BerichtError(
+                    .notAnIStandaardenMessage, "the root element is \(name), not a ggk0210 Di01 or Du01 envelope")
             }
             root = name
             return
@@ -114,12 +109,6 @@ private struct EnvelopReader: SAXReader {
     mutating func characters(_ bytes: UnsafePointer<UInt8>, count: Int) {
         guard Self.wanted.contains(path.joined(separator: "/")) else { return }
         text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
-    }
-
-    mutating func stop(_ error: BerichtError) {
-        guard failure == nil else { return }
-        failure = error
-        xmlStopParser(parser)
     }
 
     func envelop() throws(BerichtError) -> StUFEnvelop {
@@ -160,29 +149,6 @@ private struct EnvelopReader: SAXReader {
         guard digits.count == 14, digits.allSatisfy({ (48...57).contains($0) }) else { return nil }
         func part(_ range: Range<Int>) -> String { String(decoding: digits[range], as: UTF8.self) }
         return "\(part(0..<4))-\(part(4..<6))-\(part(6..<8))T\(part(8..<10)):\(part(10..<12)):\(part(12..<14))"
-    }
-
-    static var handler: xmlSAXHandler {
-        var handler = xmlSAXHandler()
-        handler.initialized = UInt32(XML_SAX2_MAGIC)
-        handler.startElementNs = { context, localName, _, uri, _, _, _, _, _ in
-            guard let localName else { return }
-            EnvelopReader.from(context).pointee.start(localName, uri)
-        }
-        handler.endElementNs = { context, _, _, _ in EnvelopReader.from(context).pointee.end() }
-        handler.characters = { context, text, length in
-            guard let text else { return }
-            EnvelopReader.from(context).pointee.characters(text, count: Int(length))
-        }
-        handler.cdataBlock = handler.characters
-        handler.internalSubset = { context, _, _, _ in
-            EnvelopReader.from(context).pointee.stop(BerichtError(
-                .forbiddenDeclaration, "DOCTYPE declarations are refused (no DTDs or entities in an envelope)"))
-        }
-        handler.serror = { context, _ in
-            EnvelopReader.from(context).pointee.stop(BerichtError(.notWellFormed, "the envelope is not well-formed XML"))
-        }
-        return handler
     }
 }
 
