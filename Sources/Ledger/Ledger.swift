@@ -87,12 +87,17 @@ public final class Ledger {
             pending[dictionary.soort] = nil
         }
         for (soort, batchSamples) in pending.sorted(by: { $0.key < $1.key }) {
-            let samples = try store.samples(soort: soort, limit: 64 - batchSamples.count) + batchSamples
-            guard let bytes = trainer.train(samples) else {
-                untrainable[soort] = samples.count
+            var sampled = 0
+            let dictionary = try store.dictionary(for: soort) { () throws(LedgerError) -> [UInt8]? in
+                let samples = try store.samples(soort: soort, limit: 64 - batchSamples.count) + batchSamples
+                sampled = samples.count
+                return trainer.train(samples)
+            }
+            guard let dictionary else {
+                untrainable[soort] = sampled
                 continue
             }
-            compressor.install(try store.addDictionary(soort: soort, bytes: bytes))
+            compressor.install(dictionary)
             untrainable[soort] = nil
         }
     }

@@ -36,12 +36,11 @@ enum PostgresSchema {
             "CREATE INDEX \(index.name) ON events (\(index.columns.joined(separator: ", ")))"
                 + (index.condition.map { " WHERE \($0)" } ?? "")
         }
-        statements.append("CREATE INDEX events_content_hash ON events (content_hash)")
         for index in description.indexTables {
             let keys = index.columns.map(\.name).joined(separator: ", ")
             let columns = index.columns.map { "\($0.name) \(keyType($0.type)) NOT NULL" }.joined(separator: ", ")
             statements.append(
-                "CREATE TABLE \(index.name) (position bigint NOT NULL REFERENCES events (position), \(columns), "
+                "CREATE TABLE \(index.name) (position bigint NOT NULL, \(columns), "
                     + "PRIMARY KEY (position, \(keys)))")
             statements.append("CREATE INDEX \(index.lookupIndex) ON \(index.name) (\(keys))")
         }
@@ -80,9 +79,15 @@ enum PostgresSchema {
         [("\(table)_no_update", "UPDATE"), ("\(table)_no_delete", "DELETE"), ("\(table)_no_truncate", "TRUNCATE")]
     }
 
-    /// The SQLite column type of ``EventTable`` in PostgreSQL's words; constraints stay as they are.
+    /// The SQLite column type of ``EventTable`` in PostgreSQL's words, without its foreign key.
+    ///
+    /// PostgreSQL checks a foreign key with a query per row, under the append lock: half the
+    /// server's work of an append. Every row of an append is written by one statement of one
+    /// transaction, and `verify` finds what a foreign key would refuse: an event whose dictionary
+    /// is missing does not decompress, and an index row of no event is counted (``LogCheck``).
     static func postgresType(_ sqlite: String) -> String {
-        sqlite.replacing("INTEGER", with: "bigint").replacing("TEXT", with: "text").replacing("BLOB", with: "bytea")
+        let type = sqlite.firstRange(of: " REFERENCES").map { String(sqlite[..<$0.lowerBound]) } ?? sqlite
+        return type.replacing("INTEGER", with: "bigint").replacing("TEXT", with: "text").replacing("BLOB", with: "bytea")
     }
 
     /// Index keys are ordered by their bytes, as SQLite orders them, so rows read back in the

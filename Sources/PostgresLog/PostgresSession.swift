@@ -37,29 +37,46 @@ final class PostgresSession {
     }
 
     /// Runs `sql` with `binds` ($1, $2, …) and returns every row.
-    ///
-    /// The answer is awaited together with the connection's end: a query written to a connection
-    /// the server has just closed would otherwise never be answered, and the command would hang.
     @discardableResult
     func query(
         _ sql: String, _ binds: PostgresBindings = PostgresBindings()
     ) throws(LedgerError) -> [PostgresRandomAccessRow] {
+        try queries([(sql, binds)])[0]
+    }
+
+    /// Runs `statements` one after the other and returns the rows of each: they are all handed
+    /// to the connection at once, so the server runs the next as soon as one is done instead of
+    /// waiting for this thread to send it. The first failure is thrown.
+    ///
+    /// The answers are awaited together with the connection's end: a query written to a
+    /// connection the server has just closed would otherwise never be answered, and the command
+    /// would hang.
+    func queries(
+        _ statements: [(sql: String, binds: PostgresBindings)]
+    ) throws(LedgerError) -> [[PostgresRandomAccessRow]] {
         let answered = DispatchSemaphore(value: 0)
-        let answer = Mutex<Result<PostgresQueryResult, any Error>?>(nil)
-        connection.query(PostgresQuery(unsafeSQL: sql, binds: binds), logger: logger).whenComplete { result in
-            answer.withLock { $0 = result }
-            answered.signal()
+        let answers = Mutex<[Result<PostgresQueryResult, any Error>?]>(Array(repeating: nil, count: statements.count))
+        for (number, statement) in statements.enumerated() {
+            connection.query(PostgresQuery(unsafeSQL: statement.sql, binds: statement.binds), logger: logger)
+                .whenComplete { result in
+                    answers.withLock { $0[number] = result }
+                    answered.signal()
+                }
         }
-        connection.closeFuture.whenComplete { _ in answered.signal() }
-        answered.wait()
-        guard let result = answer.withLock({ $0 }) else {
-            throw LedgerError(.server, "\(Self.place(url)): a query failed: the server closed the connection")
+        connection.closeFuture.whenComplete { _ in for _ in statements { answered.signal() } }
+        for _ in statements { answered.wait() }
+        var rows: [[PostgresRandomAccessRow]] = []
+        for answer in answers.withLock({ $0 }) {
+            guard let answer else {
+                throw LedgerError(.server, "\(Self.place(url)): a query failed: the server closed the connection")
+            }
+            do {
+                rows.append(try answer.get().rows.map { $0.makeRandomAccess() })
+            } catch {
+                throw Self.failure(error, url: url, doing: "a query failed")
+            }
         }
-        do {
-            return try result.get().rows.map { $0.makeRandomAccess() }
-        } catch {
-            throw Self.failure(error, url: url, doing: "a query failed")
-        }
+        return rows
     }
 
     /// Runs `body` in a transaction (READ COMMITTED), committed when it returns and rolled back

@@ -36,7 +36,13 @@ extension PostgresStore {
         }
         let storedNodes = try session.query("SELECT count(*) FROM merkle_nodes")[0].cell(0, Int64.self)
         let recordedHead = try session.query("SELECT coalesce(max(head_position), 0) FROM appends")[0].cell(0, Int64.self)
-        return check.finish(storedNodes: storedNodes, recordedHead: recordedHead)
+        // Positions 1 to the last are all checked above, so an index row after it has no event.
+        var stray: Int64 = 0
+        for index in eventDescription.indexTables {
+            stray += try session.query(
+                "SELECT count(*) FROM \(index.name) WHERE position >= $1", binds(.integer(Int(next))))[0].cell(0, Int64.self)
+        }
+        return check.finish(storedNodes: storedNodes, recordedHead: recordedHead, strayIndexRows: stray)
     }
 
     struct NodeKey: Hashable {

@@ -47,161 +47,8 @@ public final class PostgresStore: AuditedStore {
         }
     }
 
-    // MARK: Appending
-
-    public func append(_ batch: [PreparedEvent], beforeCommit: BeforeCommit) throws(LedgerError) -> [AppendOutcome] {
-        let recordedAt = Timestamp.now()
-        return try session.transaction { () throws(LedgerError) -> [AppendOutcome] in
-            try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))")
-            let head = try self.head()
-            let known = try Known(batch, in: self)
-            let plan = try AppendPlan(
-                batch, after: head, recordedAt: recordedAt, eventDescription: eventDescription, lookups: known.lookups)
-            guard let last = plan.written.last?.stored else {
-                try beforeCommit(plan.outcomes, [])
-                return plan.outcomes
-            }
-            try insertEvents(plan.written)
-            let nodes = try MerkleNode.appending(plan.written.map(\.stored.contentHash), after: head.position) {
-                (level, index) throws(LedgerError) -> Digest in
-                guard let hash = try merkleNode(level: level, index: index) else {
-                    throw LedgerError(.corrupt, "\(url): the Merkle tree lacks node \(index) at level \(level)")
-                }
-                return hash
-            }
-            try insert(
-                into: "merkle_nodes", [("level", .integer), ("idx", .integer), ("hash", .blob)],
-                nodes.map { [.integer($0.level), .integer(Int($0.index)), .blob($0.hash.bytes)] })
-            try session.query(
-                "INSERT INTO appends (head_position, head_hash, recorded_at) VALUES ($1, $2, $3)",
-                binds(.integer(Int(last.position)), .blob(last.chainHash.bytes), .text(recordedAt)))
-            try session.query("SELECT pg_notify('\(PostgresSchema.channel)', $1)", binds(.text(String(last.position))))
-            try beforeCommit(plan.outcomes, plan.written.map(\.stored))
-            return plan.outcomes
-        }
-    }
-
-    /// What the log already holds of a batch's deliveries and identities, read in two queries
-    /// rather than two per event (each a round trip to the server).
-    private struct Known {
-        var deliveries: [MetadataValue: Int64] = [:]
-        var identities: [[MetadataValue?]: [(position: Int64, contentHash: Digest)]] = [:]
-
-        init(_ batch: [PreparedEvent], in store: PostgresStore) throws(LedgerError) {
-            let description = store.eventDescription
-            let policy = description.identity
-            let name = { (column: Int) in description.columns[column].name }
-            if let column = policy.delivery {
-                let values = Array(Set(batch.compactMap { $0.metadata[column] }))
-                let type = description.columns[column].type
-                if !values.isEmpty {
-                    var arrays = PostgresBindings()
-                    arrays.append(array: values, of: type)
-                    let rows = try store.session.query(
-                        "SELECT \(name(column)), position FROM events WHERE \(name(column)) = ANY($1::\(type.postgres)[]) "
-                            + "ORDER BY position", arrays)
-                    for row in rows {
-                        let value = try row.value(0, type)
-                        if let value, deliveries[value] == nil { deliveries[value] = try row.cell(1, Int64.self) }
-                    }
-                }
-            }
-            let keys = Array(Set(batch.compactMap { policy.identity(of: $0.metadata).map { Array($0.prefix(policy.required.count)) } }))
-            let returned = (policy.required + policy.optional).map(name).joined(separator: ", ")
-            if !keys.isEmpty {
-                // The required columns are set in every identity, so each is one array without NULLs.
-                var arrays = PostgresBindings()
-                for (offset, column) in policy.required.enumerated() {
-                    arrays.append(array: keys.map { $0[offset]! }, of: description.columns[column].type)
-                }
-                let unnest = policy.required.enumerated()
-                    .map { "$\($0 + 1)::\(description.columns[$1].type.postgres)[]" }.joined(separator: ", ")
-                let rows = try store.session.query(
-                    "SELECT position, content_hash, \(returned) FROM events WHERE (\(policy.required.map(name).joined(separator: ", "))) "
-                        + "IN (SELECT * FROM unnest(\(unnest))) ORDER BY position", arrays)
-                for row in rows {
-                    var identity: [MetadataValue?] = []
-                    for (offset, column) in (policy.required + policy.optional).enumerated() {
-                        identity.append(try row.value(2 + offset, description.columns[column].type))
-                    }
-                    identities[identity, default: []].append(
-                        (try row.cell(0, Int64.self), Digest(bytes: try row.bytes(1)) ?? .genesis))
-                }
-            }
-        }
-
-        var lookups: AppendPlan.Lookups {
-            let deliveries = deliveries
-            let identities = identities
-            return AppendPlan.Lookups(
-                delivery: { (value) throws(LedgerError) in deliveries[value] },
-                identity: { (identity) throws(LedgerError) in identities[identity] ?? [] })
-        }
-    }
-
-    private func insertEvents(_ written: [(prepared: PreparedEvent, stored: StoredEvent)]) throws(LedgerError) {
-        let columns = table.columns.map(\.name)
-        var rows: [[MetadataValue?]] = []
-        var indexRows: [[[MetadataValue?]]] = eventDescription.indexTables.map { _ in [] }
-        rows.reserveCapacity(written.count)
-        for (prepared, stored) in written {
-            var row = [MetadataValue?](repeating: nil, count: columns.count)
-            row[Int(table.position)] = .integer(Int(stored.position))
-            row[Int(table.kind)] = .text(stored.kind.rawValue)
-            row[Int(table.recordedAt)] = .text(stored.recordedAt)
-            row[Int(table.source)] = stored.source.map { .text($0) }
-            for index in eventDescription.columns.indices { row[Int(table.column(index))] = stored.metadata[index] }
-            row[Int(table.conflictOf)] = stored.conflictOf.map { .integer(Int($0)) }
-            row[Int(table.dictionaryID)] = prepared.dictionaryID.map { .integer(Int($0)) }
-            row[Int(table.rawSize)] = .integer(prepared.rawSize)
-            row[Int(table.payload)] = .blob(prepared.compressed)
-            row[Int(table.contentHash)] = .blob(stored.contentHash.bytes)
-            row[Int(table.chainHash)] = .blob(stored.chainHash.bytes)
-            rows.append(row)
-            for (number, index) in eventDescription.indexTables.enumerated() {
-                stored.metadata.forEachRow(ofIndexTable: number, width: index.columns.count) { key in
-                    indexRows[number].append([.integer(Int(stored.position))] + key.map { $0 })
-                }
-            }
-        }
-        try insert(into: "events", table.columns.map { ($0.name, MetadataColumn.ValueType(sqlite: $0.type)) }, rows)
-        for (number, index) in eventDescription.indexTables.enumerated() {
-            try insert(into: index.name, [("position", .integer)] + index.columns.map { ($0.name, $0.type) }, indexRows[number])
-        }
-    }
-
-    /// Inserts `rows` in one statement that binds one array per column (`unnest`), plus an array
-    /// saying which values are NULL for a column that has any: the server plans a handful of binds
-    /// instead of one per value, whatever the number of rows.
-    private func insert(
-        into target: String, _ columns: [(name: String, type: MetadataColumn.ValueType)], _ rows: [[MetadataValue?]]
-    ) throws(LedgerError) {
-        guard !rows.isEmpty else { return }
-        var arrays = PostgresBindings()
-        var selected: [String] = []
-        var unnested: [String] = []
-        var names: [String] = []
-        for (index, column) in columns.enumerated() {
-            let values = rows.map { $0[index] }
-            arrays.append(array: values.map { $0 ?? column.type.placeholder }, of: column.type)
-            unnested.append("$\(arrays.count)::\(column.type.postgres)[]")
-            names.append("v\(index)")
-            if values.contains(where: { $0 == nil }) {
-                arrays.append(values.map { $0 == nil })
-                unnested.append("$\(arrays.count)::boolean[]")
-                names.append("n\(index)")
-                selected.append("CASE WHEN n\(index) THEN NULL ELSE v\(index) END")
-            } else {
-                selected.append("v\(index)")
-            }
-        }
-        try session.query(
-            "INSERT INTO \(target) (\(columns.map(\.name).joined(separator: ", "))) SELECT \(selected.joined(separator: ", ")) "
-                + "FROM unnest(\(unnested.joined(separator: ", "))) AS rij (\(names.joined(separator: ", ")))", arrays)
-    }
-
     /// The last position and its chain hash, from the log itself.
-    private func head() throws(LedgerError) -> (position: Int64, chainHash: Digest) {
+    func head() throws(LedgerError) -> (position: Int64, chainHash: Digest) {
         guard let row = try session.query("SELECT position, chain_hash FROM events ORDER BY position DESC LIMIT 1").first
         else { return (0, .genesis) }
         return (try row.cell(0, Int64.self), Digest(bytes: try row.bytes(1)) ?? .genesis)
@@ -346,20 +193,23 @@ public final class PostgresStore: AuditedStore {
         }
     }
 
-    /// Stores a dictionary for `soort`, unless another writer stored one since this writer
-    /// looked: then that one is returned, so all writers share one dictionary per kind.
-    public func addDictionary(soort: String, bytes: [UInt8]) throws(LedgerError) -> CompressionDictionary {
-        let id = try session.transaction { () throws(LedgerError) -> Int64 in
+    /// Trains under a lock of its own (not the append lock), so the writers that need a
+    /// dictionary at once wait for the first to train it while appends go on.
+    public func dictionary(
+        for soort: String, trainedBy train: () throws(LedgerError) -> [UInt8]?
+    ) throws(LedgerError) -> CompressionDictionary? {
+        let id = try session.transaction { () throws(LedgerError) -> Int64? in
             try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.dictionaryLock))")
             if let existing = try session.query(
                 "SELECT id FROM dictionaries WHERE soort = $1 ORDER BY versie DESC LIMIT 1", binds(.text(soort))).first {
                 return try existing.cell(0, Int64.self)
             }
+            guard let bytes = try train() else { return nil }
             return try session.query(
                 "INSERT INTO dictionaries (soort, versie, bytes, created_at) VALUES ($1, 1, $2, $3) RETURNING id",
                 binds(.text(soort), .blob(bytes), .text(Timestamp.now())))[0].cell(0, Int64.self)
         }
-        return try dictionary(id)
+        return try id.map { id throws(LedgerError) in try dictionary(id) }
     }
 
     public func samples(soort: String, limit: Int) throws(LedgerError) -> [[UInt8]] {

@@ -145,10 +145,13 @@ struct PostgresStoreTests {
         // The owner can switch a guard off; verify reports that, and what was changed meanwhile.
         try PostgresServer.psql(url, "ALTER TABLE events DISABLE TRIGGER events_no_update")
         try PostgresServer.psql(url, "UPDATE events SET source = 'elders.xml' WHERE position = 3")
+        // A role that may insert can add an index row of no event (no foreign key): verify counts it.
+        try PostgresServer.psql(url, "INSERT INTO event_bsn (position, bsn) VALUES (21, '999999990')")
         let report = try ledger.verify()
         #expect(report.problems.map(\.description) == [
             "the immutability trigger events_no_update was removed",
             "position 3: the hash chain breaks: the event, its metadata or its order was changed",
+            "1 index row(s) belong to no event of the log",
         ])
     }
 

@@ -103,9 +103,12 @@ public final class InMemoryStore: EventStore {
 
     public func dictionaries() throws(LedgerError) -> [CompressionDictionary] { stored }
 
-    public func addDictionary(soort: String, bytes: [UInt8]) throws(LedgerError) -> CompressionDictionary {
-        let versie = stored.filter { $0.soort == soort }.count + 1
-        let dictionary = CompressionDictionary(id: Int64(stored.count + 1), soort: soort, versie: versie, bytes: bytes)
+    public func dictionary(
+        for soort: String, trainedBy train: () throws(LedgerError) -> [UInt8]?
+    ) throws(LedgerError) -> CompressionDictionary? {
+        if let latest = stored.last(where: { $0.soort == soort }) { return latest }
+        guard let bytes = try train() else { return nil }
+        let dictionary = CompressionDictionary(id: Int64(stored.count + 1), soort: soort, versie: 1, bytes: bytes)
         stored.append(dictionary)
         return dictionary
     }

@@ -7,6 +7,8 @@ package struct AppendPlan {
     package var outcomes: [AppendOutcome] = []
     /// The events to write, in log order, each with its prepared (compressed) form.
     package var written: [(prepared: PreparedEvent, stored: StoredEvent)] = []
+    /// Where each of `written` stands in the batch.
+    package var writtenIndices: [Int] = []
 
     /// What the log holds already, as far as a batch needs to know.
     package struct Lookups {
@@ -36,7 +38,7 @@ package struct AppendPlan {
         var inBatch: [[MetadataValue?]: [(position: Int64, contentHash: Digest)]] = [:]
         var deliveriesInBatch: [MetadataValue: Int64] = [:]
         let deliveryColumn = eventDescription.identity.delivery
-        for event in batch {
+        for (offset, event) in batch.enumerated() {
             let delivery = deliveryColumn.flatMap { event.metadata[$0] }
             if let delivery {
                 var earlier = deliveriesInBatch[delivery]
@@ -67,6 +69,7 @@ package struct AppendPlan {
                 position: position, kind: event.kind, recordedAt: recordedAt, source: event.source,
                 metadata: event.metadata, payload: event.payload, conflictOf: conflictOf,
                 contentHash: event.contentHash, chainHash: link)))
+            writtenIndices.append(offset)
             previous = link
             if let delivery { deliveriesInBatch[delivery] = position }
             outcomes.append(conflictOf.map { .conflict(position: position, earlier: $0) } ?? .appended(position))

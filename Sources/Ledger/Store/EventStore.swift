@@ -30,8 +30,12 @@ public protocol EventStore: AnyObject {
     func headPosition() throws(LedgerError) -> Int64
     /// Every compression dictionary the log holds.
     func dictionaries() throws(LedgerError) -> [CompressionDictionary]
-    /// Stores a new dictionary for `soort` as the next version.
-    func addDictionary(soort: String, bytes: [UInt8]) throws(LedgerError) -> CompressionDictionary
+    /// The dictionary of `soort`: the latest stored, or else the one `train` makes now, stored as
+    /// version 1; nil when there is none and `train` makes none (too few samples). Writers of one
+    /// log that need the same dictionary at once train it once: the others wait for it and take it.
+    func dictionary(
+        for soort: String, trainedBy train: () throws(LedgerError) -> [UInt8]?
+    ) throws(LedgerError) -> CompressionDictionary?
     /// Up to `limit` of the latest payloads of one kind of message, to train a dictionary on.
     func samples(soort: String, limit: Int) throws(LedgerError) -> [[UInt8]]
     /// Recomputes the hash chain and checks every stored fact against it.

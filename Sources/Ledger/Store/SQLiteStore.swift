@@ -386,19 +386,22 @@ public final class SQLiteStore: EventStore {
         return result
     }
 
-    public func addDictionary(soort: String, bytes: [UInt8]) throws(LedgerError) -> CompressionDictionary {
-        try connection.writeTransaction { () throws(LedgerError) -> CompressionDictionary in
+    public func dictionary(
+        for soort: String, trainedBy train: () throws(LedgerError) -> [UInt8]?
+    ) throws(LedgerError) -> CompressionDictionary? {
+        // The write lock is taken first, so a writer in another process trains while this one waits.
+        try connection.writeTransaction { () throws(LedgerError) -> CompressionDictionary? in
+            let latest = try connection.prepare("SELECT id FROM dictionaries WHERE soort = ?1 ORDER BY versie DESC LIMIT 1")
+            latest.bind(1, soort)
+            if try latest.step() { return try dictionary(latest.int64(0)) }
+            guard let bytes = try train() else { return nil }
             let insert = try connection.prepare(
-                """
-                INSERT INTO dictionaries (soort, versie, bytes, created_at)
-                VALUES (?1, (SELECT coalesce(max(versie), 0) + 1 FROM dictionaries WHERE soort = ?1), ?2, ?3)
-                RETURNING id, versie
-                """)
+                "INSERT INTO dictionaries (soort, versie, bytes, created_at) VALUES (?1, 1, ?2, ?3) RETURNING id")
             insert.bind(1, soort)
             insert.bind(2, bytes)
             insert.bind(3, Timestamp.now())
             try insert.step()
-            let dictionary = CompressionDictionary(id: insert.int64(0), soort: soort, versie: insert.int(1), bytes: bytes)
+            let dictionary = CompressionDictionary(id: insert.int64(0), soort: soort, versie: 1, bytes: bytes)
             dictionaryCache[dictionary.id] = dictionary
             return dictionary
         }

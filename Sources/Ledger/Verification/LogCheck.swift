@@ -67,14 +67,19 @@ package struct LogCheck {
     }
 
     /// The report after the last event. `storedNodes` is the number of nodes the stored tree
-    /// holds (nil without a tree); `recordedHead` the head the log recorded when it last appended.
-    package func finish(storedNodes: Int64?, recordedHead: Int64) -> VerificationReport {
+    /// holds (nil without a tree); `recordedHead` the head the log recorded when it last appended;
+    /// `strayIndexRows` the rows of index tables after the last event, which belong to no event
+    /// (for a store whose database does not refuse them itself).
+    package func finish(storedNodes: Int64?, recordedHead: Int64, strayIndexRows: Int64 = 0) -> VerificationReport {
         var problems = problems
         let size = expected - 1
         // A tree of n leaves has one node per complete subtree: 2n minus the number of 1-bits of n.
         let nodes = 2 * size - Int64(size.nonzeroBitCount)
         if tree != nil, let storedNodes, storedNodes != nodes {
             problems.append(.init(position: nil, reason: "the Merkle tree holds \(storedNodes) nodes, not \(nodes)"))
+        }
+        if strayIndexRows > 0 {
+            problems.append(.init(position: nil, reason: "\(strayIndexRows) index row(s) belong to no event of the log"))
         }
         if recordedHead > size {
             problems.append(.init(
