@@ -54,12 +54,15 @@ public final class Ingester {
         }
         let compressor = ledger.compressor
         var sourcesOfNext = nextBatch()
-        // The next batch is read, decoded and compressed on other threads while the writer appends this one.
+        // The next batch is read, decoded and compressed on other threads while the writer appends
+        // this one; in a ledger without dictionaries yet it is compressed by the writer, after
+        // the dictionaries it trains from the batch, rather than twice.
         func decoding(_ batch: [IngestSource]) -> Background<DecodedBatch>? {
             guard !batch.isEmpty else { return nil }
             return Background { [schemas] in
                 let decoded = Ingester.decode(batch, schemas: schemas)
-                return DecodedBatch(decoded: decoded, prepared: compressor.prepare(decoded.compactMap { try? $0.get().event }))
+                let events = decoded.compactMap { try? $0.get().event }
+                return DecodedBatch(decoded: decoded, prepared: compressor.isUntrained ? nil : compressor.prepare(events))
             }
         }
         var next = decoding(sourcesOfNext)
@@ -102,10 +105,11 @@ public final class Ingester {
         return report
     }
 
-    /// A batch decoded, and the prepared events of the messages that decoded, in order.
+    /// A batch decoded, and the prepared events of the messages that decoded, in order (nil
+    /// when they are left to the writer).
     private struct DecodedBatch: Sendable {
         var decoded: [Result<Decoded, IngestReport.Rejection>]
-        var prepared: [PreparedEvent]
+        var prepared: [PreparedEvent]?
     }
 
     private struct Decoded: Sendable {

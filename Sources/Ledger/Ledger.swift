@@ -46,15 +46,16 @@ public final class Ledger {
     }
 
     /// Appends `events` that ``compressor`` prepared earlier, perhaps on another thread while the
-    /// previous batch was committed. A kind of message that got its first dictionary since is
-    /// compressed again with it, so no event is stored with less compression than it could have.
+    /// previous batch was committed (nil: prepare them now). A kind of message that got its first
+    /// dictionary since is compressed again with it, so no event is stored with less compression
+    /// than it could have.
     public func append(
-        _ events: [NewEvent], prepared: [PreparedEvent],
+        _ events: [NewEvent], prepared: [PreparedEvent]?,
         beforeCommit: BeforeCommit = { _, _ in }
     ) throws(LedgerError) -> [AppendOutcome] {
+        guard var prepared else { return try append(events, beforeCommit: beforeCommit) }
         precondition(events.count == prepared.count, "every event needs its prepared form")
         try trainMissingDictionaries(for: events)
-        var prepared = prepared
         let stale = prepared.indices.filter { index in
             guard prepared[index].dictionaryID == nil, let soort = store.eventDescription.family(of: events[index].metadata)
             else { return false }

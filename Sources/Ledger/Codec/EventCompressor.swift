@@ -22,6 +22,12 @@ public final class EventCompressor: Sendable {
         dictionaries.withLock { $0[soort] }
     }
 
+    /// True until the first dictionary is installed: events prepared now would be compressed
+    /// again as soon as their kind gets one, which a new ledger's first batches all do.
+    public var isUntrained: Bool {
+        dictionaries.withLock { $0.isEmpty }
+    }
+
     /// Makes `dictionary` the one for its kind, unless a newer version is installed already.
     func install(_ dictionary: CompressionDictionary) {
         dictionaries.withLock { current in
