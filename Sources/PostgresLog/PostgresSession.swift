@@ -54,29 +54,58 @@ final class PostgresSession {
     func queries(
         _ statements: [(sql: String, binds: PostgresBindings)]
     ) throws(LedgerError) -> [[PostgresRandomAccessRow]] {
-        let answered = DispatchSemaphore(value: 0)
-        let answers = Mutex<[Result<PostgresQueryResult, any Error>?]>(Array(repeating: nil, count: statements.count))
+        try send(statements).wait()
+    }
+
+    /// Hands `statements` to the connection; their answers are awaited with ``Pending/wait()``.
+    func send(_ statements: [(sql: String, binds: PostgresBindings)]) -> Pending {
+        let pending = Pending(count: statements.count, url: url)
         for (number, statement) in statements.enumerated() {
             connection.query(PostgresQuery(unsafeSQL: statement.sql, binds: statement.binds), logger: logger)
-                .whenComplete { result in
-                    answers.withLock { $0[number] = result }
-                    answered.signal()
+                .whenComplete { result in pending.answer(number, result) }
+        }
+        // Weakly: the connection keeps this callback until it closes, and the answers are big.
+        connection.closeFuture.whenComplete { [weak pending] _ in pending?.closed() }
+        return pending
+    }
+
+    /// The answers of statements sent together, as they arrive.
+    final class Pending: Sendable {
+        private let answered = DispatchSemaphore(value: 0)
+        private let answers: Mutex<[Result<PostgresQueryResult, any Error>?]>
+        private let url: PostgresURL
+
+        fileprivate init(count: Int, url: PostgresURL) {
+            answers = Mutex(Array(repeating: nil, count: count))
+            self.url = url
+        }
+
+        fileprivate func answer(_ number: Int, _ result: Result<PostgresQueryResult, any Error>) {
+            answers.withLock { $0[number] = result }
+            answered.signal()
+        }
+
+        /// The connection ended: no answer still missing will come.
+        fileprivate func closed() {
+            for _ in 0..<answers.withLock({ $0.count }) { answered.signal() }
+        }
+
+        /// The rows of every statement, in order, once all have answered; the first failure is thrown.
+        func wait() throws(LedgerError) -> [[PostgresRandomAccessRow]] {
+            for _ in 0..<answers.withLock({ $0.count }) { answered.wait() }
+            var rows: [[PostgresRandomAccessRow]] = []
+            for answer in answers.withLock({ $0 }) {
+                guard let answer else {
+                    throw LedgerError(.server, "\(PostgresSession.place(url)): a query failed: the server closed the connection")
                 }
-        }
-        connection.closeFuture.whenComplete { _ in for _ in statements { answered.signal() } }
-        for _ in statements { answered.wait() }
-        var rows: [[PostgresRandomAccessRow]] = []
-        for answer in answers.withLock({ $0 }) {
-            guard let answer else {
-                throw LedgerError(.server, "\(Self.place(url)): a query failed: the server closed the connection")
+                do {
+                    rows.append(try answer.get().rows.map { $0.makeRandomAccess() })
+                } catch {
+                    throw PostgresSession.failure(error, url: url, doing: "a query failed")
+                }
             }
-            do {
-                rows.append(try answer.get().rows.map { $0.makeRandomAccess() })
-            } catch {
-                throw Self.failure(error, url: url, doing: "a query failed")
-            }
+            return rows
         }
-        return rows
     }
 
     /// Runs `body` in a transaction (READ COMMITTED), committed when it returns and rolled back
@@ -94,7 +123,7 @@ final class PostgresSession {
     }
 
     /// The server and database, without the password.
-    private static func place(_ url: PostgresURL) -> String { "\(url.user)@\(url.host):\(url.port)/\(url.database)" }
+    fileprivate static func place(_ url: PostgresURL) -> String { "\(url.user)@\(url.host):\(url.port)/\(url.database)" }
 
     /// A driver error as one line naming the server (never the password) and what went wrong.
     /// Server errors carry the server's own message; a lost or refused connection says so.

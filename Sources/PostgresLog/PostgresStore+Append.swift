@@ -27,7 +27,8 @@ extension PostgresStore {
                     + lookups.map { ($0.sql, $0.binds) })
             for (lookup, found) in zip(lookups, answers.dropFirst(2)) { try known.add(found, of: lookup.kind) }
             let (head, edge) = try Self.headAndEdge(answers[1])
-            let plan = try AppendPlan(
+            // Nothing appended since the head seen before the lock: the plan made then holds.
+            let plan = head.position == seen.position ? expected : try AppendPlan(
                 batch, after: head, recordedAt: recordedAt, eventDescription: eventDescription, lookups: known.lookups)
             guard let last = plan.written.last?.stored else {
                 try beforeCommit(plan.outcomes, [])

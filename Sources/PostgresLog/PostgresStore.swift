@@ -61,13 +61,18 @@ public final class PostgresStore: AuditedStore {
     /// Events are read a page at a time, so a log of any size streams in bounded memory.
     static let pageSize: Int64 = 1_000
 
+    /// The next page is asked for before this one is handed on, so the server reads it while
+    /// `body` works (a read model folding the events).
     public func forEachEvent(from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void) throws(LedgerError) {
-        var next = position
+        var pending = session.send(pageQueries(from: position, limit: Self.pageSize))
         while true {
-            let page = try events(from: next, limit: Self.pageSize)
-            for event in page { try body(event) }
-            guard let last = page.last, page.count == Self.pageSize else { return }
-            next = last.position + 1
+            let answers = try pending.wait()
+            let full = answers[0].count == Self.pageSize
+            if full, let last = answers[0].last {
+                pending = session.send(pageQueries(from: try last.cell(Int(table.position), Int64.self) + 1, limit: Self.pageSize))
+            }
+            for (row, metadata) in try page(answers) { try body(try decode(row, metadata: metadata)) }
+            guard full else { return }
         }
     }
 
@@ -87,18 +92,29 @@ public final class PostgresStore: AuditedStore {
 
     /// Up to `limit` rows of `events` from `position` on, each with its index rows read in.
     func rows(from position: Int64, limit: Int64) throws(LedgerError) -> [(PostgresRandomAccessRow, EventMetadata)] {
-        let rows = try session.query(
-            "SELECT \(table.columnList) FROM events WHERE position >= $1 ORDER BY position LIMIT $2",
-            binds(.integer(Int(position)), .integer(Int(limit))))
-        guard let first = rows.first, let last = rows.last else { return [] }
-        let range = (try first.cell(Int(table.position), Int64.self), try last.cell(Int(table.position), Int64.self))
+        try page(session.queries(pageQueries(from: position, limit: limit)))
+    }
+
+    /// The queries of a page: up to `limit` rows of `events` from `position` on, then the rows of
+    /// each index table up to the page's last event, so that all can be sent at once.
+    private func pageQueries(from position: Int64, limit: Int64) -> [(sql: String, binds: PostgresBindings)] {
+        let range = binds(.integer(Int(position)), .integer(Int(limit)))
+        let page = "SELECT position FROM events WHERE position >= $1 ORDER BY position LIMIT $2"
+        return [("SELECT \(table.columnList) FROM events WHERE position >= $1 ORDER BY position LIMIT $2", range)]
+            + eventDescription.indexTables.map { index in
+                let keys = index.columns.map(\.name).joined(separator: ", ")
+                return ("SELECT position, \(keys) FROM \(index.name) WHERE position >= $1 "
+                    + "AND position <= (SELECT max(position) FROM (\(page)) AS page) ORDER BY position, \(keys)", range)
+            }
+    }
+
+    /// The rows of `events` the answers of ``pageQueries(from:limit:)`` hold, each with its index rows.
+    private func page(_ answers: [[PostgresRandomAccessRow]]) throws(LedgerError) -> [(PostgresRandomAccessRow, EventMetadata)] {
+        let rows = answers[0]
         var related: [Int64: EventMetadata] = [:]
         for (number, index) in eventDescription.indexTables.enumerated() {
-            let keys = index.columns.map(\.name).joined(separator: ", ")
             var flat: [Int64: [MetadataValue]] = [:]
-            for row in try session.query(
-                "SELECT position, \(keys) FROM \(index.name) WHERE position BETWEEN $1 AND $2 ORDER BY position, \(keys)",
-                binds(.integer(Int(range.0)), .integer(Int(range.1)))) {
+            for row in answers[number + 1] {
                 let owner = try row.cell(0, Int64.self)
                 for (offset, column) in index.columns.enumerated() {
                     if let value = try row.value(offset + 1, column.type) { flat[owner, default: []].append(value) }
