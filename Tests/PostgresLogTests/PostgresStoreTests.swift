@@ -114,6 +114,69 @@ struct PostgresStoreTests {
         #expect(try ledger.verify().problems.isEmpty)
     }
 
+    @Test func aLogOfSeveralPagesReadsBackInOrderFromAnyPosition() throws {
+        let events = try Self.events(Scenario(clients: 250, months: 12, seed: 4).berichten().map(\.bytes))
+        let work = try WorkDirectory()
+        let sqlite = try Ledger(path: work.path("l.sqlite"), access: .createIfMissing)
+        let ledger = try Ledger(store: Self.store(PostgresServer.freshDatabase()))
+        for start in stride(from: 0, to: events.count, by: 1_000) {
+            let batch = Array(events[start..<min(start + 1_000, events.count)])
+            #expect(try ledger.append(batch) == sqlite.append(batch))
+        }
+        var expected: [StoredEvent] = []
+        try sqlite.forEachEvent { expected.append($0) }
+        let count = try ledger.headPosition()
+        // More than two pages of 1,000: the next page is asked for while this one is handed on.
+        try #require(count == Int64(expected.count) && count > 2_000)
+        for start: Int64 in [1, 999, 1_000, 1_001, count] {
+            var read: [StoredEvent] = []
+            try ledger.forEachEvent(from: start) { read.append($0) }
+            let theirs = expected[Int(start - 1)...]
+            #expect(read.map(\.position) == Array(start...count), "from \(start)")
+            let samePayloads = read.map(\.payload) == theirs.map(\.payload)
+            let sameMetadata = read.map(\.metadata) == theirs.map(\.metadata)
+            #expect(samePayloads, "from \(start)")
+            #expect(sameMetadata, "from \(start): index rows")
+            #expect(read.map(\.conflictOf) == theirs.map(\.conflictOf), "from \(start)")
+        }
+        // A reader that stops in the middle leaves the connection usable (the next page's answer is read first).
+        #expect(throws: LedgerError.self) {
+            try ledger.forEachEvent { (event) throws(LedgerError) in
+                if event.position == 1_500 { throw LedgerError(.noSuchEvent, "stop") }
+            }
+        }
+        #expect(try ledger.headPosition() == count)
+        #expect(try ledger.event(at: 2_001).payload == expected[2_000].payload)
+    }
+
+    @Test func writersThatNeedOneDictionaryAtOnceTrainItOnce() throws {
+        let url = try PostgresServer.freshDatabase()
+        _ = try Self.store(url)
+        let trainings = Mutex(0)
+        let ids = Mutex<[Int64]>([])
+        let failures = Mutex<[String]>([])
+        DispatchQueue.concurrentPerform(iterations: 4) { _ in
+            do {
+                let store = try Self.store(url)
+                let dictionary = try store.dictionary(for: "iJw/301") { () throws(LedgerError) -> [UInt8]? in
+                    trainings.withLock { $0 += 1 }
+                    Thread.sleep(forTimeInterval: 0.2)  // the others ask meanwhile
+                    return Array(repeating: 0x3C, count: 1_024)
+                }
+                ids.withLock { $0.append(dictionary?.id ?? -1) }
+            } catch {
+                failures.withLock { $0.append("\(error)") }
+            }
+        }
+        #expect(failures.withLock { $0 }.isEmpty, "\(failures.withLock { $0 })")
+        #expect(trainings.withLock { $0 } == 1)
+        #expect(ids.withLock { $0 } == [1, 1, 1, 1])
+        // Too few samples: nothing is stored, and a later writer may train.
+        let store = try Self.store(url)
+        #expect(try store.dictionary(for: "iJw/305") { () throws(LedgerError) -> [UInt8]? in nil } == nil)
+        #expect(try store.dictionaries().map(\.soort) == ["iJw/301"])
+    }
+
     @Test func writersStartingTogetherOnAnEmptyDatabaseCreateTheLogOnce() throws {
         let url = try PostgresServer.freshDatabase()
         let ids = Mutex<[String]>([])
