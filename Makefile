@@ -8,7 +8,7 @@ BINDIR := $(DESTDIR)$(PREFIX)/bin
 # sudo only when the folder cannot be written as we are.
 INSTALL_SUDO = $(shell mkdir -p "$(BINDIR)" 2>/dev/null; [ -w "$(BINDIR)" ] || echo $(SUDO))
 
-.PHONY: setup build demo install test bench bench-growth
+.PHONY: setup build demo install test bench bench-growth peer
 
 # Installs the C libraries zorgledger links against (Debian/Ubuntu), only when one is missing.
 setup:
@@ -39,14 +39,23 @@ test: setup
 # The ratio table of shared/perf/baselines.md: every figure beside its raw baseline, median of 5 runs; then the
 # read side: every list command and the lookups at 10k and 100k messages, growth, peak, raw read of their rows.
 # With a throwaway PostgreSQL server on loopback (.ci/with-postgres), also the log on PostgreSQL: ingest by 1, 2
-# and 4 writers and a read model catching up, beside the SQLite figures of the same files.
-bench: setup
+# and 4 writers and a read model catching up, beside the SQLite figures of the same files. With the peer (below),
+# also the CLI ingest against the Python eventsourcing library's bare append of the same files.
+bench: setup peer
 	$(SWIFT) build -c release --product zorgledger
 	$(SWIFT) build -c release --product zorgledger-bench
-	.ci/with-postgres ZORGLEDGER_BENCH_POSTGRES .build/release/zorgledger-bench --messages 100000 --runs 5
+	$(PEER_ENV) .ci/with-postgres ZORGLEDGER_BENCH_POSTGRES .build/release/zorgledger-bench --messages 100000 --runs 5
 
 # Adds the growth figure: one ingest of 100k and one of 1M messages (needs about 3 GB of disk).
-bench-growth: setup
+bench-growth: setup peer
 	$(SWIFT) build -c release --product zorgledger
 	$(SWIFT) build -c release --product zorgledger-bench
-	.ci/with-postgres ZORGLEDGER_BENCH_POSTGRES .build/release/zorgledger-bench --messages 100000 --runs 5 --growth 10
+	$(PEER_ENV) .ci/with-postgres ZORGLEDGER_BENCH_POSTGRES .build/release/zorgledger-bench --messages 100000 --runs 5 --growth 10
+
+# The peer of the benchmarks: eventsourcing 9.5 in a virtual environment of its own (from PyPI). When it cannot be
+# installed the benchmarks run without it and say so.
+PEER_VENV := .build/peer-venv
+PEER_ENV = $(shell [ -x $(PEER_VENV)/bin/python ] && echo ZORGLEDGER_BENCH_PYTHON=$(PEER_VENV)/bin/python)
+peer:
+	@[ -x $(PEER_VENV)/bin/python ] || { python3 -m venv $(PEER_VENV) && $(PEER_VENV)/bin/pip install -q eventsourcing==9.5.0; } \
+		|| { rm -rf $(PEER_VENV); echo "eventsourcing could not be installed: the benchmarks leave its figure out"; }

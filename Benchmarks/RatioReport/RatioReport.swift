@@ -31,6 +31,11 @@ struct RatioReport: ParsableCommand {
             + "without one the figures of the log on PostgreSQL are left out.", valueName: "url"))
     var postgres: String?
 
+    @Option(help: ArgumentHelp(
+        "A Python with the eventsourcing library (9.5) installed (default: $ZORGLEDGER_BENCH_PYTHON); without one "
+            + "the figure against that peer is left out.", valueName: "path"))
+    var peerPython: String?
+
     @Option(help: "Scratch folder for corpora and ledgers (removed afterwards).")
     var scratch = "/tmp/zorgledger-bench"
 
@@ -61,12 +66,14 @@ struct RatioReport: ParsableCommand {
         }
         var rawInsert: [Double] = [], rawPipeline: [Double] = [], rawReplay: [Double] = []
         var append: [Double] = [], ingestLog: [Double] = []
-        var ingestCLI: [Double] = [], ingestPeak: [Double] = []
+        var ingestCLI: [Double] = [], ingestPeak: [Double] = [], peerAppend: [Double] = []
         var rawScan: [Double] = [], logScan: [Double] = [], replay: [Double] = [], replayPeak: [Double] = []
         var ledgerBytes = 0, logOnlyBytes = 0
         var treeSeconds: [Double] = [], inclusionProof: [Double] = []
         var consistencyProof: [Double] = []
         let count = Double(corpus.events.count)
+        let peer = try Peer(python: peerPython ?? ProcessInfo.processInfo.environment["ZORGLEDGER_BENCH_PYTHON"])
+        if peer == nil { note("no Python with eventsourcing (--peer-python or ZORGLEDGER_BENCH_PYTHON): the peer's figure is left out") }
         for run in 1...runs {
             note("run \(run) of \(runs)")
             let raw = scratch + "/raw-\(run).sqlite"
@@ -97,6 +104,11 @@ struct RatioReport: ParsableCommand {
             ingestCLI.append(count / ingest.seconds)
             ingestPeak.append(ingest.peakMiB)
             ledgerBytes = try fileSize(full)
+            if let peer {
+                let database = scratch + "/peer-\(run).sqlite"
+                peerAppend.append(count / (try peer.append(inbox, into: database)))
+                try? FileManager.default.removeItem(atPath: database)
+            }
 
             let scanned = try RawBaseline.scanAndDecompress(full)
             rawScan.append(Double(scanned.count) / scanned.seconds)
@@ -126,6 +138,11 @@ struct RatioReport: ParsableCommand {
         table.ratio("ingest with the CLI, against the least an ingest must do", median(ingestCLI), "msgs/s",
                     baseline: median(rawPipeline), "raw pipeline (1 thread: SAX parse, SHA-256, LZ4, insert)",
                     goal: 0.5)
+        if !peerAppend.isEmpty {
+            table.ratio("ingest with the CLI, against a peer's bare append", median(ingestCLI), "msgs/s",
+                        baseline: median(peerAppend), "eventsourcing 9.5 (Python), SQLite recorder, opaque events",
+                        goal: 1.0)
+        }
         let scan = median(rawScan)
         table.ratio("read the log back (decompress, metadata)", median(logScan), "events/s",
                     baseline: scan, "raw scan + LZ4 decompress", goal: nil)
