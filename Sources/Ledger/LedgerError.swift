@@ -39,7 +39,9 @@ public struct LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let noSuchEvent = Code("noSuchEvent")
         /// Any other SQLite failure.
         public static let sqlite = Code("sqlite")
-        /// A database server refused or failed a request, or the connection to it was lost.
+        /// A database server refused or failed a request.
         public static let server = Code("server")
+        /// The connection to a database server was lost: it closed, or the server went away.
+        public static let disconnected = Code("disconnected")
     }
 }

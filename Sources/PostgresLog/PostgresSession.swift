@@ -96,7 +96,8 @@ final class PostgresSession {
             var rows: [[PostgresRandomAccessRow]] = []
             for answer in answers.withLock({ $0 }) {
                 guard let answer else {
-                    throw LedgerError(.server, "\(PostgresSession.place(url)): a query failed: the server closed the connection")
+                    throw LedgerError(
+                        .disconnected, "\(PostgresSession.place(url)): a query failed: the server closed the connection")
                 }
                 do {
                     rows.append(try answer.get().rows.map { $0.makeRandomAccess() })
@@ -143,7 +144,7 @@ final class PostgresSession {
             let reason = error.underlying.map { "\($0)" } ?? "no connection"
             return LedgerError(.cannotOpen, "\(place): \(what): the server cannot be reached (\(reason))")
         case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
-            return LedgerError(.server, "\(place): \(what): the server closed the connection")
+            return LedgerError(.disconnected, "\(place): \(what): the server closed the connection")
         case .unsupportedAuthMechanism, .authMechanismRequiresPassword, .saslError:
             return LedgerError(.cannotOpen, "\(place): \(what): authentication failed (\(error.code))")
         default:

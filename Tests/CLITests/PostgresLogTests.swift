@@ -145,6 +145,37 @@ struct PostgresLogTests {
         #expect(gevolgd.stdout == toewijzingen.stdout)
     }
 
+    /// `volg` outlives a lost connection: it says so in one line, connects again and goes on following.
+    @Test func volgConnectsAgainWhenTheConnectionIsLost() throws {
+        let (work, verkeer) = try Self.verkeer.get()
+        let url = try PostgresServer.freshDatabase()
+        #expect(try work.run(["--db", url, "ingest", verkeer.bestanden[0]]).status == 0)
+        let volg = try Child(
+            Zorgledger.executable, ["--db", url, "--projections", "weer.sqlite", "volg", "--interval", "0.5"], in: work)
+        let model = work.path("weer.sqlite")
+        func reflected() -> Int {
+            Int((try? work.sqlite("SELECT position FROM read_model_log", on: model)) ?? "") ?? 0
+        }
+        var deadline = Date().addingTimeInterval(30)
+        while reflected() < 1 && Date() < deadline { usleep(50_000) }
+        #expect(reflected() == 1)
+        // The server ends every other connection to the database, as a restart would.
+        let ended = try PostgresServer.psql(
+            url, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+        #expect(ended.trimmingCharacters(in: .whitespacesAndNewlines) != "0", "volg had no connection to end")
+        #expect(try work.run(["--db", url, "ingest", "traffic"]).status == 0)
+        deadline = Date().addingTimeInterval(30)
+        while reflected() < verkeer.uniek && Date() < deadline { usleep(50_000) }
+        let followed = reflected()
+        volg.signal(SIGTERM)
+        let exit = volg.wait(timeout: 10)
+        #expect(exit.status == 0, "\(exit.stderr)")
+        #expect(followed == verkeer.uniek, "the read model did not follow after the connection was lost: \(exit.output)")
+        #expect(exit.stderrLines.count == 1 && exit.stderr.contains("closed the connection; connecting again every 0.5 s"),
+                "\(exit.stderr)")
+    }
+
     /// `kopieer` moves a ledger to PostgreSQL and back with the same chain, tree and answers, completes
     /// a copy of a log that has grown since, and refuses a ledger that holds another log.
     @Test func kopieerCopiesBothWaysWithTheSameChain() throws {
