@@ -22,9 +22,9 @@ extension PostgresStore {
             // The statements after the lock's run when it is taken, each (READ COMMITTED) seeing
             // every append committed before; no other append commits until this one does.
             let lookups = known.statements(for: batch, after: seen.position, through: .max)
+            let lock = "SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))"
             let answers = try session.queries(
-                [("SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))", PostgresBindings()), (Self.headAndEdge, PostgresBindings())]
-                    + lookups.map { ($0.sql, $0.binds) })
+                [(lock, PostgresBindings()), (Self.headAndEdge, PostgresBindings())] + lookups.map { ($0.sql, $0.binds) })
             for (lookup, found) in zip(lookups, answers.dropFirst(2)) { try known.add(found, of: lookup.kind) }
             let (head, edge) = try Self.headAndEdge(answers[1])
             // Nothing appended since the head seen before the lock: the plan made then holds.
