@@ -3,6 +3,7 @@ import Ledger
 import Logging
 import NIOCore
 import NIOPosix
+import NIOSSL
 import PostgresNIO
 import Synchronization
 
@@ -21,7 +22,7 @@ final class PostgresSession {
         self.url = url
         var configuration = PostgresConnection.Configuration(
             host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
-            tls: .disable)
+            tls: try Self.tls(url))
         configuration.options.connectTimeout = .seconds(timeout)
         do {
             connection = try PostgresConnection.connect(
@@ -30,6 +31,26 @@ final class PostgresSession {
         } catch {
             throw Self.failure(error, url: url, doing: "cannot connect")
         }
+    }
+
+    /// The encryption `url` asks for (libpq's `sslmode`, `sslrootcert`).
+    private static func tls(_ url: PostgresURL) throws(LedgerError) -> PostgresConnection.Configuration.TLS {
+        var configuration = TLSConfiguration.makeClientConfiguration()
+        switch url.sslMode {
+        case .disable: return .disable
+        case .prefer: configuration.certificateVerification = .none
+        case .require: configuration.certificateVerification = url.sslRootCertificate == nil ? .none : .noHostnameVerification
+        case .verifyCA: configuration.certificateVerification = .noHostnameVerification
+        case .verifyFull: configuration.certificateVerification = .fullVerification
+        }
+        if let file = url.sslRootCertificate { configuration.trustRoots = .file(file) }
+        let context: NIOSSLContext
+        do {
+            context = try NIOSSLContext(configuration: configuration)
+        } catch {
+            throw LedgerError(.cannotOpen, "\(place(url)): the sslrootcert file \(url.sslRootCertificate ?? "") cannot be read (\(error))")
+        }
+        return url.sslMode == .prefer ? .prefer(context) : .require(context)
     }
 
     deinit {
@@ -141,10 +162,19 @@ final class PostgresSession {
             let code: LedgerError.Code = state.hasPrefix("28") || state == "3D000" ? .cannotOpen : .server
             return LedgerError(code, "\(place): \(what): \(message)")
         case .connectionError:
+            if let failure = error.underlying as? NIOSSLError {
+                let untrusted = "\(failure)".contains("CERTIFICATE_VERIFY_FAILED")
+                return LedgerError(.cannotOpen, "\(place): \(what): " + (untrusted
+                    ? "the server's certificate is not signed by an authority sslrootcert trusts, or does not name the host "
+                        + "(sslmode=\(url.sslMode.rawValue))"
+                    : "the TLS handshake failed (\(failure))"))
+            }
             let reason = error.underlying.map { "\($0)" } ?? "no connection"
             return LedgerError(.cannotOpen, "\(place): \(what): the server cannot be reached (\(reason))")
         case .serverClosedConnection, .clientClosedConnection, .uncleanShutdown:
             return LedgerError(.disconnected, "\(place): \(what): the server closed the connection")
+        case .sslUnsupported:
+            return LedgerError(.cannotOpen, "\(place): \(what): the server does not offer TLS, which sslmode=\(url.sslMode.rawValue) requires")
         case .unsupportedAuthMechanism, .authMechanismRequiresPassword, .saslError:
             return LedgerError(.cannotOpen, "\(place): \(what): authentication failed (\(error.code))")
         default:

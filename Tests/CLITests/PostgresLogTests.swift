@@ -176,6 +176,55 @@ struct PostgresLogTests {
                 "\(exit.stderr)")
     }
 
+    /// `sslmode` as libpq's: a server without TLS is refused in one line when TLS is required; one with TLS
+    /// encrypts the connection, and verify-full accepts the server's own certificate and refuses another.
+    @Test func sslModesEncryptTheConnectionAndCheckTheServer() throws {
+        let (work, verkeer) = try Self.verkeer.get()
+        let url = try PostgresServer.freshDatabase()
+        #expect(try work.run(["--db", url + "?sslmode=disable", "ingest", verkeer.bestanden[0]]).status == 0)
+        let offersTLS = try PostgresServer.psql(url, "SHOW ssl").trimmingCharacters(in: .whitespacesAndNewlines) == "on"
+        guard offersTLS else {
+            #expect(ProcessInfo.processInfo.environment["CI"] != "true", "the server .ci/postgres starts offers TLS")
+            let refused = try work.run(["--db", url + "?sslmode=require", "verify"])
+            #expect(refused.status == 1 && refused.stderrLines.count == 1 && refused.stderr.contains("does not offer TLS"),
+                    "\(refused.stderr)")
+            return
+        }
+        // Encrypted: the server sees the reader's connection as TLS.
+        let volg = try Child(
+            Zorgledger.executable, ["--db", url + "?sslmode=require", "--projections", "tls.sqlite", "volg"], in: work)
+        var encrypted = ""
+        let deadline = Date().addingTimeInterval(20)
+        while encrypted.isEmpty && Date() < deadline {
+            encrypted = try PostgresServer.psql(
+                url, "SELECT string_agg(ssl::text, ',') FROM pg_stat_ssl JOIN pg_stat_activity USING (pid) "
+                    + "WHERE datname = current_database() AND pid <> pg_backend_pid()")
+                .trimmingCharacters(in: .whitespacesAndNewlines)
+            usleep(50_000)
+        }
+        volg.signal(SIGTERM)
+        #expect(volg.wait(timeout: 10).status == 0)
+        #expect(encrypted == "true", "\(encrypted)")
+        // The server's certificate as a client receives it, and one of somebody else.
+        let server = String(try #require(url.split(separator: "@").last?.split(separator: "/").first))
+        let shown = try Child("/usr/bin/openssl", ["s_client", "-starttls", "postgres", "-connect", server], in: work)
+            .wait(timeout: 20).output
+        let begin = try #require(shown.range(of: "-----BEGIN CERTIFICATE-----"))
+        let end = try #require(shown.range(of: "-----END CERTIFICATE-----"))
+        try Data((shown[begin.lowerBound..<end.upperBound] + "\n").utf8).write(to: work.url.appendingPathComponent("server.pem"))
+        let ander = try Child("/usr/bin/openssl", [
+            "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=ander",
+            "-keyout", "ander.key", "-out", "ander.pem",
+        ], in: work).wait(timeout: 30)
+        #expect(ander.status == 0)
+        let verified = try work.run(["--db", url + "?sslmode=verify-full&sslrootcert=server.pem", "verify"])
+        #expect(verified.status == 0 && verified.output.hasPrefix("ok: 1 events"), "\(verified.output) \(verified.stderr)")
+        let untrusted = try work.run(["--db", url + "?sslmode=verify-full&sslrootcert=ander.pem", "verify"])
+        #expect(untrusted.status == 1 && untrusted.stderrLines.count == 1
+                    && untrusted.stderr.contains("certificate is not signed by an authority sslrootcert trusts"),
+                "\(untrusted.stderr)")
+    }
+
     /// `kopieer` moves a ledger to PostgreSQL and back with the same chain, tree and answers, completes
     /// a copy of a log that has grown since, and refuses a ledger that holds another log.
     @Test func kopieerCopiesBothWaysWithTheSameChain() throws {

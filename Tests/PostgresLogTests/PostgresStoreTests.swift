@@ -218,6 +218,15 @@ struct PostgresStoreTests {
         ])
     }
 
+    @Test func urlParametersAreLibpqs() throws {
+        let url = try PostgresURL("postgresql://lezer:p%3Fw@db.example:6543/zorg?sslmode=verify-full&sslrootcert=%2Fetc%2Fca.pem")
+        #expect(url.password == "p?w" && url.host == "db.example" && url.port == 6543 && url.database == "zorg")
+        #expect(url.sslMode == .verifyFull && url.sslRootCertificate == "/etc/ca.pem")
+        #expect(try PostgresURL("postgres://lezer@db/zorg").sslMode == .prefer)
+        #expect(try PostgresURL("postgres://lezer:a?b@db/zorg?sslmode=disable").password == "a?b")
+        #expect(try PostgresURL("postgres://lezer:a?b@db/zorg?sslmode=disable").sslMode == .disable)
+    }
+
     @Test func badConnectionsFailInOneLineWithoutThePassword() throws {
         let url = try #require(PostgresServer.url)
         let parsed = try PostgresURL(url)
@@ -228,6 +237,9 @@ struct PostgresStoreTests {
             ("postgresql://\(parsed.user):\(secret)@\(parsed.host):\(parsed.port)/no_such_database", "does not exist"),
             ("postgresql://\(parsed.user):\(secret)@\(parsed.host):99999/x", "port"),
             ("postgresql://\(secret)@/x", "host"),
+            ("postgresql://\(parsed.user):\(secret)@\(parsed.host):\(parsed.port)/x?sslmode=sometimes", "sslmode must be one of"),
+            ("postgresql://\(parsed.user):\(secret)@\(parsed.host):\(parsed.port)/x?ssl=1", "unknown parameter ssl"),
+            ("postgresql://\(parsed.user):\(secret)@\(parsed.host):\(parsed.port)/x?sslmode=verify-ca&sslrootcert=/nowhere.pem", "cannot be read"),
         ]
         for (bad, expected) in cases {
             let started = ContinuousClock.now
