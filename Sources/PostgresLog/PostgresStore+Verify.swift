@@ -24,11 +24,12 @@ extension PostgresStore {
             let firstPosition = try first.0.cell(0, Int64.self)
             let lastPosition = try last.0.cell(0, Int64.self)
             nodes = try completedNodes(leaves: (firstPosition - 1)...(lastPosition - 1))
+            let decoder = try decoder(for: page)
             for (row, metadata) in page {
                 let position = try row.cell(0, Int64.self)
                 let storedLink = Digest(bytes: try row.bytes(Int(table.chainHash))) ?? .genesis
                 try check.check(position: position, storedLink: storedLink) { () throws(LedgerError) -> StoredEvent in
-                    try decode(row, metadata: metadata)
+                    try decoder.decode(row, metadata: metadata)
                 }
                 if position % 10_000 == 0 { progress(position) }
             }

@@ -16,7 +16,7 @@ public final class PostgresStore: AuditedStore {
     public let url: PostgresURL
     let session: PostgresSession
     let table: EventTable
-    private var dictionaryCache: [Int64: CompressionDictionary] = [:]
+    var dictionaryCache: [Int64: CompressionDictionary] = [:]
 
     /// Connects to the log at `url`. With `create`, a database without a log gets one; several
     /// writers starting at once on an empty database create it once (under an advisory lock).
@@ -61,19 +61,28 @@ public final class PostgresStore: AuditedStore {
     /// Events are read a page at a time, so a log of any size streams in bounded memory.
     static let pageSize: Int64 = 1_000
 
-    /// The next page is asked for before this one is handed on, so the server reads it while
-    /// `body` works (a read model folding the events).
+    /// The next page is asked for, and the one read is decoded on another thread, while `body`
+    /// works on the page before (a read model folding the events).
     public func forEachEvent(from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void) throws(LedgerError) {
         var pending = session.send(pageQueries(from: position, limit: Self.pageSize))
+        var decoding: Background<Result<[StoredEvent], LedgerError>>?
+        func handOn() throws(LedgerError) {
+            for event in try decoding?.result().get() ?? [] { try body(event) }
+        }
         while true {
             let answers = try pending.wait()
             let full = answers[0].count == Self.pageSize
             if full, let last = answers[0].last {
                 pending = session.send(pageQueries(from: try last.cell(Int(table.position), Int64.self) + 1, limit: Self.pageSize))
             }
-            for (row, metadata) in try page(answers) { try body(try decode(row, metadata: metadata)) }
-            guard full else { return }
+            let rows = try page(answers)
+            let decoder = try decoder(for: rows)
+            let next = Background { Result { () throws(LedgerError) in try rows.map(decoder.decode) } }
+            try handOn()
+            decoding = next
+            guard full else { break }
         }
+        try handOn()
     }
 
     public func event(at position: Int64) throws(LedgerError) -> StoredEvent {
@@ -85,9 +94,8 @@ public final class PostgresStore: AuditedStore {
 
     /// Up to `limit` events from `position` on, payloads decompressed.
     func events(from position: Int64, limit: Int64) throws(LedgerError) -> [StoredEvent] {
-        try rows(from: position, limit: limit).map { (row, metadata) throws(LedgerError) in
-            try decode(row, metadata: metadata)
-        }
+        let rows = try rows(from: position, limit: limit)
+        return try rows.map(decoder(for: rows).decode)
     }
 
     /// Up to `limit` rows of `events` from `position` on, each with its index rows read in.
@@ -127,33 +135,15 @@ public final class PostgresStore: AuditedStore {
         }
     }
 
-    /// A row of ``EventTable/columnList`` as a ``StoredEvent``, its payload decompressed.
-    func decode(_ row: PostgresRandomAccessRow, metadata: EventMetadata) throws(LedgerError) -> StoredEvent {
-        var metadata = metadata
-        let position = try row.cell(Int(table.position), Int64.self)
-        var values: [MetadataValue?] = []
-        for (index, column) in eventDescription.columns.enumerated() {
-            values.append(try row.value(Int(table.column(index)), column.type))
+    /// A decoder of `rows`, with every dictionary they were compressed with (read from the
+    /// log when one is new to this store).
+    func decoder(for rows: [(PostgresRandomAccessRow, EventMetadata)]) throws(LedgerError) -> RowDecoder {
+        var ids = Set<Int64>()
+        for (row, _) in rows {
+            if let id = try row.optional(Int(table.dictionaryID), Int64.self) { ids.insert(id) }
         }
-        metadata.setValues(values)
-        let dictionary = try row.optional(Int(table.dictionaryID), Int64.self).map { id throws(LedgerError) in
-            try self.dictionary(id)
-        }
-        let rawSize = Int(try row.cell(Int(table.rawSize), Int64.self))
-        let compressed = try row.bytes(Int(table.payload))
-        let payload = compressed.withUnsafeBytes { PayloadCodec.decompress($0, originalSize: rawSize, dictionary: dictionary) }
-        guard let payload else {
-            throw LedgerError(.codec, "\(url): the payload at position \(position) does not decompress")
-        }
-        guard let kind = EventKind(rawValue: try row.cell(Int(table.kind), String.self)) else {
-            throw LedgerError(.corrupt, "\(url): unknown event kind at position \(position)")
-        }
-        return StoredEvent(
-            position: position, kind: kind, recordedAt: try row.cell(Int(table.recordedAt), String.self),
-            source: try row.optional(Int(table.source), String.self), metadata: metadata, payload: payload,
-            conflictOf: try row.optional(Int(table.conflictOf), Int64.self),
-            contentHash: Digest(bytes: try row.bytes(Int(table.contentHash))) ?? .genesis,
-            chainHash: Digest(bytes: try row.bytes(Int(table.chainHash))) ?? .genesis)
+        if !ids.isSubset(of: dictionaryCache.keys) { _ = try dictionaries() }
+        return RowDecoder(table: table, url: url, dictionaries: dictionaryCache)
     }
 
     public func positions(withIdentity identity: [MetadataValue?]) throws(LedgerError) -> [Int64] {

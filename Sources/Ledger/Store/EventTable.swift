@@ -6,7 +6,7 @@
 /// columns added later (``EventDescription/firstAddedColumn``), where `ALTER TABLE` put them in a
 /// ledger that was upgraded, so new and upgraded ledgers have one layout. Statements bind and read
 /// them in that order; ``column(_:)`` is the number of a metadata column.
-package struct EventTable {
+package struct EventTable: Sendable {
     package let eventDescription: EventDescription
     /// Added columns an old ledger opened for reading does not have: read as NULL.
     let absent: Set<String>
