@@ -30,9 +30,14 @@ public protocol Projection: Sendable {
     /// Adds the facts of one event. `bericht` is nil for events that are not messages or no
     /// longer decode; the metadata recorded at append time is then all there is.
     func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError)
+    /// Adds the facts that relate the events at `positions`, all just applied, to each other and to
+    /// the events applied before them: once per run of events (a chunk of a replay, an ingest's
+    /// batch) instead of once per event, where one set-wise statement does the work of many.
+    func applied(_ positions: ClosedRange<Int64>, to database: ProjectionDatabase) throws(LedgerError)
 }
 
 extension Projection {
     public var kennisdata: String? { nil }
     public var retiredNames: [String] { [] }
+    public func applied(_ positions: ClosedRange<Int64>, to database: ProjectionDatabase) throws(LedgerError) {}
 }

@@ -51,9 +51,8 @@ public struct ProjectionRunner: Sendable {
             if position + 1 < first {
                 position = try fold(log, into: database, after: from, through: first - 1)
             }
-            for (event, bericht) in appended {
-                try apply(event, bericht, to: database, after: from)
-                position = event.position
+            if let run = try apply(appended.lazy.map { ($0.event, $0.bericht) }, to: database, after: from) {
+                position = run.upperBound
             }
             if position < head { position = try fold(log, into: database, after: from.map { max($0, position) }) }
             try saveCheckpoints(after: from, position: position, in: database)
@@ -188,13 +187,27 @@ public struct ProjectionRunner: Sendable {
         try connection.execute("DROP \(view ? "VIEW" : "TABLE") \(name)")
     }
 
-    /// Applies one event to every projection whose checkpoint (`after`, in runner order) is before it.
+    /// Applies a run of events, in log order, to every projection whose checkpoint (`after`, in
+    /// runner order) is before them, each event in turn; then each projection relates the run's
+    /// facts (``Projection/applied(_:to:)``) from the first position it took.
+    /// - returns: the positions of the run; nil when it was empty.
     private func apply(
-        _ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase, after: [Int64]
-    ) throws(LedgerError) {
-        for (projection, checkpoint) in zip(projections, after) where event.position > checkpoint {
-            try projection.apply(event, bericht, to: database)
+        _ run: some Sequence<(StoredEvent, Bericht?)>, to database: ProjectionDatabase, after: [Int64]
+    ) throws(LedgerError) -> ClosedRange<Int64>? {
+        var first: Int64?
+        var last: Int64 = 0
+        for (event, bericht) in run {
+            for (projection, checkpoint) in zip(projections, after) where event.position > checkpoint {
+                try projection.apply(event, bericht, to: database)
+            }
+            first = first ?? event.position
+            last = event.position
         }
+        guard let first else { return nil }
+        for (projection, checkpoint) in zip(projections, after) where last > checkpoint {
+            try projection.applied(max(first, checkpoint + 1)...last, to: database)
+        }
+        return first...last
     }
 
     private func saveCheckpoints(after: [Int64], position: Int64, in database: ProjectionDatabase) throws(LedgerError) {
@@ -219,9 +232,8 @@ public struct ProjectionRunner: Sendable {
         func applyDecoded() throws(LedgerError) {
             guard let (events, berichten) = decoding else { return }
             decoding = nil
-            for (event, bericht) in zip(events, berichten.result()) {
-                try apply(event, bericht, to: database, after: after)
-                position = event.position
+            if let run = try apply(zip(events, berichten.result()), to: database, after: after) {
+                position = run.upperBound
             }
         }
         func startChunk() throws(LedgerError) {
