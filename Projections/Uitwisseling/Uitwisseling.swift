@@ -26,13 +26,14 @@ public struct Uitwisseling: Projection {
 
     public init() {}
 
+    // The code lists are typed as optionals, as `Compact.choice(_:among:)` takes them: no conversion per message.
     /// The releases a message can be decoded in, the newest (and commonest) first.
-    private static let releases = Release.supported.reversed().map(\.description)
-    private static let standaarden = Standaard.allCases.map(\.rawValue)
-    private static let berichttypen = Berichttype.allCases.map(\.rawValue)
+    private static let releases: [String?] = Release.supported.reversed().map(\.description)
+    private static let standaarden: [String?] = Standaard.allCases.map(\.rawValue)
+    private static let berichttypen: [String?] = Berichttype.allCases.map(\.rawValue)
 
     /// How a message came in; a ledger before format 3 recorded none, and every message then came in as a file.
-    private static let transporten = ["bestand", "vecozo", "ggk"]
+    private static let transporten: [String?] = ["bestand", "vecozo", "ggk"]
 
     public let tables = """
         -- One row per message in the log, each value in its smallest exact form (see `Compact`);
