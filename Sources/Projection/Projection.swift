@@ -29,6 +29,9 @@ public protocol Projection: Sendable {
     var kennisdata: String? { get }
     /// Adds the facts of one event. `bericht` is nil for events that are not messages or no
     /// longer decode; the metadata recorded at append time is then all there is.
+    ///
+    /// It writes through `database.run` and reads nothing: a replay calls it on the decoding
+    /// threads with a database that records the statements, and runs them on the writer.
     func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError)
     /// Adds the facts that relate the events at `positions`, all just applied, to each other and to
     /// the events applied before them: once per run of events (a chunk of a replay, an ingest's

@@ -188,8 +188,7 @@ public struct ProjectionRunner: Sendable {
     }
 
     /// Applies a run of events, in log order, to every projection whose checkpoint (`after`, in
-    /// runner order) is before them, each event in turn; then each projection relates the run's
-    /// facts (``Projection/applied(_:to:)``) from the first position it took.
+    /// runner order) is before them, each event in turn; then relates the run's facts.
     /// - returns: the positions of the run; nil when it was empty.
     private func apply(
         _ run: some Sequence<(StoredEvent, Bericht?)>, to database: ProjectionDatabase, after: [Int64]
@@ -197,17 +196,30 @@ public struct ProjectionRunner: Sendable {
         var first: Int64?
         var last: Int64 = 0
         for (event, bericht) in run {
-            for (projection, checkpoint) in zip(projections, after) where event.position > checkpoint {
-                try projection.apply(event, bericht, to: database)
-            }
+            try apply(event, bericht, to: database, after: after)
             first = first ?? event.position
             last = event.position
         }
         guard let first else { return nil }
-        for (projection, checkpoint) in zip(projections, after) where last > checkpoint {
-            try projection.applied(max(first, checkpoint + 1)...last, to: database)
-        }
+        try relate(first...last, in: database, after: after)
         return first...last
+    }
+
+    /// Applies one event to every projection whose checkpoint (`after`, in runner order) is before it.
+    private func apply(
+        _ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase, after: [Int64]
+    ) throws(LedgerError) {
+        for (projection, checkpoint) in zip(projections, after) where event.position > checkpoint {
+            try projection.apply(event, bericht, to: database)
+        }
+    }
+
+    /// Lets every projection relate the facts of the run of events at `positions`, all applied,
+    /// from the first position it took (``Projection/applied(_:to:)``).
+    private func relate(_ positions: ClosedRange<Int64>, in database: ProjectionDatabase, after: [Int64]) throws(LedgerError) {
+        for (projection, checkpoint) in zip(projections, after) where positions.upperBound > checkpoint {
+            try projection.applied(max(positions.lowerBound, checkpoint + 1)...positions.upperBound, to: database)
+        }
     }
 
     private func saveCheckpoints(after: [Int64], position: Int64, in database: ProjectionDatabase) throws(LedgerError) {
@@ -224,24 +236,25 @@ public struct ProjectionRunner: Sendable {
         _ log: any EventStore, into database: ProjectionDatabase, after: [Int64], through last: Int64 = .max
     ) throws(LedgerError) -> Int64 {
         var position = after.min() ?? 0
-        // Events are folded in chunks: a chunk's messages are decoded on other threads (all cores)
-        // while this thread, which alone writes to the database, applies the chunk before it.
+        // Events are folded in chunks: a chunk's messages are decoded, and the projections work
+        // out the statements that apply them, on other threads (all cores), while this thread,
+        // which alone writes to the database, runs the statements of the chunk before it.
         var chunk: [StoredEvent] = []
         chunk.reserveCapacity(Self.chunkSize)
-        var decoding: (events: [StoredEvent], berichten: Background<[Bericht?]>)?
-        func applyDecoded() throws(LedgerError) {
-            guard let (events, berichten) = decoding else { return }
-            decoding = nil
-            if let run = try apply(zip(events, berichten.result()), to: database, after: after) {
-                position = run.upperBound
-            }
+        var pending: (positions: ClosedRange<Int64>, statements: Background<Statements>)?
+        func runPending() throws(LedgerError) {
+            guard let (positions, statements) = pending else { return }
+            pending = nil
+            try database.run(statements.result().get())
+            try relate(positions, in: database, after: after)
+            position = positions.upperBound
         }
         func startChunk() throws(LedgerError) {
             let events = chunk
             chunk.removeAll(keepingCapacity: true)
-            let berichten = Background { Self.decode(events) }
-            try applyDecoded()
-            decoding = (events, berichten)
+            let statements = Background { self.statements(applying: events, after: after) }
+            try runPending()
+            pending = (events[0].position...events[events.count - 1].position, statements)
         }
         try log.forEachEvent(from: position + 1) { (event) throws(LedgerError) in
             guard event.position <= last else { return }
@@ -249,26 +262,48 @@ public struct ProjectionRunner: Sendable {
             if chunk.count == Self.chunkSize { try startChunk() }
         }
         if !chunk.isEmpty { try startChunk() }
-        try applyDecoded()
+        try runPending()
         return position
     }
 
     private static let chunkSize = 512
+    /// The parts a chunk is cut into for the decoding threads: enough to keep every core busy
+    /// when some messages take longer than others.
+    private static let stripes = 16
 
-    /// The messages of `events`, decoded on all cores; nil for events that are no messages or no
-    /// longer decode (their metadata is then all there is).
-    private static func decode(_ events: [StoredEvent]) -> [Bericht?] {
-        let results = UnsafeMutableBufferPointer<Bericht?>.allocate(capacity: events.count)
+    /// The statements that apply a chunk of events, in the order they must run, or the first error.
+    private typealias Statements = Result<[ProjectionDatabase.Recorded], LedgerError>
+
+    /// The statements that apply `events` to every projection whose checkpoint (`after`) is
+    /// before them, in log order: each message decoded once (nil for events that are no messages
+    /// or no longer decode, whose metadata is then all there is) and each projection's `apply`
+    /// recorded, on all cores, in stripes of consecutive events.
+    private func statements(applying events: [StoredEvent], after: [Int64]) -> Statements {
+        let stripes = min(events.count, Self.stripes)
+        let results = UnsafeMutableBufferPointer<Statements>.allocate(capacity: stripes)
         defer { results.deallocate() }
         // Each iteration initializes its own slot only, so the unsynchronized writes never overlap.
         nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: events.count) { index in
-            let event = events[index]
-            let bericht = event.kind == .bericht ? try? BerichtDecoder.decode(event.payload) : nil
-            (output.baseAddress! + index).initialize(to: bericht)
+        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+            let stripeEvents = events[events.count * stripe / stripes..<events.count * (stripe + 1) / stripes]
+            let result = Statements { () throws(LedgerError) -> [ProjectionDatabase.Recorded] in
+                let recorder = try ProjectionDatabase.recorder()
+                for event in stripeEvents {
+                    let bericht = event.kind == .bericht ? try? BerichtDecoder.decode(event.payload) : nil
+                    try apply(event, bericht, to: recorder, after: after)
+                }
+                return recorder.recordedStatements
+            }
+            (output.baseAddress! + stripe).initialize(to: result)
         }
-        let array = Array(results)
-        _ = results.deinitialize()
-        return array
+        defer { _ = results.deinitialize() }
+        var all: [ProjectionDatabase.Recorded] = []
+        for result in results {
+            switch result {
+            case .success(let statements): all += statements
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .success(all)
     }
 }
