@@ -239,12 +239,13 @@ public struct ProjectionRunner: Sendable {
         // Events are folded in chunks: a chunk's messages are decoded, and the projections work
         // out the statements that apply them, on other threads (all cores), while this thread,
         // which alone writes to the database, runs the statements of the chunk before it.
+        // Two chunks are decoded ahead, so the decoding threads still have work while this one
+        // runs a chunk's statements and reads the next from the log.
         var chunk: [StoredEvent] = []
         chunk.reserveCapacity(Self.chunkSize)
-        var pending: (positions: ClosedRange<Int64>, statements: Background<Statements>)?
+        var pending: [(positions: ClosedRange<Int64>, statements: Background<Statements>)] = []
         func runPending() throws(LedgerError) {
-            guard let (positions, statements) = pending else { return }
-            pending = nil
+            let (positions, statements) = pending.removeFirst()
             try database.run(statements.result().get())
             try relate(positions, in: database, after: after)
             position = positions.upperBound
@@ -252,9 +253,10 @@ public struct ProjectionRunner: Sendable {
         func startChunk() throws(LedgerError) {
             let events = chunk
             chunk.removeAll(keepingCapacity: true)
-            let statements = Background { self.statements(applying: events, after: after) }
-            try runPending()
-            pending = (events[0].position...events[events.count - 1].position, statements)
+            pending.append((
+                events[0].position...events[events.count - 1].position,
+                Background { self.statements(applying: events, after: after) }))
+            if pending.count > Self.chunksAhead { try runPending() }
         }
         try log.forEachEvent(from: position + 1) { (event) throws(LedgerError) in
             guard event.position <= last else { return }
@@ -262,11 +264,12 @@ public struct ProjectionRunner: Sendable {
             if chunk.count == Self.chunkSize { try startChunk() }
         }
         if !chunk.isEmpty { try startChunk() }
-        try runPending()
+        while !pending.isEmpty { try runPending() }
         return position
     }
 
     private static let chunkSize = 512
+    private static let chunksAhead = 2
     /// The parts a chunk is cut into for the decoding threads: enough to keep every core busy
     /// when some messages take longer than others.
     private static let stripes = 16
