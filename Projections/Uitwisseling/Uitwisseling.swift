@@ -80,6 +80,10 @@ public struct Uitwisseling: Projection {
             beantwoordt  INTEGER NOT NULL, -- 0 when the retour breaks its schema: it answers nothing
             PRIMARY KEY (heen_positie, positie)
         ) STRICT, WITHOUT ROWID;
+        """
+
+    /// The links by retour; the fold reads only `uitwisseling_feiten`'s indexes, created with the table.
+    public let indexes = """
         CREATE INDEX uitwisseling_koppeling_retour ON uitwisseling_koppeling (positie);
         """
 

@@ -13,8 +13,11 @@ public protocol Projection: Sendable {
     var name: String { get }
     /// Bump it whenever the schema or the fold changes: the next catch-up rebuilds the projection.
     var version: Int { get }
-    /// `CREATE TABLE` and `CREATE INDEX` statements, documented with SQL comments.
+    /// `CREATE TABLE` statements, and the `CREATE INDEX` statements its fold reads, documented with SQL comments.
     var tables: String { get }
+    /// `CREATE INDEX` statements the fold does not need: a rebuild creates them after its fold, in
+    /// the same transaction, each in one sorted pass instead of row by row.
+    var indexes: String { get }
     /// `CREATE VIEW` statements; created after every projection's tables, so they may join them.
     var views: String { get }
     /// The names of the tables it creates, dropped before a rebuild.
@@ -42,5 +45,6 @@ public protocol Projection: Sendable {
 extension Projection {
     public var kennisdata: String? { nil }
     public var retiredNames: [String] { [] }
+    public var indexes: String { "" }
     public func applied(_ positions: ClosedRange<Int64>, to database: ProjectionDatabase) throws(LedgerError) {}
 }

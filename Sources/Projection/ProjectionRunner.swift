@@ -55,6 +55,7 @@ public struct ProjectionRunner: Sendable {
                 position = run.upperBound
             }
             if position < head { position = try fold(log, into: database, after: from.map { max($0, position) }) }
+            for projection in stale { try database.connection.execute(projection.indexes) }
             try saveCheckpoints(after: from, position: position, in: database)
             return position
         }
@@ -76,7 +77,8 @@ public struct ProjectionRunner: Sendable {
         return try catchUp(log: store, into: ProjectionDatabase(sharing: store))
     }
 
-    /// Rebuilds every projection from position 1: drop, create, fold, checkpoint, one commit.
+    /// Rebuilds every projection from position 1: drop, create the tables, fold, create the
+    /// indexes the fold does not read, checkpoint, one commit.
     @discardableResult
     public func replay(log: any EventStore, into database: ProjectionDatabase) throws(LedgerError) -> Int64 {
         try database.transaction { () throws(LedgerError) -> Int64 in
@@ -84,6 +86,7 @@ public struct ProjectionRunner: Sendable {
             try rebuildSchema(of: projections, in: database.connection)
             let after = projections.map { _ in Int64(0) }
             let position = try fold(log, into: database, after: after)
+            for projection in projections { try database.connection.execute(projection.indexes) }
             try saveCheckpoints(after: after, position: position, in: database)
             return position
         }
@@ -102,7 +105,7 @@ public struct ProjectionRunner: Sendable {
     }
 
     /// Compares the projections stored in the SQLite file at `path` with a fresh replay of `log`,
-    /// built in a temporary database.
+    /// built in a temporary database (without the projections' `indexes`: the comparison reads whole tables).
     ///
     /// The checkpoints and the stored rows are read in one transaction of the temporary database
     /// with `path` attached, and the replay folds the log up to the checkpoints' position, so an
