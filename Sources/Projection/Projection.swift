@@ -37,8 +37,9 @@ public protocol Projection: Sendable {
     /// threads with a database that records the statements, and runs them on the writer.
     func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError)
     /// Adds the facts that relate the events at `positions`, all just applied, to each other and to
-    /// the events applied before them: once per run of events (a chunk of a replay, an ingest's
-    /// batch) instead of once per event, where one set-wise statement does the work of many.
+    /// the events applied before them: once per run of events (an ingest's batch, everything a
+    /// replay or catch-up read from the log) instead of once per event, where one set-wise
+    /// statement does the work of many. Nothing reads those facts before the run is related.
     func applied(_ positions: ClosedRange<Int64>, to database: ProjectionDatabase) throws(LedgerError)
 }
 

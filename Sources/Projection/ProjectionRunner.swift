@@ -219,7 +219,9 @@ public struct ProjectionRunner: Sendable {
 
     /// Lets every projection relate the facts of the run of events at `positions`, all applied,
     /// from the first position it took (``Projection/applied(_:to:)``).
-    private func relate(_ positions: ClosedRange<Int64>, in database: ProjectionDatabase, after: [Int64]) throws(LedgerError) {
+    private func relate(
+        _ positions: ClosedRange<Int64>, in database: ProjectionDatabase, after: [Int64]
+    ) throws(LedgerError) {
         for (projection, checkpoint) in zip(projections, after) where positions.upperBound > checkpoint {
             try projection.applied(max(positions.lowerBound, checkpoint + 1)...positions.upperBound, to: database)
         }
@@ -238,27 +240,28 @@ public struct ProjectionRunner: Sendable {
     private func fold(
         _ log: any EventStore, into database: ProjectionDatabase, after: [Int64], through last: Int64 = .max
     ) throws(LedgerError) -> Int64 {
-        var position = after.min() ?? 0
+        let start = after.min() ?? 0
+        var position = start
         // Events are folded in chunks: a chunk's messages are decoded, and the projections work
         // out the statements that apply them, on other threads (all cores), while this thread,
-        // which alone writes to the database, runs the statements of the chunk before it.
+        // which alone writes to the database, runs the statements of the chunk before it. The
+        // whole fold is one run of events: the projections relate its facts once, at the end, in
+        // one set-wise pass rather than one per chunk (in a rebuild, into tables still empty).
         // Two chunks are decoded ahead, so the decoding threads still have work while this one
         // runs a chunk's statements and reads the next from the log.
         var chunk: [StoredEvent] = []
         chunk.reserveCapacity(Self.chunkSize)
-        var pending: [(positions: ClosedRange<Int64>, statements: Background<Statements>)] = []
+        var pending: [(last: Int64, statements: Background<Statements>)] = []
         func runPending() throws(LedgerError) {
-            let (positions, statements) = pending.removeFirst()
+            let (last, statements) = pending.removeFirst()
             try database.run(statements.result().get())
-            try relate(positions, in: database, after: after)
-            position = positions.upperBound
+            position = last
         }
         func startChunk() throws(LedgerError) {
             let events = chunk
             chunk.removeAll(keepingCapacity: true)
-            pending.append((
-                events[0].position...events[events.count - 1].position,
-                Background { self.statements(applying: events, after: after) }))
+            let statements = Background { self.statements(applying: events, after: after) }
+            pending.append((events[events.count - 1].position, statements))
             if pending.count > Self.chunksAhead { try runPending() }
         }
         try log.forEachEvent(from: position + 1) { (event) throws(LedgerError) in
@@ -268,6 +271,7 @@ public struct ProjectionRunner: Sendable {
         }
         if !chunk.isEmpty { try startChunk() }
         while !pending.isEmpty { try runPending() }
+        if position > start { try relate(start + 1...position, in: database, after: after) }
         return position
     }
 
