@@ -54,12 +54,6 @@ public struct Declaraties: Projection {
             bedrag                  INTEGER NOT NULL, -- signed eurocent: credit negative
             PRIMARY KEY (positie, volgnummer)
         ) STRICT, WITHOUT ROWID;
-        -- A number is unique per aanbieder (TR314): the few lines of other aanbieders that share
-        -- it are told apart through their 323.
-        CREATE INDEX declaraties_prestaties_referentie ON declaraties_prestaties (referentie_nummer);
-        CREATE INDEX declaraties_prestaties_bsn ON declaraties_prestaties (bsn);
-        CREATE INDEX declaraties_prestaties_vorig ON declaraties_prestaties (vorig_referentie_nummer)
-            WHERE vorig_referentie_nummer IS NOT NULL;
         -- One row per 325: what it says about its 323 as a whole (its 323 is found through the
         -- exchange state).
         CREATE TABLE declaraties_antwoorden (
@@ -75,6 +69,15 @@ public struct Declaraties: Projection {
             retour_codes      TEXT NOT NULL,       -- space-separated
             PRIMARY KEY (positie, volgnummer)
         ) STRICT, WITHOUT ROWID;
+        """
+
+    public let indexes = """
+        -- A number is unique per aanbieder (TR314): the few lines of other aanbieders that share
+        -- it are told apart through their 323.
+        CREATE INDEX declaraties_prestaties_referentie ON declaraties_prestaties (referentie_nummer);
+        CREATE INDEX declaraties_prestaties_bsn ON declaraties_prestaties (bsn);
+        CREATE INDEX declaraties_prestaties_vorig ON declaraties_prestaties (vorig_referentie_nummer)
+            WHERE vorig_referentie_nummer IS NOT NULL;
         """
 
     /// The SQL condition "the prestatie `p` was rejected": listed in its 323's 325, or part of a

@@ -40,6 +40,9 @@ public struct Toewijzingen: Projection {
             reden_wijziging      TEXT,             -- 13: deleted, counts as never sent
             PRIMARY KEY (positie, toewijzing_nummer)
         ) STRICT, WITHOUT ROWID;
+        """
+
+    public let indexes = """
         CREATE INDEX toewijzingen_versies_nummer ON toewijzingen_versies (toewijzing_nummer, gemeente, standaard);
         CREATE INDEX toewijzingen_versies_bsn ON toewijzingen_versies (bsn);
         CREATE INDEX toewijzingen_versies_referentie ON toewijzingen_versies (referentie_aanbieder)

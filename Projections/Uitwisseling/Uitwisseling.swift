@@ -6,9 +6,10 @@ public import Projection
 /// The exchange state: every message in the log, and for every heenbericht whether a retour
 /// (302/306/308/316/318/320, or a 325 for a 323) accepted or rejected it.
 ///
-/// A retour is matched to its heenbericht by BerichtCode, Afzender and Identificatie when either
-/// of the two is applied, looking for the other among the messages already recorded, so a retour
-/// recorded before its heenbericht is linked all the same and the links do not depend on order.
+/// A retour is matched to its heenbericht by BerichtCode, Afzender and Identificatie when the run
+/// of events holding either of the two has been applied, looking for the other among the messages
+/// recorded so far, so a retour recorded before its heenbericht is linked all the same and the
+/// links do not depend on order.
 /// Every status read follows that link instead of matching identities again.
 /// A retour that no longer decodes is kept and linked, but answers nothing: its heenbericht stays
 /// `verzonden` and its deadline keeps running, rather than an unread verdict counting as acceptance.
@@ -25,13 +26,14 @@ public struct Uitwisseling: Projection {
 
     public init() {}
 
+    // The code lists are typed as optionals, as `Compact.choice(_:among:)` takes them: no conversion per message.
     /// The releases a message can be decoded in, the newest (and commonest) first.
-    private static let releases = Release.supported.reversed().map(\.description)
-    private static let standaarden = Standaard.allCases.map(\.rawValue)
-    private static let berichttypen = Berichttype.allCases.map(\.rawValue)
+    private static let releases: [String?] = Release.supported.reversed().map(\.description)
+    private static let standaarden: [String?] = Standaard.allCases.map(\.rawValue)
+    private static let berichttypen: [String?] = Berichttype.allCases.map(\.rawValue)
 
     /// How a message came in; a ledger before format 3 recorded none, and every message then came in as a file.
-    private static let transporten = ["bestand", "vecozo", "ggk"]
+    private static let transporten: [String?] = ["bestand", "vecozo", "ggk"]
 
     public let tables = """
         -- One row per message in the log, each value in its smallest exact form (see `Compact`);
@@ -78,6 +80,10 @@ public struct Uitwisseling: Projection {
             beantwoordt  INTEGER NOT NULL, -- 0 when the retour breaks its schema: it answers nothing
             PRIMARY KEY (heen_positie, positie)
         ) STRICT, WITHOUT ROWID;
+        """
+
+    /// The links by retour; the fold reads only `uitwisseling_feiten`'s indexes, created with the table.
+    public let indexes = """
         CREATE INDEX uitwisseling_koppeling_retour ON uitwisseling_koppeling (positie);
         """
 
@@ -169,20 +175,27 @@ public struct Uitwisseling: Projection {
                 Compact.choice(metadata.transport ?? "bestand", among: Self.transporten),
                 .text(metadata.transportId), .text(metadata.ontvangen),
             ])
-        for kant in ["h", "r"] {
-            try database.run(
-                """
-                INSERT OR IGNORE INTO uitwisseling_koppeling
-                SELECT h.positie, r.positie, r.afwijzend, r.retour_codes,
-                    ' ' || r.bevindingen || ' ' NOT LIKE '% XSD %'
-                FROM uitwisseling_feiten h JOIN uitwisseling_feiten r
-                    ON r.heen_sleutel = h.sleutel AND r.heen_code = h.bericht_code
-                        AND \(Self.heenAfzender("r.")) = h.afzender
-                        AND coalesce(r.heen_identificatie, r.identificatie) = h.identificatie
-                WHERE h.is_retour = 0 AND \(kant).positie = ?1
-                """,
-                [.integer(Int(event.position))])
+    }
+
+    /// Links every heenbericht and retour among `positions` to the retours and heenberichten
+    /// recorded so far: two statements per run of events, one from each side.
+    public func applied(_ positions: ClosedRange<Int64>, to database: ProjectionDatabase) throws(LedgerError) {
+        for koppeling in Self.koppelingen {
+            try database.run(koppeling, [.integer(Int(positions.lowerBound)), .integer(Int(positions.upperBound))])
         }
+    }
+
+    /// The links of the heenberichten (`h`) and of the retours (`r`) at positions ?1 … ?2.
+    private static let koppelingen = ["h", "r"].map { kant in
+        """
+        INSERT OR IGNORE INTO uitwisseling_koppeling
+        SELECT h.positie, r.positie, r.afwijzend, r.retour_codes, ' ' || r.bevindingen || ' ' NOT LIKE '% XSD %'
+        FROM uitwisseling_feiten h JOIN uitwisseling_feiten r
+            ON r.heen_sleutel = h.sleutel AND r.heen_code = h.bericht_code
+                AND \(heenAfzender("r.")) = h.afzender
+                AND coalesce(r.heen_identificatie, r.identificatie) = h.identificatie
+        WHERE h.is_retour = 0 AND \(kant).positie BETWEEN ?1 AND ?2
+        """
     }
 
     /// SQL giving back a retour's heen_afzender, stored as which of its own two parties it is

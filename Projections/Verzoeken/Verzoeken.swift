@@ -31,9 +31,6 @@ public struct Verzoeken: Projection {
             soort                TEXT NOT NULL,    -- VOT or VOW
             PRIMARY KEY (positie, regel)
         ) STRICT, WITHOUT ROWID;
-        CREATE INDEX verzoeken_aanvragen_bsn ON verzoeken_aanvragen (bsn);
-        -- A toewijzing's timeline finds the requests it honours by their reference.
-        CREATE INDEX verzoeken_aanvragen_referentie ON verzoeken_aanvragen (referentie_aanbieder);
         -- One row per 319: the gemeente's answer to one VOT product or one VOW.
         CREATE TABLE verzoeken_antwoorden (
             positie                  INTEGER PRIMARY KEY, -- log position of the 319
@@ -44,6 +41,12 @@ public struct Verzoeken: Projection {
             verzoek_antwoord         TEXT NOT NULL,       -- 1 afgewezen, 2 in onderzoek
             reden_afwijzing_verzoek  TEXT
         ) STRICT;
+        """
+
+    public let indexes = """
+        CREATE INDEX verzoeken_aanvragen_bsn ON verzoeken_aanvragen (bsn);
+        -- A toewijzing's timeline finds the requests it honours by their reference.
+        CREATE INDEX verzoeken_aanvragen_referentie ON verzoeken_aanvragen (referentie_aanbieder);
         CREATE INDEX verzoeken_antwoorden_referentie ON verzoeken_antwoorden (referentie_aanbieder);
         """
 

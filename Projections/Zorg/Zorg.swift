@@ -36,7 +36,6 @@ public struct Zorg: Projection {
             status_aanlevering TEXT NOT NULL,    -- 1 delivers, 3 deletes the line with the same key
             PRIMARY KEY (positie, regel)
         ) STRICT, WITHOUT ROWID;
-        CREATE INDEX zorg_starts_bsn ON zorg_starts (bsn);
         -- One row per StopProduct line of a 307.
         CREATE TABLE zorg_stops (
             positie            INTEGER NOT NULL, -- log position of the 307
@@ -54,6 +53,10 @@ public struct Zorg: Projection {
             status_aanlevering TEXT NOT NULL,
             PRIMARY KEY (positie, regel)
         ) STRICT, WITHOUT ROWID;
+        """
+
+    public let indexes = """
+        CREATE INDEX zorg_starts_bsn ON zorg_starts (bsn);
         CREATE INDEX zorg_stops_bsn ON zorg_stops (bsn);
         """
 

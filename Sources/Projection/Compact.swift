@@ -39,8 +39,8 @@ public enum Compact {
         return "CASE typeof(\(column)) WHEN 'integer' THEN CASE \(column) \(cases) END ELSE \(column) END"
     }
 
-    /// A code list as SQL literals, for ``choice(sql:among:)``.
-    public static func literals(_ codes: [String]) -> [String] {
-        codes.map { "'" + $0.replacing("'", with: "''") + "'" }
+    /// A code list as SQL literals, for ``choice(sql:among:)``; nil as NULL.
+    public static func literals(_ codes: [String?]) -> [String] {
+        codes.map { code in code.map { "'" + $0.replacing("'", with: "''") + "'" } ?? "NULL" }
     }
 }

@@ -13,8 +13,11 @@ public protocol Projection: Sendable {
     var name: String { get }
     /// Bump it whenever the schema or the fold changes: the next catch-up rebuilds the projection.
     var version: Int { get }
-    /// `CREATE TABLE` and `CREATE INDEX` statements, documented with SQL comments.
+    /// `CREATE TABLE` statements, and the `CREATE INDEX` statements its fold reads, documented with SQL comments.
     var tables: String { get }
+    /// `CREATE INDEX` statements the fold does not need: a rebuild creates them after its fold, in
+    /// the same transaction, each in one sorted pass instead of row by row.
+    var indexes: String { get }
     /// `CREATE VIEW` statements; created after every projection's tables, so they may join them.
     var views: String { get }
     /// The names of the tables it creates, dropped before a rebuild.
@@ -29,10 +32,20 @@ public protocol Projection: Sendable {
     var kennisdata: String? { get }
     /// Adds the facts of one event. `bericht` is nil for events that are not messages or no
     /// longer decode; the metadata recorded at append time is then all there is.
+    ///
+    /// It writes through `database.run` and reads nothing: a replay calls it on the decoding
+    /// threads with a database that records the statements, and runs them on the writer.
     func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError)
+    /// Adds the facts that relate the events at `positions`, all just applied, to each other and to
+    /// the events applied before them: once per run of events (an ingest's batch, everything a
+    /// replay or catch-up read from the log) instead of once per event, where one set-wise
+    /// statement does the work of many. Nothing reads those facts before the run is related.
+    func applied(_ positions: ClosedRange<Int64>, to database: ProjectionDatabase) throws(LedgerError)
 }
 
 extension Projection {
     public var kennisdata: String? { nil }
     public var retiredNames: [String] { [] }
+    public var indexes: String { "" }
+    public func applied(_ positions: ClosedRange<Int64>, to database: ProjectionDatabase) throws(LedgerError) {}
 }

@@ -15,6 +15,14 @@ public final class ProjectionDatabase {
     /// The file the tables are in.
     public let path: String
     private var statements: [String: SQLiteStatement] = [:]
+    /// What `run` was given, kept instead of run: a recorder's (``recorder()``); nil for every other.
+    private var recorded: [Recorded]?
+
+    /// One statement a recorder was given: its SQL and the values bound to it.
+    struct Recorded: Sendable {
+        let sql: String
+        let values: [SQLValue]
+    }
 
     /// The projections in the log's own file, written through the store's connection: whatever
     /// they write inside an append's `beforeCommit` commits with the batch or not at all.
@@ -23,10 +31,12 @@ public final class ProjectionDatabase {
     }
 
     /// The projections in an SQLite file of their own at `path`, created when missing: the read
-    /// model of a log on PostgreSQL (``ReadModel``), or of the tests' in-memory log.
+    /// model of a log on PostgreSQL (``ReadModel``), or of the tests' in-memory log. Its page
+    /// cache is the ledger's (64 MiB): a first catch-up rebuilds every projection in one
+    /// transaction, and SQLite's default 2 MiB would write the indexes' pages out again and again.
     public init(path: String) throws(LedgerError) {
         connection = try SQLiteConnection(path: path, mode: .readWriteCreate)
-        try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;")
+        try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;")
         self.path = path
     }
 
@@ -42,8 +52,29 @@ public final class ProjectionDatabase {
         try connection.writeTransaction(body)
     }
 
-    /// Runs one statement that returns no rows, with `values` bound to ?1, ?2, …
+    /// A database that records what ``run(_:_:)`` is given instead of running it, so a projection's
+    /// `apply` can work out its rows on a thread other than the writer's, which then runs them
+    /// (``run(_:)``). Its connection is an empty in-memory database that nothing is written to.
+    static func recorder() throws(LedgerError) -> ProjectionDatabase {
+        let recorder = ProjectionDatabase(connection: try SQLiteConnection(path: ":memory:", mode: .readWriteCreate))
+        recorder.recorded = []
+        return recorder
+    }
+
+    /// The statements a recorder recorded, in the order it was given them.
+    var recordedStatements: [Recorded] { recorded ?? [] }
+
+    /// Runs statements a recorder recorded, in their order.
+    func run(_ statements: [Recorded]) throws(LedgerError) {
+        for statement in statements { try run(statement.sql, statement.values) }
+    }
+
+    /// Runs one statement that returns no rows, with `values` bound to ?1, ?2, …; a recorder records it.
     public func run(_ sql: String, _ values: [SQLValue]) throws(LedgerError) {
+        if recorded != nil {
+            recorded?.append(Recorded(sql: sql, values: values))
+            return
+        }
         let statement = try prepared(sql)
         defer { statement.reset() }
         for (index, value) in values.enumerated() {

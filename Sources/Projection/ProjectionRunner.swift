@@ -51,11 +51,11 @@ public struct ProjectionRunner: Sendable {
             if position + 1 < first {
                 position = try fold(log, into: database, after: from, through: first - 1)
             }
-            for (event, bericht) in appended {
-                try apply(event, bericht, to: database, after: from)
-                position = event.position
+            if let run = try apply(appended.lazy.map { ($0.event, $0.bericht) }, to: database, after: from) {
+                position = run.upperBound
             }
             if position < head { position = try fold(log, into: database, after: from.map { max($0, position) }) }
+            for projection in stale { try database.connection.execute(projection.indexes) }
             try saveCheckpoints(after: from, position: position, in: database)
             return position
         }
@@ -77,7 +77,8 @@ public struct ProjectionRunner: Sendable {
         return try catchUp(log: store, into: ProjectionDatabase(sharing: store))
     }
 
-    /// Rebuilds every projection from position 1: drop, create, fold, checkpoint, one commit.
+    /// Rebuilds every projection from position 1: drop, create the tables, fold, create the
+    /// indexes the fold does not read, checkpoint, one commit.
     @discardableResult
     public func replay(log: any EventStore, into database: ProjectionDatabase) throws(LedgerError) -> Int64 {
         try database.transaction { () throws(LedgerError) -> Int64 in
@@ -85,6 +86,7 @@ public struct ProjectionRunner: Sendable {
             try rebuildSchema(of: projections, in: database.connection)
             let after = projections.map { _ in Int64(0) }
             let position = try fold(log, into: database, after: after)
+            for projection in projections { try database.connection.execute(projection.indexes) }
             try saveCheckpoints(after: after, position: position, in: database)
             return position
         }
@@ -103,7 +105,7 @@ public struct ProjectionRunner: Sendable {
     }
 
     /// Compares the projections stored in the SQLite file at `path` with a fresh replay of `log`,
-    /// built in a temporary database.
+    /// built in a temporary database (without the projections' `indexes`: the comparison reads whole tables).
     ///
     /// The checkpoints and the stored rows are read in one transaction of the temporary database
     /// with `path` attached, and the replay folds the log up to the checkpoints' position, so an
@@ -188,12 +190,40 @@ public struct ProjectionRunner: Sendable {
         try connection.execute("DROP \(view ? "VIEW" : "TABLE") \(name)")
     }
 
+    /// Applies a run of events, in log order, to every projection whose checkpoint (`after`, in
+    /// runner order) is before them, each event in turn; then relates the run's facts.
+    /// - returns: the positions of the run; nil when it was empty.
+    private func apply(
+        _ run: some Sequence<(StoredEvent, Bericht?)>, to database: ProjectionDatabase, after: [Int64]
+    ) throws(LedgerError) -> ClosedRange<Int64>? {
+        var first: Int64?
+        var last: Int64 = 0
+        for (event, bericht) in run {
+            try apply(event, bericht, to: database, after: after)
+            first = first ?? event.position
+            last = event.position
+        }
+        guard let first else { return nil }
+        try relate(first...last, in: database, after: after)
+        return first...last
+    }
+
     /// Applies one event to every projection whose checkpoint (`after`, in runner order) is before it.
     private func apply(
         _ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase, after: [Int64]
     ) throws(LedgerError) {
         for (projection, checkpoint) in zip(projections, after) where event.position > checkpoint {
             try projection.apply(event, bericht, to: database)
+        }
+    }
+
+    /// Lets every projection relate the facts of the run of events at `positions`, all applied,
+    /// from the first position it took (``Projection/applied(_:to:)``).
+    private func relate(
+        _ positions: ClosedRange<Int64>, in database: ProjectionDatabase, after: [Int64]
+    ) throws(LedgerError) {
+        for (projection, checkpoint) in zip(projections, after) where positions.upperBound > checkpoint {
+            try projection.applied(max(positions.lowerBound, checkpoint + 1)...positions.upperBound, to: database)
         }
     }
 
@@ -210,26 +240,29 @@ public struct ProjectionRunner: Sendable {
     private func fold(
         _ log: any EventStore, into database: ProjectionDatabase, after: [Int64], through last: Int64 = .max
     ) throws(LedgerError) -> Int64 {
-        var position = after.min() ?? 0
-        // Events are folded in chunks: a chunk's messages are decoded on other threads (all cores)
-        // while this thread, which alone writes to the database, applies the chunk before it.
+        let start = after.min() ?? 0
+        var position = start
+        // Events are folded in chunks: a chunk's messages are decoded, and the projections work
+        // out the statements that apply them, on other threads (all cores), while this thread,
+        // which alone writes to the database, runs the statements of the chunk before it. The
+        // whole fold is one run of events: the projections relate its facts once, at the end, in
+        // one set-wise pass rather than one per chunk (in a rebuild, into tables still empty).
+        // Two chunks are decoded ahead, so the decoding threads still have work while this one
+        // runs a chunk's statements and reads the next from the log.
         var chunk: [StoredEvent] = []
         chunk.reserveCapacity(Self.chunkSize)
-        var decoding: (events: [StoredEvent], berichten: Background<[Bericht?]>)?
-        func applyDecoded() throws(LedgerError) {
-            guard let (events, berichten) = decoding else { return }
-            decoding = nil
-            for (event, bericht) in zip(events, berichten.result()) {
-                try apply(event, bericht, to: database, after: after)
-                position = event.position
-            }
+        var pending: [(last: Int64, statements: Background<Statements>)] = []
+        func runPending() throws(LedgerError) {
+            let (last, statements) = pending.removeFirst()
+            try database.run(statements.result().get())
+            position = last
         }
         func startChunk() throws(LedgerError) {
             let events = chunk
             chunk.removeAll(keepingCapacity: true)
-            let berichten = Background { Self.decode(events) }
-            try applyDecoded()
-            decoding = (events, berichten)
+            let statements = Background { self.statements(applying: events, after: after) }
+            pending.append((events[events.count - 1].position, statements))
+            if pending.count > Self.chunksAhead { try runPending() }
         }
         try log.forEachEvent(from: position + 1) { (event) throws(LedgerError) in
             guard event.position <= last else { return }
@@ -237,26 +270,50 @@ public struct ProjectionRunner: Sendable {
             if chunk.count == Self.chunkSize { try startChunk() }
         }
         if !chunk.isEmpty { try startChunk() }
-        try applyDecoded()
+        while !pending.isEmpty { try runPending() }
+        if position > start { try relate(start + 1...position, in: database, after: after) }
         return position
     }
 
     private static let chunkSize = 512
+    private static let chunksAhead = 2
+    /// The parts a chunk is cut into for the decoding threads: enough to keep every core busy
+    /// when some messages take longer than others.
+    private static let stripes = 16
 
-    /// The messages of `events`, decoded on all cores; nil for events that are no messages or no
-    /// longer decode (their metadata is then all there is).
-    private static func decode(_ events: [StoredEvent]) -> [Bericht?] {
-        let results = UnsafeMutableBufferPointer<Bericht?>.allocate(capacity: events.count)
+    /// The statements that apply a chunk of events, in the order they must run, or the first error.
+    private typealias Statements = Result<[ProjectionDatabase.Recorded], LedgerError>
+
+    /// The statements that apply `events` to every projection whose checkpoint (`after`) is
+    /// before them, in log order: each message decoded once (nil for events that are no messages
+    /// or no longer decode, whose metadata is then all there is) and each projection's `apply`
+    /// recorded, on all cores, in stripes of consecutive events.
+    private func statements(applying events: [StoredEvent], after: [Int64]) -> Statements {
+        let stripes = min(events.count, Self.stripes)
+        let results = UnsafeMutableBufferPointer<Statements>.allocate(capacity: stripes)
         defer { results.deallocate() }
         // Each iteration initializes its own slot only, so the unsynchronized writes never overlap.
         nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: events.count) { index in
-            let event = events[index]
-            let bericht = event.kind == .bericht ? try? BerichtDecoder.decode(event.payload) : nil
-            (output.baseAddress! + index).initialize(to: bericht)
+        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+            let stripeEvents = events[events.count * stripe / stripes..<events.count * (stripe + 1) / stripes]
+            let result = Statements { () throws(LedgerError) -> [ProjectionDatabase.Recorded] in
+                let recorder = try ProjectionDatabase.recorder()
+                for event in stripeEvents {
+                    let bericht = event.kind == .bericht ? try? BerichtDecoder.decode(event.payload) : nil
+                    try apply(event, bericht, to: recorder, after: after)
+                }
+                return recorder.recordedStatements
+            }
+            (output.baseAddress! + stripe).initialize(to: result)
         }
-        let array = Array(results)
-        _ = results.deinitialize()
-        return array
+        defer { _ = results.deinitialize() }
+        var all: [ProjectionDatabase.Recorded] = []
+        for result in results {
+            switch result {
+            case .success(let statements): all += statements
+            case .failure(let error): return .failure(error)
+            }
+        }
+        return .success(all)
     }
 }
