@@ -23,6 +23,16 @@ struct PostgresLogTests {
         ["reconcile", "--format", "json"], ["contract", "--format", "csv"],
     ]
 
+    /// The last position the read model `file` records, once it reaches `position` or 30 seconds have passed.
+    static func reflected(by file: String, in work: WorkDirectory, reaching position: Int) -> Int {
+        func recorded() -> Int {
+            Int((try? work.sqlite("SELECT position FROM read_model_log", on: work.path(file))) ?? "") ?? 0
+        }
+        let deadline = Date().addingTimeInterval(30)
+        while recorded() < position && Date() < deadline { usleep(50_000) }
+        return recorded()
+    }
+
     @Test func concurrentIngestsAndTwoReadModelsAnswerAsTheSQLiteLedger() throws {
         let (work, verkeer) = try Self.verkeer.get()
         let url = try PostgresServer.freshDatabase()
@@ -40,8 +50,8 @@ struct PostgresLogTests {
                 #expect(postgres.stdout == sqlite.stdout, "\(opdracht) from \(model)")
                 #expect(!sqlite.stdout.isEmpty)
             }
-            var status = stat()
-            #expect(stat(work.path(model), &status) == 0 && status.st_mode & 0o777 == 0o600)
+            let permissions = try FileManager.default.attributesOfItem(atPath: work.path(model))[.posixPermissions] as? Int
+            #expect(permissions == 0o600)
         }
         let verify = try work.run(["--db", url, "--projections", "een.sqlite", "verify"])
         #expect(verify.status == 0, "\(verify.stderr)")
@@ -125,17 +135,10 @@ struct PostgresLogTests {
         let url = try PostgresServer.freshDatabase()
         #expect(try work.run(["--db", url, "ingest", verkeer.bestanden[0]]).status == 0)
         let volg = try Child(Zorgledger.executable, ["--db", url, "--projections", "volg.sqlite", "volg", "--interval", "60"], in: work)
-        let model = work.path("volg.sqlite")
-        func reflected() -> Int {
-            Int((try? work.sqlite("SELECT position FROM read_model_log", on: model)) ?? "") ?? 0
-        }
-        var deadline = Date().addingTimeInterval(30)
-        while reflected() < 1 && Date() < deadline { usleep(50_000) }
-        #expect(reflected() == 1)
+        #expect(Self.reflected(by: "volg.sqlite", in: work, reaching: 1) == 1)
         #expect(try work.run(["--db", url, "ingest", "traffic"]).status == 0)
-        deadline = Date().addingTimeInterval(20)
-        while reflected() < verkeer.uniek && Date() < deadline { usleep(50_000) }
-        #expect(reflected() == verkeer.uniek, "the read model did not follow the ingest by notification")
+        #expect(Self.reflected(by: "volg.sqlite", in: work, reaching: verkeer.uniek) == verkeer.uniek,
+                "the read model did not follow the ingest by notification")
         volg.signal(SIGTERM)
         let exit = volg.wait(timeout: 10)
         #expect(exit.status == 0, "\(exit.stderr)")
@@ -152,22 +155,14 @@ struct PostgresLogTests {
         #expect(try work.run(["--db", url, "ingest", verkeer.bestanden[0]]).status == 0)
         let volg = try Child(
             Zorgledger.executable, ["--db", url, "--projections", "weer.sqlite", "volg", "--interval", "0.5"], in: work)
-        let model = work.path("weer.sqlite")
-        func reflected() -> Int {
-            Int((try? work.sqlite("SELECT position FROM read_model_log", on: model)) ?? "") ?? 0
-        }
-        var deadline = Date().addingTimeInterval(30)
-        while reflected() < 1 && Date() < deadline { usleep(50_000) }
-        #expect(reflected() == 1)
+        #expect(Self.reflected(by: "weer.sqlite", in: work, reaching: 1) == 1)
         // The server ends every other connection to the database, as a restart would.
         let ended = try PostgresServer.psql(
             url, "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity "
                 + "WHERE datname = current_database() AND pid <> pg_backend_pid()")
         #expect(ended.trimmingCharacters(in: .whitespacesAndNewlines) != "0", "volg had no connection to end")
         #expect(try work.run(["--db", url, "ingest", "traffic"]).status == 0)
-        deadline = Date().addingTimeInterval(30)
-        while reflected() < verkeer.uniek && Date() < deadline { usleep(50_000) }
-        let followed = reflected()
+        let followed = Self.reflected(by: "weer.sqlite", in: work, reaching: verkeer.uniek)
         volg.signal(SIGTERM)
         let exit = volg.wait(timeout: 10)
         #expect(exit.status == 0, "\(exit.stderr)")
