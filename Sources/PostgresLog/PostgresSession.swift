@@ -16,6 +16,8 @@ final class PostgresSession {
     fileprivate let connection: PostgresConnection
     /// Silent: the driver would otherwise log queries, which hold personal data.
     private let logger = Logger(label: "zorgledger.postgres", factory: { _ in SwiftLogNoOpLogHandler() })
+    /// The statements sent and not yet all answered: the connection's end releases their waiters.
+    private let unanswered = Unanswered()
 
     /// Connects, failing within `timeout` seconds when the server cannot be reached.
     init(_ url: PostgresURL, timeout: Int64 = 10) throws(LedgerError) {
@@ -31,6 +33,9 @@ final class PostgresSession {
         } catch {
             throw Self.failure(error, url: url, doing: "cannot connect")
         }
+        // One callback for the connection's life: a query written to a connection the server has
+        // just closed would never be answered, and its waiter would hang.
+        connection.closeFuture.whenComplete { [unanswered] _ in unanswered.closeAll() }
     }
 
     /// The encryption `url` asks for (libpq's `sslmode`, `sslrootcert`).
@@ -67,11 +72,8 @@ final class PostgresSession {
 
     /// Runs `statements` one after the other and returns the rows of each: they are all handed
     /// to the connection at once, so the server runs the next as soon as one is done instead of
-    /// waiting for this thread to send it. The first failure is thrown.
-    ///
-    /// The answers are awaited together with the connection's end: a query written to a
-    /// connection the server has just closed would otherwise never be answered, and the command
-    /// would hang.
+    /// waiting for this thread to send it. The first failure is thrown; a connection that ends
+    /// first fails them.
     func queries(
         _ statements: [(sql: String, binds: PostgresBindings)]
     ) throws(LedgerError) -> [[PostgresRandomAccessRow]] {
@@ -81,13 +83,28 @@ final class PostgresSession {
     /// Hands `statements` to the connection; their answers are awaited with ``Pending/wait()``.
     func send(_ statements: [(sql: String, binds: PostgresBindings)]) -> Pending {
         let pending = Pending(count: statements.count, url: url)
+        unanswered.add(pending)
+        if connection.isClosed { pending.closed() }
         for (number, statement) in statements.enumerated() {
             connection.query(PostgresQuery(unsafeSQL: statement.sql, binds: statement.binds), logger: logger)
-                .whenComplete { result in pending.answer(number, result) }
+                .whenComplete { [unanswered] result in
+                    if pending.answer(number, result) { unanswered.remove(pending) }
+                }
         }
-        // Weakly: the connection keeps this callback until it closes, and the answers are big.
-        connection.closeFuture.whenComplete { [weak pending] _ in pending?.closed() }
         return pending
+    }
+
+    /// The pending answers of a session, by identity.
+    private final class Unanswered: Sendable {
+        private let pending = Mutex<[ObjectIdentifier: Pending]>([:])
+
+        func add(_ answers: Pending) { pending.withLock { $0[ObjectIdentifier(answers)] = answers } }
+        func remove(_ answers: Pending) { _ = pending.withLock { $0.removeValue(forKey: ObjectIdentifier(answers)) } }
+
+        /// The connection ended: every answer still missing is released.
+        func closeAll() {
+            for answers in pending.withLock({ all in defer { all.removeAll() }; return Array(all.values) }) { answers.closed() }
+        }
     }
 
     /// The answers of statements sent together, as they arrive.
@@ -101,9 +118,14 @@ final class PostgresSession {
             self.url = url
         }
 
-        fileprivate func answer(_ number: Int, _ result: Result<PostgresQueryResult, any Error>) {
-            answers.withLock { $0[number] = result }
+        /// Keeps one statement's answer. - returns: whether every statement has answered now.
+        fileprivate func answer(_ number: Int, _ result: Result<PostgresQueryResult, any Error>) -> Bool {
+            let complete = answers.withLock { answers in
+                answers[number] = result
+                return !answers.contains { $0 == nil }
+            }
             answered.signal()
+            return complete
         }
 
         /// The connection ended: no answer still missing will come.
