@@ -18,13 +18,10 @@ extension PostgresStore {
             eventDescription: eventDescription, missingTriggers: guards.filter { !present.contains($0) },
             storedNode: { (level, index) throws(LedgerError) in nodes[NodeKey(level: level, index: index)] })
         var next: Int64 = 1
-        while true {
-            let page = try rows(from: next, limit: Self.pageSize)
-            guard let first = page.first, let last = page.last else { break }
-            let firstPosition = try first.0.cell(0, Int64.self)
-            let lastPosition = try last.0.cell(0, Int64.self)
+        try forEachPage(from: 1) { (page, decoder) throws(LedgerError) in
+            let firstPosition = try page[0].0.cell(0, Int64.self)
+            let lastPosition = try page[page.count - 1].0.cell(0, Int64.self)
             nodes = try completedNodes(leaves: (firstPosition - 1)...(lastPosition - 1))
-            let decoder = try decoder(for: page)
             for (row, metadata) in page {
                 let position = try row.cell(0, Int64.self)
                 let storedLink = Digest(bytes: try row.bytes(Int(table.chainHash))) ?? .genesis

@@ -61,14 +61,29 @@ public final class PostgresStore: AuditedStore {
     /// Events are read a page at a time, so a log of any size streams in bounded memory.
     static let pageSize: Int64 = 1_000
 
-    /// The next page is asked for, and the one read is decoded on another thread, while `body`
-    /// works on the page before (a read model folding the events).
+    /// Each page is decoded on another thread while `body` works on the page before (a read
+    /// model folding the events).
     public func forEachEvent(from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void) throws(LedgerError) {
-        var pending = session.send(pageQueries(from: position, limit: Self.pageSize))
         var decoding: Background<Result<[StoredEvent], LedgerError>>?
         func handOn() throws(LedgerError) {
             for event in try decoding?.result().get() ?? [] { try body(event) }
         }
+        try forEachPage(from: position) { (rows, decoder) throws(LedgerError) in
+            let next = Background { Result { () throws(LedgerError) in try rows.map(decoder.decode) } }
+            try handOn()
+            decoding = next
+        }
+        try handOn()
+    }
+
+    /// Hands the log on a page at a time from `position`: the rows of `events` with their index
+    /// rows, and a decoder for them. The next page is asked for before `body` gets this one, so
+    /// the server reads it meanwhile.
+    func forEachPage(
+        from position: Int64,
+        _ body: ([(PostgresRandomAccessRow, EventMetadata)], RowDecoder) throws(LedgerError) -> Void
+    ) throws(LedgerError) {
+        var pending = session.send(pageQueries(from: position, limit: Self.pageSize))
         while true {
             let answers = try pending.wait()
             let full = answers[0].count == Self.pageSize
@@ -76,13 +91,10 @@ public final class PostgresStore: AuditedStore {
                 pending = session.send(pageQueries(from: try last.cell(Int(table.position), Int64.self) + 1, limit: Self.pageSize))
             }
             let rows = try page(answers)
-            let decoder = try decoder(for: rows)
-            let next = Background { Result { () throws(LedgerError) in try rows.map(decoder.decode) } }
-            try handOn()
-            decoding = next
-            guard full else { break }
+            guard !rows.isEmpty else { return }
+            try body(rows, try decoder(for: rows))
+            guard full else { return }
         }
-        try handOn()
     }
 
     public func event(at position: Int64) throws(LedgerError) -> StoredEvent {
@@ -94,13 +106,8 @@ public final class PostgresStore: AuditedStore {
 
     /// Up to `limit` events from `position` on, payloads decompressed.
     func events(from position: Int64, limit: Int64) throws(LedgerError) -> [StoredEvent] {
-        let rows = try rows(from: position, limit: limit)
+        let rows = try page(session.queries(pageQueries(from: position, limit: limit)))
         return try rows.map(decoder(for: rows).decode)
-    }
-
-    /// Up to `limit` rows of `events` from `position` on, each with its index rows read in.
-    func rows(from position: Int64, limit: Int64) throws(LedgerError) -> [(PostgresRandomAccessRow, EventMetadata)] {
-        try page(session.queries(pageQueries(from: position, limit: limit)))
     }
 
     /// The queries of a page: up to `limit` rows of `events` from `position` on, then the rows of
