@@ -81,12 +81,8 @@ public final class Ledger {
                 pending[soort] = nil
             }
         }
-        guard !pending.isEmpty else { return }
-        // Another writer of the same log may have stored one since: take it instead of training.
-        for dictionary in try store.dictionaries() where pending[dictionary.soort] != nil {
-            compressor.install(dictionary)
-            pending[dictionary.soort] = nil
-        }
+        // The store hands out the one another writer of the same log stored meanwhile, if any,
+        // and trains only when there is none.
         for (soort, batchSamples) in pending.sorted(by: { $0.key < $1.key }) {
             var sampled = 0
             let dictionary = try store.dictionary(for: soort) { () throws(LedgerError) -> [UInt8]? in
