@@ -19,8 +19,6 @@ public struct ReadModel {
     private let log: any AuditedStore
     /// The log's own id, read once.
     private let ledgerID: String
-    /// The position the file reflected when it was opened, if it had followed the log before.
-    private let openedAt: Int64?
 
     /// Opens the read model at `path` for `log`, creating it when missing.
     /// - throws: ``LedgerError`` (`.notALedger`) for a file that is no read model or follows another log.
@@ -42,7 +40,7 @@ public struct ReadModel {
                 "CREATE TABLE read_model_log (ledger_id TEXT NOT NULL, position INTEGER NOT NULL, chain_hash TEXT NOT NULL)")
         }
         ledgerID = try log.ledgerID()
-        openedAt = try Self.checkFollows(log, ledgerID: ledgerID, in: database, path: path)
+        try Self.checkFollows(log, ledgerID: ledgerID, in: database, path: path)
     }
 
     /// Brings every projection up to the log's head; returns the position they reflect.
@@ -68,20 +66,19 @@ public struct ReadModel {
     }
 
     /// Refuses a file that follows another log, or a log that lost the link the file last saw.
-    /// - returns: the position the file reflects; nil for a new read model.
     private static func checkFollows(
         _ log: any AuditedStore, ledgerID id: String, in database: ProjectionDatabase, path: String
-    ) throws(LedgerError) -> Int64? {
+    ) throws(LedgerError) {
         let recorded = try database.connection.rows("SELECT ledger_id, position, chain_hash FROM read_model_log") {
             ($0.string(0), $0.int64(1), $0.string(2))
         }
-        guard let (followed, position, chainHash) = recorded.first else { return nil }
+        guard let (followed, position, chainHash) = recorded.first else { return }
         guard followed == id else {
             throw LedgerError(
                 .notALedger, "\(path): this read model follows another log (id \(followed), not \(id)); "
                     + "give --projections another file")
         }
-        guard position > 0 else { return position }
+        guard position > 0 else { return }
         let head = try log.headPosition()
         guard head >= position else {
             throw LedgerError(
@@ -93,13 +90,13 @@ public struct ReadModel {
                 .notALedger, "\(path): the log's event at position \(position) is not the one this read model folded; "
                     + "give --projections a new file")
         }
-        return position
     }
 
-    /// Notes the log and the link of `position`, the last event folded, unless the file noted
-    /// them already when it was opened (a read that found nothing new writes nothing).
+    /// Notes the log and the link of `position`, the last event folded, unless the file notes
+    /// that position already (a read, or a look of `volg`, that found nothing new writes nothing).
     private func record(_ position: Int64) throws(LedgerError) -> Int64 {
-        guard position != openedAt else { return position }
+        let noted = try database.connection.rows("SELECT position FROM read_model_log") { $0.int64(0) }
+        guard noted.first != position else { return position }
         let link = position > 0 ? try log.event(at: position).chainHash.description : ""
         try database.transaction { () throws(LedgerError) in
             try database.connection.execute("DELETE FROM read_model_log")
