@@ -102,14 +102,18 @@ struct FormatCompatibilityTests {
         #expect(report.isIntact && report.eventCount == 38)
     }
 
-    /// Once opened for writing, the old ledger is upgraded to format 3 (its Merkle tree and the delivery columns added) and
+    /// Once opened for writing, the old ledger is upgraded to format 4 (its Merkle tree and the delivery columns added) and
     /// then has exactly the tables, columns, indexes and triggers of a new one.
     @Test func anUpgradedOldLedgerHasTheTablesColumnsAndIndexesOfANewOne() throws {
         let directory = try WorkDirectory()
         let old = try copy(in: directory)
-        #expect(try SQLiteStore(path: old, access: .write).formatVersion == 3)
+        #expect(try SQLiteStore(path: old, access: .write).formatVersion == 4)
         let new = directory.path("new.sqlite")
         _ = try SQLiteStore(path: new, access: .createIfMissing)
+        // The old ledger's tree goes on holding every level; a new one's starts at level 4.
+        let floor = "SELECT CAST(value AS INTEGER) FROM ledger_info WHERE key = 'merkle_floor'"
+        #expect(try RawSQL(old).integers(floor) == [0])
+        #expect(try RawSQL(new).integers(floor) == [4])
         let schema = """
             SELECT m.type, m.name, m.tbl_name, c.name, c.type, c."notnull", c.pk FROM sqlite_master m
             LEFT JOIN pragma_table_info(m.name) c ON m.type = 'table'

@@ -193,4 +193,19 @@ struct RawSQL {
             throw Failure(description: message.map { String(cString: $0) } ?? "error")
         }
     }
+
+    /// The first column of every row `sql` returns, as integers.
+    func integers(_ sql: String) throws -> [Int64] {
+        var db: OpaquePointer?
+        guard sqlite3_open(path, &db) == SQLITE_OK else { throw Failure(description: "cannot open \(path)") }
+        defer { sqlite3_close(db) }
+        var statement: OpaquePointer?
+        guard sqlite3_prepare_v2(db, sql, -1, &statement, nil) == SQLITE_OK else {
+            throw Failure(description: String(cString: sqlite3_errmsg(db)))
+        }
+        defer { sqlite3_finalize(statement) }
+        var values: [Int64] = []
+        while sqlite3_step(statement) == SQLITE_ROW { values.append(sqlite3_column_int64(statement, 0)) }
+        return values
+    }
 }

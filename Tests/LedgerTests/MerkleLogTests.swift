@@ -28,8 +28,9 @@ struct MerkleLogTests {
         return MerkleHash.node(mth(leaves.prefix(k)), mth(leaves.dropFirst(k)))
     }
 
-    /// The stored complete subtrees are exactly the roots of the aligned power-of-two ranges of the
-    /// leaves made from each message's bytes, and nothing more.
+    /// The complete subtrees are exactly the roots of the aligned power-of-two ranges of the leaves
+    /// made from each message's bytes, and nothing more; a new ledger stores those of 16 leaves
+    /// and more, and works out the smaller ones from the events.
     @Test func everyAppendAddsTheNodesItCompletes() throws {
         let directory = try WorkDirectory()
         let (path, ledger) = try ledger(in: directory)
@@ -47,6 +48,7 @@ struct MerkleLogTests {
             #expect(try store(ledger).merkleNode(level: level, index: Int64(leaves.count / width)) == nil)
         }
         #expect(count == 2 * 23 - 23.nonzeroBitCount)
+        #expect(try RawSQL(path).integers("SELECT level FROM merkle_nodes") == [4])
         #expect(try Ledger(path: path, access: .read).verify().isIntact)
         #expect(try store(ledger).ledgerID().count == 32)
     }
@@ -61,22 +63,23 @@ struct MerkleLogTests {
     @Test func aChangedNodeIsFound() throws {
         let directory = try WorkDirectory()
         let (path, _) = try ledger(in: directory)
-        #expect(throws: RawSQL.Failure.self) { try RawSQL(path).run("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 5") }
-        try RawSQL(path).run(Self.dropTreeTriggers + "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 1 AND idx = 5")
-        #expect(try problems(path) == [.init(position: 12, reason: "the Merkle tree does not match the log (node 5 at level 1)")])
+        #expect(throws: RawSQL.Failure.self) { try RawSQL(path).run("UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 4 AND idx = 0") }
+        try RawSQL(path).run(Self.dropTreeTriggers + "UPDATE merkle_nodes SET hash = zeroblob(32) WHERE level = 4 AND idx = 0")
+        #expect(try problems(path) == [.init(position: 16, reason: "the Merkle tree does not match the log (node 0 at level 4)")])
     }
 
     @Test func anExtraOrMissingNodeIsFound() throws {
         let directory = try WorkDirectory()
         let (path, _) = try ledger(in: directory)
         try RawSQL(path).run(Self.dropTreeTriggers + "INSERT INTO merkle_nodes VALUES (9, 0, zeroblob(32))")
-        #expect(try problems(path) == [.init(position: nil, reason: "the Merkle tree holds 43 nodes, not 42")])
-        try RawSQL(path).run("DELETE FROM merkle_nodes WHERE level = 9; DELETE FROM merkle_nodes WHERE level = 0 AND idx = 22")
-        #expect(try problems(path) == [.init(position: 23, reason: "the Merkle tree does not match the log (node 22 at level 0)")])
+        #expect(try problems(path) == [.init(position: nil, reason: "the Merkle tree holds 2 nodes, not 1")])
+        try RawSQL(path).run("DELETE FROM merkle_nodes WHERE level = 9; DELETE FROM merkle_nodes WHERE level = 4 AND idx = 0")
+        #expect(try problems(path) == [.init(position: 16, reason: "the Merkle tree does not match the log (node 0 at level 4)")])
     }
 
     /// A ledger made before the tree existed (format 1) is read as it is and gets its tree, equal
-    /// to one built append by append, the first time it is opened for writing.
+    /// to one built append by append, the first time it is opened for writing; like every ledger
+    /// from before format 4 it goes on storing every level of it.
     @Test func aFormat1LedgerGetsItsTreeOnTheFirstWrite() throws {
         let directory = try WorkDirectory()
         let (path, ledger) = try ledger(in: directory)
@@ -85,7 +88,7 @@ struct MerkleLogTests {
         let root4 = try store(ledger).merkleNode(level: 4, index: 0)
         try RawSQL(path).run("""
             DROP TABLE merkle_nodes; DROP TABLE checkpoints;
-            DELETE FROM ledger_info WHERE key = 'ledger_id';
+            DELETE FROM ledger_info WHERE key IN ('ledger_id', 'merkle_floor');
             UPDATE ledger_info SET value = '1' WHERE key = 'format_version';
             """)
         let oud = try Ledger(path: path, access: .read)
@@ -94,12 +97,14 @@ struct MerkleLogTests {
 
         let geschreven = try Ledger(path: path, access: .write)
         let upgraded = store(geschreven)
-        #expect(upgraded.formatVersion == 3)
+        #expect(upgraded.formatVersion == 4)
+        #expect(try RawSQL(path).integers("SELECT count(*) FROM merkle_nodes") == [Int64(2 * 23 - 23.nonzeroBitCount)])
         #expect(try (0..<23).map { try upgraded.merkleNode(level: 0, index: Int64($0)) } == nodes)
         #expect(try upgraded.merkleNode(level: 4, index: 0) == root4)
         _ = try geschreven.append(try Examples.toewijzingen(2, from: 23))
         #expect(try geschreven.verify().isIntact)
         #expect(try upgraded.merkleNode(level: 0, index: 24) != nil)
+        #expect(try RawSQL(path).integers("SELECT count(*) FROM merkle_nodes WHERE level = 0") == [25])
     }
 
     @Test func checkpointsAreKeptAppendOnly() throws {

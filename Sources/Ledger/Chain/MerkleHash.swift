@@ -23,6 +23,16 @@ public enum MerkleHash {
     public static func leaf(ofEventWithContentHash contentHash: Digest) -> Digest {
         leaf(contentHash.bytes)
     }
+
+    /// The root of a complete subtree: `leaves` are its leaf hashes in order, a power of two of them.
+    public static func root(ofCompleteSubtree leaves: [Digest]) -> Digest {
+        precondition(leaves.count > 0 && leaves.count & (leaves.count - 1) == 0, "a complete subtree has 2^k leaves")
+        var level = leaves
+        while level.count > 1 {
+            level = stride(from: 0, to: level.count, by: 2).map { node(level[$0], level[$0 + 1]) }
+        }
+        return level[0]
+    }
 }
 
 /// A stored node, as the store writes it.

@@ -1,27 +1,49 @@
-/// The Merkle tree (RFC 9162) of the log in one SQLite file: the root of every complete subtree in
-/// `merkle_nodes`, node (level, idx) covering leaves idx·2^level to (idx+1)·2^level − 1. The
-/// append that adds leaves adds the nodes they complete in the same transaction, so any root or
-/// proof of any size costs O(log n) reads and never a rebuild.
+/// The Merkle tree (RFC 9162) of the log in one SQLite file: the root of every complete subtree
+/// from level `floor` up in `merkle_nodes`, node (level, idx) covering leaves idx·2^level to
+/// (idx+1)·2^level − 1. The append that adds leaves adds the nodes they complete in the same
+/// transaction, so any root or proof of any size costs O(log n) reads and never a rebuild; a node
+/// below the floor is computed from the 2^level content hashes of its events.
 struct MerkleLog {
     let connection: SQLiteConnection
+    /// The lowest level stored.
+    let floor: Int
     private let select: SQLiteStatement
     private let insert: SQLiteStatement
+    private let selectLeaves: SQLiteStatement
 
     /// Prepares the statements once, for every read and append through this value.
-    init(connection: SQLiteConnection) throws(LedgerError) {
+    init(connection: SQLiteConnection, floor: Int) throws(LedgerError) {
         self.connection = connection
+        self.floor = floor
         select = try connection.prepare("SELECT hash FROM merkle_nodes WHERE level = ?1 AND idx = ?2", persistent: true)
         insert = try connection.prepare("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)", persistent: true)
+        selectLeaves = try connection.prepare(
+            "SELECT content_hash FROM events WHERE position BETWEEN ?1 AND ?2 ORDER BY position", persistent: true)
     }
 
-    /// The stored node, or nil when that subtree is not complete (yet).
+    /// The node, or nil when that subtree is not complete (yet).
     func node(level: Int, index: Int64) throws(LedgerError) -> Digest? {
+        guard level >= floor else { return try computedNode(level: level, index: index) }
         let statement = select
         statement.bind(1, Int64(level))
         statement.bind(2, index)
         defer { statement.reset() }
         guard try statement.step() else { return nil }
         return Digest(bytes: statement.bytes(0))
+    }
+
+    /// A node below the floor, from the content hashes of its events (leaf i is position i + 1).
+    private func computedNode(level: Int, index: Int64) throws(LedgerError) -> Digest? {
+        let width = Int64(1) << level
+        let statement = selectLeaves
+        statement.bind(1, index * width + 1)
+        statement.bind(2, (index + 1) * width)
+        defer { statement.reset() }
+        var leaves: [Digest] = []
+        while try statement.step() {
+            leaves.append(MerkleHash.leaf(ofEventWithContentHash: Digest(bytes: statement.bytes(0)) ?? .genesis))
+        }
+        return leaves.count == width ? MerkleHash.root(ofCompleteSubtree: leaves) : nil
     }
 
     /// Adds the leaves of events `start + 1`, `start + 2`, … with these content hashes.
@@ -32,7 +54,7 @@ struct MerkleLog {
             }
             return hash
         }
-        for node in nodes {
+        for node in nodes where node.level >= floor {
             insert.bind(1, Int64(node.level))
             insert.bind(2, node.index)
             insert.bind(3, node.hash.bytes)
@@ -57,7 +79,7 @@ struct MerkleLog {
             let version = try connection.prepare("SELECT value FROM ledger_info WHERE key = 'format_version'")
             guard try version.step(), version.string(0) == "1" else { return }
             try connection.execute(Schema.upgradeToFormat2)
-            let log = try MerkleLog(connection: connection)
+            let log = try MerkleLog(connection: connection, floor: 0)
             try log.append(after: 0, contentHashes: try log.contentHashes(from: 1))
         }
     }

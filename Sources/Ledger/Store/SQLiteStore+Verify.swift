@@ -17,7 +17,8 @@ extension SQLiteStore {
             }
             var check = LogCheck(
                 eventDescription: eventDescription,
-                missingTriggers: Schema.triggerNames(tables).filter { !present.contains($0) }, storedNode: storedNode)
+                missingTriggers: Schema.triggerNames(tables).filter { !present.contains($0) }, storedNode: storedNode,
+                floor: merkleFloor)
             let rows = try connection.prepare("SELECT \(table.columnList) FROM events ORDER BY position")
             let related = try RelatedRows(connection: connection, eventDescription: eventDescription, from: 1)
             while try rows.step() {

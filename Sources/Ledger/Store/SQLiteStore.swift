@@ -21,12 +21,14 @@ public final class SQLiteStore: EventStore {
     private let statements: Statements
     /// The format of the file as opened: a format-1 ledger opened only for reading has no Merkle tree.
     public let formatVersion: Int
+    /// The lowest level of the Merkle tree the file stores (see ``Schema/merkleFloor``).
+    let merkleFloor: Int
     /// The tree's statements, prepared on first use (a format-1 ledger opened for reading has no tree).
     private var preparedMerkleLog: MerkleLog?
 
     func merkleLog() throws(LedgerError) -> MerkleLog {
         if let preparedMerkleLog { return preparedMerkleLog }
-        let log = try MerkleLog(connection: connection)
+        let log = try MerkleLog(connection: connection, floor: merkleFloor)
         preparedMerkleLog = log
         return log
     }
@@ -94,6 +96,10 @@ public final class SQLiteStore: EventStore {
                 try Self.upgradeToFormat3(connection, described)
                 version = 3
             }
+            if version < 4 {
+                try Self.upgradeToFormat4(connection)
+                version = 4
+            }
             table = described
         } else {
             try connection.execute("PRAGMA cache_size = -65536;")
@@ -101,6 +107,7 @@ public final class SQLiteStore: EventStore {
         }
         statements = try Statements(connection, table)
         formatVersion = version
+        merkleFloor = try Self.merkleFloor(connection)
     }
 
     /// Creates the tables unless another process did so first: two ingests that create the same
@@ -148,6 +155,28 @@ public final class SQLiteStore: EventStore {
             try connection.execute(
                 added + table.eventIndexes + "UPDATE ledger_info SET value = '3' WHERE key = 'format_version';")
         }
+    }
+
+    /// Format 4 records the lowest level of the Merkle tree stored; a ledger upgraded to it has
+    /// stored every level and goes on doing so.
+    private static func upgradeToFormat4(_ connection: SQLiteConnection) throws(LedgerError) {
+        try connection.writeTransaction { () throws(LedgerError) in
+            let version = try connection.prepare("SELECT value FROM ledger_info WHERE key = 'format_version'")
+            guard try version.step(), version.string(0) == "3" else { return }
+            try connection.execute(
+                "INSERT INTO ledger_info (key, value) VALUES ('merkle_floor', '0');"
+                    + "UPDATE ledger_info SET value = '4' WHERE key = 'format_version';")
+        }
+    }
+
+    /// The lowest level of the Merkle tree the file stores: 0 in a ledger from before format 4.
+    private static func merkleFloor(_ connection: SQLiteConnection) throws(LedgerError) -> Int {
+        let statement = try connection.prepare("SELECT value FROM ledger_info WHERE key = 'merkle_floor'")
+        guard try statement.step() else { return 0 }
+        guard let floor = Int(statement.string(0)), (0..<63).contains(floor) else {
+            throw LedgerError(.corrupt, "\(connection.path): the recorded lowest level of the Merkle tree is not a level")
+        }
+        return floor
     }
 
     /// The added columns `events` does not have (in a ledger written before format 3).

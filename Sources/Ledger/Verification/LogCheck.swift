@@ -14,14 +14,14 @@ package struct LogCheck {
     private var tree: TreeCheck?
 
     /// `missingTriggers` names the append-only guards the store found removed; `storedNode` reads
-    /// the stored tree (nil for a log that has none yet).
+    /// the stored tree (nil for a log that has none yet), which holds the levels from `floor` up.
     package init(
         eventDescription: EventDescription, missingTriggers: [String],
-        storedNode: ((_ level: Int, _ index: Int64) throws(LedgerError) -> Digest?)?
+        storedNode: ((_ level: Int, _ index: Int64) throws(LedgerError) -> Digest?)?, floor: Int = 0
     ) {
         self.eventDescription = eventDescription
         problems = missingTriggers.map { .init(position: nil, reason: "the immutability trigger \($0) was removed") }
-        tree = storedNode.map { TreeCheck(storedNode: $0) }
+        tree = storedNode.map { TreeCheck(storedNode: $0, floor: floor) }
     }
 
     /// Checks the event stored at `position` with chain link `storedLink`; `read` decodes it.
@@ -73,10 +73,12 @@ package struct LogCheck {
     package func finish(storedNodes: Int64?, recordedHead: Int64, strayIndexRows: Int64 = 0) -> VerificationReport {
         var problems = problems
         let size = expected - 1
-        // A tree of n leaves has one node per complete subtree: 2n minus the number of 1-bits of n.
-        let nodes = 2 * size - Int64(size.nonzeroBitCount)
-        if tree != nil, let storedNodes, storedNodes != nodes {
-            problems.append(.init(position: nil, reason: "the Merkle tree holds \(storedNodes) nodes, not \(nodes)"))
+        if let tree, let storedNodes {
+            // A tree of n leaves has n >> level complete subtrees at each level.
+            let nodes = (tree.floor..<64).reduce(Int64(0)) { $0 + size >> $1 }
+            if storedNodes != nodes {
+                problems.append(.init(position: nil, reason: "the Merkle tree holds \(storedNodes) nodes, not \(nodes)"))
+            }
         }
         if strayIndexRows > 0 {
             problems.append(.init(position: nil, reason: "\(strayIndexRows) index row(s) belong to no event of the log"))
@@ -93,6 +95,8 @@ package struct LogCheck {
     /// belong to its message, is found at the first position it concerns.
     private struct TreeCheck {
         let storedNode: (_ level: Int, _ index: Int64) throws(LedgerError) -> Digest?
+        /// The lowest level stored; the nodes below it are the store's to compute, not to keep.
+        let floor: Int
         /// The roots of the complete subtrees still waiting for a right sibling, by level.
         var open: [Int: Digest] = [:]
 
@@ -102,7 +106,7 @@ package struct LogCheck {
                 byLeaf: MerkleHash.leaf(ofEventWithContentHash: contentHash), at: position - 1
             ) { level, _ in open[level] ?? .genesis }
             for node in nodes {
-                guard try storedNode(node.level, node.index) == node.hash else {
+                if node.level >= floor, try storedNode(node.level, node.index) != node.hash {
                     return "the Merkle tree does not match the log (node \(node.index) at level \(node.level))"
                 }
                 self.open[node.level] = node.index & 1 == 0 ? node.hash : nil
