@@ -146,9 +146,7 @@ public final class SQLiteStore: EventStore {
     /// Format 3 added columns to `events` (the description's added columns): a format-2 ledger
     /// gets them, NULL for every event it holds, whose links do not cover them.
     private static func upgradeToFormat3(_ connection: SQLiteConnection, _ table: EventTable) throws(LedgerError) {
-        try connection.writeTransaction { () throws(LedgerError) in
-            let version = try connection.prepare("SELECT value FROM ledger_info WHERE key = 'format_version'")
-            guard try version.step(), version.string(0) == "2" else { return }
+        try upgrade(connection, from: 2) { () throws(LedgerError) in
             let absent = try absentColumns(connection, table)
             let added = table.addedColumns.filter { absent.contains($0.name) }
                 .map { "ALTER TABLE events ADD COLUMN \($0.name) \($0.type.sql);\n" }.joined()
@@ -157,12 +155,22 @@ public final class SQLiteStore: EventStore {
         }
     }
 
+    /// Runs `body`, which upgrades the file from format `version`, in a write transaction, if the
+    /// file is still of that format there: another process may have upgraded it since it was opened.
+    static func upgrade(
+        _ connection: SQLiteConnection, from version: Int, _ body: () throws(LedgerError) -> Void
+    ) throws(LedgerError) {
+        try connection.writeTransaction { () throws(LedgerError) in
+            let recorded = try connection.prepare("SELECT value FROM ledger_info WHERE key = 'format_version'")
+            guard try recorded.step(), recorded.string(0) == String(version) else { return }
+            try body()
+        }
+    }
+
     /// Format 4 records the lowest level of the Merkle tree stored; a ledger upgraded to it has
     /// stored every level and goes on doing so.
     private static func upgradeToFormat4(_ connection: SQLiteConnection) throws(LedgerError) {
-        try connection.writeTransaction { () throws(LedgerError) in
-            let version = try connection.prepare("SELECT value FROM ledger_info WHERE key = 'format_version'")
-            guard try version.step(), version.string(0) == "3" else { return }
+        try upgrade(connection, from: 3) { () throws(LedgerError) in
             try connection.execute(
                 "INSERT INTO ledger_info (key, value) VALUES ('merkle_floor', '0');"
                     + "UPDATE ledger_info SET value = '4' WHERE key = 'format_version';")
