@@ -9,7 +9,7 @@ struct MerkleLog {
     let floor: Int
     private let select: SQLiteStatement
     private let insert: SQLiteStatement
-    private let selectLeaves: SQLiteStatement
+    private let selectContentHashes: SQLiteStatement
 
     /// Prepares the statements once, for every read and append through this value.
     init(connection: SQLiteConnection, floor: Int) throws(LedgerError) {
@@ -17,7 +17,7 @@ struct MerkleLog {
         self.floor = floor
         select = try connection.prepare("SELECT hash FROM merkle_nodes WHERE level = ?1 AND idx = ?2", persistent: true)
         insert = try connection.prepare("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)", persistent: true)
-        selectLeaves = try connection.prepare(
+        selectContentHashes = try connection.prepare(
             "SELECT content_hash FROM events WHERE position BETWEEN ?1 AND ?2 ORDER BY position", persistent: true)
     }
 
@@ -35,14 +35,8 @@ struct MerkleLog {
     /// A node below the floor, from the content hashes of its events (leaf i is position i + 1).
     private func computedNode(level: Int, index: Int64) throws(LedgerError) -> Digest? {
         let width = Int64(1) << level
-        let statement = selectLeaves
-        statement.bind(1, index * width + 1)
-        statement.bind(2, (index + 1) * width)
-        defer { statement.reset() }
-        var leaves: [Digest] = []
-        while try statement.step() {
-            leaves.append(MerkleHash.leaf(ofEventWithContentHash: Digest(bytes: statement.bytes(0)) ?? .genesis))
-        }
+        let leaves = try contentHashes(from: index * width + 1, through: (index + 1) * width)
+            .map(MerkleHash.leaf(ofEventWithContentHash:))
         return leaves.count == width ? MerkleHash.root(ofCompleteSubtree: leaves) : nil
     }
 
@@ -63,10 +57,12 @@ struct MerkleLog {
         }
     }
 
-    /// The content hashes of the events from `position` on, in log order.
-    func contentHashes(from position: Int64) throws(LedgerError) -> [Digest] {
-        let statement = try connection.prepare("SELECT content_hash FROM events WHERE position >= ?1 ORDER BY position")
-        statement.bind(1, position)
+    /// The content hashes of the events from position `first` through `last`, in log order.
+    func contentHashes(from first: Int64, through last: Int64 = .max) throws(LedgerError) -> [Digest] {
+        let statement = selectContentHashes
+        statement.bind(1, first)
+        statement.bind(2, last)
+        defer { statement.reset() }
         var hashes: [Digest] = []
         while try statement.step() { hashes.append(Digest(bytes: statement.bytes(0)) ?? .genesis) }
         return hashes
@@ -75,9 +71,7 @@ struct MerkleLog {
     /// Format 1 had no tree: its tables are added and the tree is built over every event already
     /// logged, in one transaction, the first time a zorgledger that knows format 2 writes.
     static func upgradeToFormat2(_ connection: SQLiteConnection) throws(LedgerError) {
-        try connection.writeTransaction { () throws(LedgerError) in
-            let version = try connection.prepare("SELECT value FROM ledger_info WHERE key = 'format_version'")
-            guard try version.step(), version.string(0) == "1" else { return }
+        try SQLiteStore.upgrade(connection, from: 1) { () throws(LedgerError) in
             try connection.execute(Schema.upgradeToFormat2)
             let log = try MerkleLog(connection: connection, floor: 0)
             try log.append(after: 0, contentHashes: try log.contentHashes(from: 1))
