@@ -23,6 +23,8 @@ public final class SQLiteStore: EventStore {
     public let formatVersion: Int
     /// The lowest level of the Merkle tree the file stores (see ``Schema/merkleFloor``).
     let merkleFloor: Int
+    /// Copies committed pages into the file while the writer goes on; nil for a reader.
+    private let checkpointer: WALCheckpointer?
     /// The tree's statements, prepared on first use (a format-1 ledger opened for reading has no tree).
     private var preparedMerkleLog: MerkleLog?
 
@@ -106,9 +108,12 @@ public final class SQLiteStore: EventStore {
             table = EventTable(eventDescription: eventDescription, absent: try Self.absentColumns(connection, described))
         }
         statements = try Statements(connection, table)
+        checkpointer = access == .read ? nil : try WALCheckpointer(path: path)
         formatVersion = version
         merkleFloor = try Self.merkleFloor(connection)
     }
+
+    deinit { checkpointer?.close() }
 
     /// Creates the tables unless another process did so first: two ingests that create the same
     /// ledger at once both see an empty file, so emptiness is decided again under the write lock.
@@ -232,7 +237,7 @@ public final class SQLiteStore: EventStore {
         _ batch: [PreparedEvent], beforeCommit: BeforeCommit
     ) throws(LedgerError) -> [AppendOutcome] {
         let recordedAt = Timestamp.now()
-        return try connection.writeTransaction { () throws(LedgerError) -> [AppendOutcome] in
+        let outcomes = try connection.writeTransaction { () throws(LedgerError) -> [AppendOutcome] in
             let head = try head()
             let plan = try AppendPlan(
                 batch, after: head, recordedAt: recordedAt, eventDescription: eventDescription, lookups: lookups)
@@ -246,6 +251,8 @@ public final class SQLiteStore: EventStore {
             try beforeCommit(plan.outcomes, plan.written.map(\.stored))
             return plan.outcomes
         }
+        checkpointer?.checkpointSoon()
+        return outcomes
     }
 
     /// What the log holds, read with the statements prepared once.

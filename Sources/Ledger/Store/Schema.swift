@@ -16,11 +16,11 @@ package enum Schema {
 
     /// Settings applied on every connection. WAL lets readers work while one writer appends;
     /// synchronous=NORMAL keeps a committed batch through a process crash (not a power cut of the
-    /// last moments), which is what group commit is for. A checkpoint every 32,768 pages (512 MiB of
-    /// WAL at 16 KiB pages) rather than SQLite's 1,000 copies a random-key index page dirtied by
-    /// many batches into the file once instead of once per few batches: at a million messages an
-    /// ingest writes 15 % fewer bytes and takes 8 % less CPU (measured at 64 KiB pages and 8,192;
-    /// at 16 KiB pages, 8,192 made the ingest of a million 5 % slower than 32,768).
+    /// last moments), which is what group commit is for. A writer's pages normally reach the file
+    /// through its ``WALCheckpointer``, on another thread; the writer checkpoints itself only when
+    /// the WAL reaches 32,768 pages (512 MiB at 16 KiB pages), which bounds the WAL should the
+    /// other thread fall behind. (When the writer did all checkpoints, 32,768 rather than SQLite's
+    /// 1,000 made a million-message ingest write 15 % fewer bytes and take 8 % less CPU.)
     static let connectionPragmas = """
         PRAGMA journal_mode = WAL;
         PRAGMA synchronous = NORMAL;
