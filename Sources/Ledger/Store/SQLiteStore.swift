@@ -236,6 +236,7 @@ public final class SQLiteStore: EventStore {
     public func append(
         _ batch: [PreparedEvent], beforeCommit: BeforeCommit
     ) throws(LedgerError) -> [AppendOutcome] {
+        if let failure = checkpointer?.takeFailure() { throw failure }
         let recordedAt = Timestamp.now()
         let outcomes = try connection.writeTransaction { () throws(LedgerError) -> [AppendOutcome] in
             let head = try head()
