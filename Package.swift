@@ -130,7 +130,7 @@ let package = Package(
         // Runs a child and reports its peak memory (`ru_maxrss`), untouched by the test process's own.
         .executableTarget(name: "peak-rss", path: "Tests/PeakRSS"),
         .testTarget(name: "LedgerTests", dependencies: ["Ledger", "Kenmerken", "CSQLite", "TestSupport"]),
-        .testTarget(name: "AuditTests", dependencies: ["Audit", "Ledger"]),
+        .testTarget(name: "AuditTests", dependencies: ["Audit", "Ledger", "TestSupport"]),
         // The log on a real PostgreSQL server (`.ci/postgres`): the SQLite log's guarantees under concurrent writers.
         .testTarget(
             name: "PostgresLogTests",

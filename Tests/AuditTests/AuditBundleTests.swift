@@ -1,6 +1,7 @@
 import Audit
 import Foundation
 import Ledger
+import TestSupport
 import Testing
 
 /// `audit verify` must call a bundle sound only when every check holds: each tampering below is
@@ -23,14 +24,9 @@ import Testing
         return doel
     }
 
-    static func map() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("audit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
-
     @Test func aSoundBundleVerifies() throws {
-        let bundel = try Self.bundel(in: try Self.map())
+        let map = try WorkDirectory()
+        let bundel = try Self.bundel(in: map.url)
         let samenvatting = try AuditBundle.verify(bundel)
         #expect(samenvatting.origin == "zorgledger/test" && samenvatting.treeSize == 20 && samenvatting.berichten == 3)
         #expect(samenvatting.sleutel == Self.sleutel.verifier.text)
@@ -69,8 +65,8 @@ import Testing
             try Data(tekst.utf8).write(to: bestand)
         }, "the signature by zorgledger-test does not verify"),
         ("a checkpoint signed by another key", { bundel in
-            let ander = try map()
-            let vreemd = try Self.bundel(in: ander, ondertekenaar: NoteSigningKey.generate(name: "zorgledger-test"))
+            let ander = try WorkDirectory()
+            let vreemd = try Self.bundel(in: ander.url, ondertekenaar: NoteSigningKey.generate(name: "zorgledger-test"))
             try FileManager.default.removeItem(at: bundel.appendingPathComponent("checkpoint.txt"))
             try FileManager.default.copyItem(at: vreemd.appendingPathComponent("checkpoint.txt"),
                                              to: bundel.appendingPathComponent("checkpoint.txt"))
@@ -95,7 +91,8 @@ import Testing
     @Test(arguments: 0..<knoeien.count)
     func aTamperedBundleIsRefused(_ geval: Int) throws {
         let (naam, knoei, reden) = Self.knoeien[geval]
-        let bundel = try Self.bundel(in: try Self.map())
+        let map = try WorkDirectory()
+        let bundel = try Self.bundel(in: map.url)
         try knoei(bundel)
         do {
             _ = try AuditBundle.verify(bundel)
@@ -109,7 +106,8 @@ import Testing
     /// A bundle re-signed as a whole by someone else passes on its own key, which is why an auditor
     /// checks the key: with the owner's key given, it is refused.
     @Test func aBundleResignedByAnotherKeyFailsAgainstTheOwnersKey() throws {
-        let vreemd = try Self.bundel(in: try Self.map(), ondertekenaar: NoteSigningKey.generate(name: "zorgledger-test"))
+        let map = try WorkDirectory()
+        let vreemd = try Self.bundel(in: map.url, ondertekenaar: NoteSigningKey.generate(name: "zorgledger-test"))
         #expect(try AuditBundle.verify(vreemd).berichten == 3)
         #expect(throws: AuditError.unknownKey("zorgledger-test")) { try AuditBundle.verify(vreemd, trusting: Self.sleutel.verifier) }
     }

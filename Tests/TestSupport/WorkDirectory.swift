@@ -1,4 +1,5 @@
 public import Foundation
+import Synchronization
 
 /// A fresh folder per test, removed when the test is done with it, and the ways to run the built
 /// `zorgledger`, a shell and the `sqlite3` shell in it.
@@ -8,9 +9,24 @@ public final class WorkDirectory: Sendable {
     public init() throws {
         url = FileManager.default.temporaryDirectory.appendingPathComponent("zorgledger-test-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        _ = Self.removedAtExit
+        Self.folders.withLock { _ = $0.insert(url.path) }
     }
 
-    deinit { try? FileManager.default.removeItem(at: url) }
+    deinit {
+        Self.folders.withLock { _ = $0.remove(url.path) }
+        try? FileManager.default.removeItem(at: url)
+    }
+
+    /// The folders not yet removed. A fixture kept in a `static let`, shared by the tests of a
+    /// suite, is never deinitialized: its folder (ledgers of generated clients) goes when the
+    /// test process exits.
+    private static let folders = Mutex<Set<String>>([])
+    private static let removedAtExit: Void = {
+        atexit {
+            for path in WorkDirectory.folders.withLock({ $0 }) { try? FileManager.default.removeItem(atPath: path) }
+        }
+    }()
 
     public func path(_ name: String) -> String { url.appendingPathComponent(name).path }
 
