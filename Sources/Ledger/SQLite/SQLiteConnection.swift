@@ -100,6 +100,13 @@ public final class SQLiteConnection {
         return try body()
     }
 
+    /// The pages the database file holds.
+    func pageCount() throws(LedgerError) -> Int64 {
+        let statement = try prepare("PRAGMA page_count")
+        try statement.step()
+        return statement.int64(0)
+    }
+
     public var currentMessage: String { String(cString: sqlite3_errmsg(handle)) }
 
     private var storageFull: LedgerError {

@@ -108,7 +108,7 @@ public final class SQLiteStore: EventStore {
             table = EventTable(eventDescription: eventDescription, absent: try Self.absentColumns(connection, described))
         }
         statements = try Statements(connection, table)
-        checkpointer = access == .read ? nil : try WALCheckpointer(path: path)
+        checkpointer = access == .read ? nil : try WALCheckpointer(following: connection)
         formatVersion = version
         merkleFloor = try Self.merkleFloor(connection)
     }
@@ -238,7 +238,7 @@ public final class SQLiteStore: EventStore {
     ) throws(LedgerError) -> [AppendOutcome] {
         if let failure = checkpointer?.takeFailure() { throw failure }
         let recordedAt = Timestamp.now()
-        let outcomes = try connection.writeTransaction { () throws(LedgerError) -> [AppendOutcome] in
+        return try connection.writeTransaction { () throws(LedgerError) -> [AppendOutcome] in
             let head = try head()
             let plan = try AppendPlan(
                 batch, after: head, recordedAt: recordedAt, eventDescription: eventDescription, lookups: lookups)
@@ -252,8 +252,6 @@ public final class SQLiteStore: EventStore {
             try beforeCommit(plan.outcomes, plan.written.map(\.stored))
             return plan.outcomes
         }
-        checkpointer?.checkpointSoon()
-        return outcomes
     }
 
     /// What the log holds, read with the statements prepared once.
