@@ -81,17 +81,16 @@ public final class Ledger {
                 pending[soort] = nil
             }
         }
-        // The store hands out the one another writer of the same log stored meanwhile, if any,
-        // and trains only when there is none.
-        for (soort, batchSamples) in pending.sorted(by: { $0.key < $1.key }) {
-            var sampled = 0
-            let dictionary = try store.dictionary(for: soort) { () throws(LedgerError) -> [UInt8]? in
-                let samples = try store.samples(soort: soort, limit: 64 - batchSamples.count) + batchSamples
-                sampled = samples.count
-                return trainer.train(samples)
-            }
-            guard let dictionary else {
-                untrainable[soort] = sampled
+        // Every kind is trained at once, on all cores; the store keeps each dictionary unless
+        // another writer of the same log stored one meanwhile, which it then hands out instead.
+        let kinds = pending.sorted(by: { $0.key < $1.key })
+        var samples: [[[UInt8]]] = []
+        for (soort, batchSamples) in kinds {
+            samples.append(try store.samples(soort: soort, limit: 64 - batchSamples.count) + batchSamples)
+        }
+        for ((soort, _), (sampled, trained)) in zip(kinds, zip(samples, trainer.train(eachOf: samples))) {
+            guard let dictionary = try store.dictionary(for: soort, trainedBy: { trained }) else {
+                untrainable[soort] = sampled.count
                 continue
             }
             compressor.install(dictionary)

@@ -3,6 +3,7 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import Dispatch
 
 /// Builds an LZ4 dictionary from sample messages of one kind.
 ///
@@ -52,6 +53,21 @@ public struct DictionaryTrainer: Sendable {
             }
         }
         return dictionary.isEmpty ? nil : dictionary
+    }
+
+    /// A dictionary for each set of samples (nil where there are too few), trained on all cores:
+    /// a new ledger's first batch trains one for each of a dozen kinds of message at once.
+    public func train(eachOf sampleSets: [[[UInt8]]]) -> [[UInt8]?] {
+        let trained = UnsafeMutableBufferPointer<[UInt8]?>.allocate(capacity: sampleSets.count)
+        defer { trained.deallocate() }
+        // Each iteration initializes its own slot only, so the unsynchronized writes never overlap.
+        nonisolated(unsafe) let output = trained
+        DispatchQueue.concurrentPerform(iterations: sampleSets.count) { index in
+            (output.baseAddress! + index).initialize(to: train(sampleSets[index]))
+        }
+        let result = Array(trained)
+        _ = trained.deinitialize()
+        return result
     }
 
     private static func segments(of message: [UInt8]) -> [Segment] {
