@@ -28,7 +28,9 @@ final class WALCheckpointer: Sendable {
     }
 
     /// Where the writer checkpoints itself, as SQLite's `wal_autocheckpoint` would, should this
-    /// thread fall behind: it bounds the WAL at 512 MiB (at 16 KiB pages).
+    /// thread fall behind: it bounds the WAL at 512 MiB (at 16 KiB pages). When the writer did every
+    /// checkpoint, this many pages rather than SQLite's 1,000 made a million-message ingest write
+    /// 15 % fewer bytes and take 8 % less CPU (a page dirtied by many batches is copied once).
     static let writerLimit: Int32 = 32768
 
     private let queue = DispatchQueue(label: "zorgledger.checkpoint", qos: .utility)
