@@ -11,7 +11,7 @@ public import Ledger
 /// duplicates.
 public final class Ingester {
     private let ledger: Ledger
-    private let batchSize: Int
+    private let batchSize: BatchSize
     private let schemas: SchemaSet?
     private let beforeCommit: (_ appended: [Appended]) throws(LedgerError) -> Void
 
@@ -27,11 +27,11 @@ public final class Ingester {
     ///       projections catch up there, so a crash never leaves them behind the log, and need
     ///       not read the batch back nor decode it again.
     public init(
-        ledger: Ledger, batchSize: Int = 1000, schemas: SchemaSet? = nil,
+        ledger: Ledger, batchSize: BatchSize = .standard, schemas: SchemaSet? = nil,
         beforeCommit: @escaping (_ appended: [Appended]) throws(LedgerError) -> Void = { _ in }
     ) {
         self.ledger = ledger
-        self.batchSize = max(1, batchSize)
+        self.batchSize = batchSize
         self.schemas = schemas
         self.beforeCommit = beforeCommit
     }
@@ -47,9 +47,11 @@ public final class Ingester {
         let total = total ?? sources.underestimatedCount
         // Batches are taken as they are needed: a million sources are never in memory at once.
         var remaining = sources.makeIterator()
+        var logHolds = try ledger.headPosition()
         func nextBatch() -> [IngestSource] {
+            let size = batchSize.size(logHolding: logHolds)
             var batch: [IngestSource] = []
-            while batch.count < batchSize, let source = remaining.next() { batch.append(source) }
+            while batch.count < size, let source = remaining.next() { batch.append(source) }
             return batch
         }
         let compressor = ledger.compressor
@@ -95,6 +97,7 @@ public final class Ingester {
                 try beforeCommit(appended)
             }
             for (outcome, (source, message)) in zip(outcomes, origins) {
+                if case .duplicate = outcome {} else { logHolds += 1 }
                 report.count(
                     outcome, source: source, bevindingen: message.bevindingen, schemaMissing: message.schemaMissing)
             }
@@ -178,6 +181,35 @@ public final class Ingester {
             return .success(Decoded(event: event, bericht: nil, bevindingen: [Bevinding(schemaFout: error)]))
         }
     }
+}
+
+/// How many messages an ingest puts in one transaction, by how many events the log holds.
+///
+/// A commit writes every page it changed whole. Once the log's indexes on random keys (BSN, a
+/// message's identity, the projections' keys) have fewer pages than a batch has keys, a batch
+/// changes nearly all of them, however many messages it holds, so a larger batch writes fewer
+/// pages a message; in a small log a smaller batch starts the writer sooner. Measured with 2,000
+/// against 1,000 messages a batch: 1,007,220 messages 11 % faster (and 20 MiB more at the peak),
+/// 99,835 as fast, 10,625 4 % slower.
+public struct BatchSize: Sendable, Hashable {
+    public var small: Int
+    public var large: Int
+    /// The number of events in the log from which batches are `large`.
+    public var largeFrom: Int64
+
+    public init(small: Int, large: Int, largeFrom: Int64) {
+        self.small = max(1, small)
+        self.large = max(1, large)
+        self.largeFrom = largeFrom
+    }
+
+    /// The same size whatever the log holds (`ingest --batch-size`).
+    public static func fixed(_ size: Int) -> BatchSize { BatchSize(small: size, large: size, largeFrom: 0) }
+
+    /// 1,000 messages a batch, 2,000 once the log holds 100,000 events.
+    public static let standard = BatchSize(small: 1000, large: 2000, largeFrom: 100_000)
+
+    public func size(logHolding events: Int64) -> Int { events >= largeFrom ? large : small }
 }
 
 /// What an ingest did, message by message where it matters.

@@ -91,7 +91,7 @@ struct IngestSourceTests {
             try work.write("in/" + folder + bericht.bestandsnaam, bericht.bytes)
         }
         let sources = try IngestSource.expand([work.path("in")])
-        let ingester = Ingester(ledger: try Ledger(path: work.ledger, access: .createIfMissing), batchSize: 3)
+        let ingester = Ingester(ledger: try Ledger(path: work.ledger, access: .createIfMissing), batchSize: .fixed(3))
         var progress: [[Int]] = []
         let report = try ingester.ingest(sources, total: sources.count) { progress.append([$0, $1]) }
         #expect(report.appended == 7)
@@ -103,6 +103,33 @@ struct IngestSourceTests {
             return Array(try Data(contentsOf: URL(fileURLWithPath: path)))
         }
         #expect(payloads == walked)
+    }
+
+    /// Batches grow once the log holds `largeFrom` events, counted as they are appended (each
+    /// batch's size is chosen while the one before is written, so one batch late); an ingest into
+    /// a log that holds that many already takes large batches from the start.
+    @Test func batchesGrowOnceTheLogHoldsEnoughEvents() throws {
+        let work = try WorkDirectory()
+        let berichten = Array(Scenario(clients: 8, months: 3, seed: 11).berichten().prefix(20))
+        #expect(berichten.count == 20)
+        for bericht in berichten { try work.write("in/" + bericht.bestandsnaam, bericht.bytes) }
+        let sources = try IngestSource.expand([work.path("in")])
+        let size = BatchSize(small: 2, large: 5, largeFrom: 6)
+        func ingest(_ sources: [IngestSource]) throws -> (IngestReport, [Int]) {
+            let ingester = Ingester(ledger: try Ledger(path: work.ledger, access: .createIfMissing), batchSize: size)
+            var done: [Int] = []
+            let report = try ingester.ingest(sources, total: sources.count) { finished, _ in done.append(finished) }
+            return (report, done)
+        }
+        let (first, done) = try ingest(Array(Array(sources).prefix(7)))
+        #expect(first.appended == 7)
+        #expect(done == [2, 4, 6, 7])
+        let (second, again) = try ingest(Array(sources))
+        #expect(second.duplicates == 7 && second.appended == 13)
+        // The log holds 7 from the start: every batch is large.
+        #expect(again == [5, 10, 15, 20])
+        #expect(BatchSize.fixed(3).size(logHolding: 0) == 3 && BatchSize.fixed(3).size(logHolding: 1_000_000) == 3)
+        #expect(BatchSize.standard.size(logHolding: 99_999) == 1000 && BatchSize.standard.size(logHolding: 100_000) == 2000)
     }
 }
 

@@ -9,7 +9,7 @@ extension Ingester {
     /// batches bring every projection in its file up to date in their own transaction; a log on
     /// PostgreSQL is written alone (its readers' read models catch up when they read).
     static func withProjections(
-        log: any AuditedStore, batchSize: Int = 1000, schemas: SchemaSet? = nil
+        log: any AuditedStore, batchSize: BatchSize = .standard, schemas: SchemaSet? = nil
     ) throws -> (Ledger, Ingester) {
         let ledger = try Ledger(store: log)
         guard let store = log as? SQLiteStore else {
