@@ -47,9 +47,9 @@ public final class Ingester {
         let total = total ?? sources.underestimatedCount
         // Batches are taken as they are needed: a million sources are never in memory at once.
         var remaining = sources.makeIterator()
-        var logHolds = try ledger.headPosition()
+        let logHeld = try ledger.headPosition()
         func nextBatch() -> [IngestSource] {
-            let size = batchSize.size(logHolding: logHolds)
+            let size = batchSize.size(logHolding: logHeld + Int64(report.appended))
             var batch: [IngestSource] = []
             while batch.count < size, let source = remaining.next() { batch.append(source) }
             return batch
@@ -97,7 +97,6 @@ public final class Ingester {
                 try beforeCommit(appended)
             }
             for (outcome, (source, message)) in zip(outcomes, origins) {
-                if case .duplicate = outcome {} else { logHolds += 1 }
                 report.count(
                     outcome, source: source, bevindingen: message.bevindingen, schemaMissing: message.schemaMissing)
             }

@@ -112,7 +112,6 @@ public final class SQLiteConnection {
             try execute("COMMIT")
             return result
         } catch {
-            failedInside = nil
             try? execute("ROLLBACK")
             throw error
         }

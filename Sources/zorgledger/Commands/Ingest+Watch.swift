@@ -29,7 +29,7 @@ extension Ingest {
             var start = files.startIndex
             // One batch at a time, so a signal ends the watch after the batch in flight.
             while start < files.endIndex && !stopping() {
-                let end = min(start + (batchSize ?? BatchSize.standard.small), files.endIndex)
+                let end = min(start + batching.size(logHolding: try log.headPosition()), files.endIndex)
                 let sources: IngestSources
                 do {
                     sources = try IngestSource.expand(Array(files[start..<end]))

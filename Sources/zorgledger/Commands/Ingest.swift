@@ -36,8 +36,14 @@ struct Ingest: ParsableCommand {
 
     @Option(help: ArgumentHelp(
         "Messages per transaction: a crash loses at most the batch in flight.",
-        discussion: "By default 1000, and 2000 once the ledger holds 100000 events (fewer index pages written a message)."))
+        discussion: """
+            By default \(BatchSize.standard.small), and \(BatchSize.standard.large) once the ledger holds \
+            \(BatchSize.standard.largeFrom) events (fewer index pages written a message).
+            """))
     var batchSize: Int?
+
+    /// `--batch-size` when given, else batches that grow with the ledger.
+    var batching: BatchSize { batchSize.map(BatchSize.fixed) ?? .standard }
 
     @Flag(help: "Keep running and ingest each new complete file in the one folder given.")
     var watch = false
@@ -67,7 +73,7 @@ struct Ingest: ParsableCommand {
         let sources = watch ? nil : try IngestSource.expand(paths)
         let log = try global.openLog(.createIfMissing)
         let (_, ingester) = try Ingester.withProjections(
-            log: log, batchSize: batchSize.map(BatchSize.fixed) ?? .standard, schemas: schemas)
+            log: log, batchSize: batching, schemas: schemas)
         guard let sources else { return try self.watch(folderWatch!, ingester, log: log) }
         let progress = Progress("ingest")
         let report = try ingester.ingest(sources, total: sources.count) { done, total in progress.update(done, of: total) }
