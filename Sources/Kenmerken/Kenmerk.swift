@@ -10,21 +10,26 @@ enum Kenmerk: Int, CaseIterable {
     case transport, transportId, conversatieId, alsAntwoordOp, ontvangen, envelopAfzender, envelopOntvanger
     case envelop, envelopGrootte
 
+    /// The column, and how a ledger from format 5 on keeps it: the lists of codes are part of
+    /// the file format (a code may be appended, never moved; see `StoredForm.choice`).
     var column: MetadataColumn {
         switch self {
-        case .standaard: .text("standaard")
-        case .release: .text("release")
+        case .standaard: .text("standaard", form: .choice(["iWmo", "iJw"]))
+        case .release: .text("release", form: .choice(["3.2", "3.1", "3.0"]))
         case .berichtCode: .integer("bericht_code")
-        case .berichttype: .text("berichttype")
+        case .berichttype:
+            .text(
+                "berichttype",
+                form: .choice(["301", "302", "305", "306", "307", "308", "315", "316", "317", "318", "319", "320", "323", "325"]))
         case .afzender: .text("afzender")
         case .ontvanger: .text("ontvanger")
         case .identificatie: .text("identificatie")
-        case .dagtekening: .text("dagtekening")
+        case .dagtekening: .text("dagtekening", form: .day)
         case .identificatieRetour: .text("identificatie_retour")
         case .heenCode: .integer("heen_code")
         case .heenAfzender: .text("heen_afzender")
         case .heenIdentificatie: .text("heen_identificatie")
-        case .transport: .text("transport")
+        case .transport: .text("transport", form: .choice(["bestand", "vecozo", "ggk"]))
         case .transportId: .text("transport_id")
         case .conversatieId: .text("conversatie_id")
         case .alsAntwoordOp: .text("als_antwoord_op")

@@ -25,7 +25,8 @@ public final class PostgresStore: AuditedStore {
     public init(url: PostgresURL, eventDescription: EventDescription, create: Bool) throws(LedgerError) {
         self.url = url
         self.eventDescription = eventDescription
-        table = EventTable(eventDescription: eventDescription)
+        // PostgreSQL keeps every value as the text or number it is: its columns have one type each.
+        table = EventTable(eventDescription: eventDescription, compact: false)
         session = try PostgresSession(url)
         try session.transaction { () throws(LedgerError) in
             try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.schemaLock))")

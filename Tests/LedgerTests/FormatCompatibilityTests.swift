@@ -103,7 +103,8 @@ struct FormatCompatibilityTests {
     }
 
     /// Once opened for writing, the old ledger is upgraded to format 4 (its Merkle tree and the delivery columns added) and
-    /// then has exactly the tables, columns, indexes and triggers of a new one.
+    /// then has exactly the tables, columns, indexes and triggers of a new one, but for the type of
+    /// the columns a new ledger keeps in their stored form (format 5: ANY instead of TEXT).
     @Test func anUpgradedOldLedgerHasTheTablesColumnsAndIndexesOfANewOne() throws {
         let directory = try WorkDirectory()
         let old = try copy(in: directory)
@@ -114,11 +115,16 @@ struct FormatCompatibilityTests {
         let floor = "SELECT CAST(value AS INTEGER) FROM ledger_info WHERE key = 'merkle_floor'"
         #expect(try RawSQL(old).integers(floor) == [0])
         #expect(try RawSQL(new).integers(floor) == [4])
+        let formed = StoredFormLedgerTests.formed.map { "'\($0)'" }.joined(separator: ", ")
         let schema = """
-            SELECT m.type, m.name, m.tbl_name, c.name, c.type, c."notnull", c.pk FROM sqlite_master m
-            LEFT JOIN pragma_table_info(m.name) c ON m.type = 'table'
+            SELECT m.type, m.name, m.tbl_name, c.name,
+                CASE WHEN m.name = 'events' AND c.name IN (\(formed)) THEN 'stored form' ELSE c.type END, c."notnull", c.pk
+            FROM sqlite_master m LEFT JOIN pragma_table_info(m.name) c ON m.type = 'table'
             WHERE m.name NOT LIKE 'sqlite_%' ORDER BY m.type, m.name, c.cid
             """
+        let formedTypes = "SELECT type FROM pragma_table_info('events') WHERE name IN (\(formed)) ORDER BY name"
+        #expect(try EventDescriptionTests.query(old, formedTypes).flatMap { $0 } == Array(repeating: "TEXT", count: 7))
+        #expect(try EventDescriptionTests.query(new, formedTypes).flatMap { $0 } == Array(repeating: "ANY", count: 7))
         let indexes = """
             SELECT m.name, i.seqno, i.name, m.sql LIKE '%WHERE heen_code IS NOT NULL' FROM sqlite_master m
             JOIN pragma_index_info(m.name) i WHERE m.type = 'index' ORDER BY m.name, i.seqno
@@ -127,5 +133,104 @@ struct FormatCompatibilityTests {
         for sql in [schema, indexes, triggers] {
             #expect(try EventDescriptionTests.query(new, sql) == EventDescriptionTests.query(old, sql))
         }
+    }
+}
+
+/// A ledger of format 4 (`Tests/Fixtures/ledger-format-4`, see its README) keeps every value of
+/// `events` as text; from format 5 on days, moments and codes are kept as integers where they give
+/// back exactly the same text. Both forms hold the same events with the same hash chain.
+@Suite("Ledgers of format 4 and the stored form of format 5")
+struct StoredFormLedgerTests {
+    static let fixture = Zorgledger.package.appendingPathComponent("Tests/Fixtures/ledger-format-4/zorgledger.sqlite").path
+    /// What `zorgledger verify` of the version that wrote the fixture printed.
+    static let head = "ebdd465edd0b9948d2c61691b624125f94e31a61531d0f142a8e7961511710aa"
+    /// The columns of `events` with a stored form: TEXT in format 4, ANY from format 5 on.
+    static let formed = ["berichttype", "dagtekening", "kind", "recorded_at", "release", "standaard", "transport"]
+
+    private func copy(in directory: WorkDirectory) throws -> String {
+        let path = directory.path("format4.sqlite")
+        try FileManager.default.copyItem(atPath: Self.fixture, toPath: path)
+        return path
+    }
+
+    private func types(_ path: String, at position: Int) throws -> [String] {
+        try EventDescriptionTests.query(
+            path, "SELECT " + Self.formed.map { "typeof(\($0))" }.joined(separator: ", ") + " FROM events WHERE position = \(position)"
+        ).first ?? []
+    }
+
+    private func formatVersion(_ path: String) throws -> [Int64] {
+        try RawSQL(path).integers("SELECT CAST(value AS INTEGER) FROM ledger_info WHERE key = 'format_version'")
+    }
+
+    @Test func aFormat4LedgerStaysOneAndTakesEventsAsText() throws {
+        let directory = try WorkDirectory()
+        let path = try copy(in: directory)
+        let ledger = try Ledger(path: path, access: .write)
+        #expect(try ledger.verify().headHash.description == Self.head)
+        var changed = try ledger.event(at: 2)
+        changed.metadata.identificatie = "NIEUW"
+        #expect(try ledger.append([NewEvent(kind: .bericht, payload: changed.payload, metadata: changed.metadata, source: "n.xml")])
+            == [.appended(38)])
+        #expect(try formatVersion(path) == [4])
+        #expect(try types(path, at: 38) == Array(repeating: "text", count: Self.formed.count))
+        let read = try Ledger(path: path, access: .read)
+        #expect(try read.event(at: 38).metadata == changed.metadata)
+        let report = try read.verify()
+        #expect(report.isIntact && report.eventCount == 38)
+    }
+
+    /// Every event of the format-4 ledger appended to a new one at the moment it was first
+    /// recorded: the new ledger keeps the values as integers, reads back the same metadata, and
+    /// has the same chain link at every position, so the stored form changes no byte the chain covers.
+    @Test func aCopyInFormat5HasTheSameChainAndMetadata() throws {
+        let directory = try WorkDirectory()
+        let old = try Ledger(path: try copy(in: directory), access: .read)
+        var events: [StoredEvent] = []
+        try old.forEachEvent { events.append($0) }
+        let path = directory.path("format5.sqlite")
+        let new = try Ledger(path: path, access: .createIfMissing)
+        let outcomes = try new.append(
+            events.map { NewEvent(kind: $0.kind, payload: $0.payload, metadata: $0.metadata, source: $0.source, recordedAt: $0.recordedAt) })
+        #expect(outcomes.count == 37 && outcomes[34] == .conflict(position: 35, earlier: 2))
+        #expect(try formatVersion(path) == [5])
+        #expect(try types(path, at: 1) == Array(repeating: "integer", count: Self.formed.count))
+        // A contract has no header: its metadata columns are NULL, its kind and moment integers.
+        #expect(try types(path, at: 36) == ["null", "null", "integer", "integer", "null", "null", "null"])
+        var copied: [StoredEvent] = []
+        try Ledger(path: path, access: .read).forEachEvent { copied.append($0) }
+        #expect(copied.map(\.chainHash) == events.map(\.chainHash))
+        #expect(copied.map(\.metadata) == events.map(\.metadata))
+        #expect(copied.map(\.recordedAt) == events.map(\.recordedAt) && copied.map(\.kind) == events.map(\.kind))
+        let report = try Ledger(path: path, access: .read).verify()
+        #expect(report.isIntact && report.headHash.description == Self.head)
+    }
+
+    /// A value its form cannot give back exactly is kept as text; lookups by metadata, identity
+    /// and compression family find events in either form.
+    @Test func aValueWithoutItsStoredFormIsKeptAsText() throws {
+        let directory = try WorkDirectory()
+        let old = try Ledger(path: try copy(in: directory), access: .read)
+        let model = try old.event(at: 2)
+        let path = directory.path("format5.sqlite")
+        let ledger = try Ledger(path: path, access: .createIfMissing)
+        var odd = model.metadata
+        odd.dagtekening = "2025-02-30"
+        odd.standaard = "iXw"
+        odd.identificatie = "ANDERS"
+        let events = [
+            NewEvent(kind: .bericht, payload: model.payload, metadata: model.metadata, source: nil),
+            NewEvent(kind: .bericht, payload: model.payload + [10], metadata: odd, source: nil),
+        ]
+        #expect(try ledger.append(events) == [.appended(1), .appended(2)])
+        #expect(try types(path, at: 2) == ["integer", "text", "integer", "integer", "integer", "text", "integer"])
+        let read = try Ledger(path: path, access: .read)
+        #expect(try read.event(at: 2).metadata == odd)
+        #expect(try read.store.positions(where: [("standaard", .text("iXw"))]) == [2])
+        #expect(try read.store.positions(where: [("standaard", .text("iJw")), ("dagtekening", .text("2025-01-10"))]) == [1])
+        #expect(try read.store.positions(where: [("dagtekening", .text("2025-02-30"))]) == [2])
+        // The same bytes again are duplicates, found through the identity in its stored form.
+        #expect(try ledger.append(events) == [.duplicate(of: 1), .duplicate(of: 2)])
+        #expect(try read.verify().isIntact)
     }
 }

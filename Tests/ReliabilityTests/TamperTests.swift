@@ -42,6 +42,13 @@ struct TamperTests {
         try expectDetected(try ledger(), at: 4, "UPDATE events SET ontvanger = '99999999' WHERE position = 4;")
     }
 
+    /// A value kept in its stored form (a day as a number, a code as its place in a list) is
+    /// read back as its text, so a changed number is a changed text to the chain.
+    @Test func aChangedValueInItsStoredForm() throws {
+        try expectDetected(try ledger(), at: 6, "UPDATE events SET dagtekening = dagtekening + 1 WHERE position = 6;")
+        try expectDetected(try ledger(), at: 3, "UPDATE events SET berichttype = 9 WHERE position = 3;")
+    }
+
     @Test func aDeletedEvent() throws {
         try expectDetected(try ledger(), at: 5, "DELETE FROM event_bsn WHERE position = 5; DELETE FROM events WHERE position = 5;")
     }

@@ -1,4 +1,5 @@
-/// One column of metadata: its name in the ledger file and its SQL type.
+/// One column of metadata: its name in the ledger file, its SQL type, and how a ledger from
+/// format 5 on keeps its values (``StoredForm``).
 public struct MetadataColumn: Sendable, Hashable {
     public enum ValueType: Sendable, Hashable {
         case text
@@ -16,13 +17,23 @@ public struct MetadataColumn: Sendable, Hashable {
 
     public var name: String
     public var type: ValueType
+    /// Only for text: the values of any other type are kept as they are.
+    public var form: StoredForm
 
-    public init(_ name: String, _ type: ValueType) {
+    public init(_ name: String, _ type: ValueType, form: StoredForm = .asGiven) {
+        precondition(type == .text || form == .asGiven, "only text has a stored form")
         self.name = name
         self.type = type
+        self.form = form
     }
 
-    public static func text(_ name: String) -> Self { Self(name, .text) }
+    public static func text(_ name: String, form: StoredForm = .asGiven) -> Self { Self(name, .text, form: form) }
     public static func integer(_ name: String) -> Self { Self(name, .integer) }
     public static func blob(_ name: String) -> Self { Self(name, .blob) }
+
+    /// The column's SQL type in a ledger that keeps values in their stored form or not: `ANY`
+    /// holds both an integer and, when a value has no integer form, its text.
+    func sqlType(compact: Bool) -> String {
+        compact && form != .asGiven ? "ANY" : type.sql
+    }
 }

@@ -80,6 +80,17 @@ public final class SQLiteStatement {
 
     public func optionalString(_ column: Int32) -> String? { isNull(column) ? nil : string(column) }
 
+    /// The value in `column` as it is stored: in a STRICT table the column's own type, in a
+    /// column of type `ANY` an integer or a text (see ``StoredForm``).
+    package func value(_ column: Int32) -> MetadataValue? {
+        switch sqlite3_column_type(statement, column) {
+        case SQLITE_NULL: nil
+        case SQLITE_INTEGER: .integer(int(column))
+        case SQLITE_BLOB: .blob(bytes(column))
+        default: .text(string(column))
+        }
+    }
+
     public func bytes(_ column: Int32) -> [UInt8] {
         let count = Int(sqlite3_column_bytes(statement, column))
         guard count > 0, let base = sqlite3_column_blob(statement, column) else { return [] }

@@ -5,18 +5,47 @@
 /// recorded_at, source`, then the metadata columns, then `conflict_of … chain_hash`, then the
 /// columns added later (``EventDescription/firstAddedColumn``), where `ALTER TABLE` put them in a
 /// ledger that was upgraded, so new and upgraded ledgers have one layout. Statements bind and read
-/// them in that order; ``column(_:)`` is the number of a metadata column.
+/// them in that order; ``column(_:)`` is the number of a metadata column. From format 5 on a
+/// ledger keeps the values of columns with a ``StoredForm`` in that form (`compact`); ``stored(_:)``
+/// and ``value(_:)`` convert, so every statement binds and reads the values the chain covers.
 package struct EventTable: Sendable {
     package let eventDescription: EventDescription
     /// Added columns an old ledger opened for reading does not have: read as NULL.
     let absent: Set<String>
+    /// Whether the file keeps values in their stored form (format 5 and later).
+    let compact: Bool
     private let firstAdded: Int
 
-    package init(eventDescription: EventDescription, absent: Set<String> = []) {
+    package init(eventDescription: EventDescription, compact: Bool, absent: Set<String> = []) {
         self.eventDescription = eventDescription
+        self.compact = compact
         self.absent = absent
         firstAdded = eventDescription.firstAddedColumn ?? eventDescription.columns.count
         conflictOf = metadata + Int32(firstAdded)
+    }
+
+    /// The ledger's own columns that have a stored form. The order of the kinds is part of the
+    /// file format: a kind added later goes at the end.
+    static let kindColumn = MetadataColumn.text("kind", form: .choice(["bericht", "contract", "regelset"]))
+    static let recordedAtColumn = MetadataColumn.text("recorded_at", form: .moment)
+
+    /// `value` of `column` as this file keeps it.
+    func stored(_ value: MetadataValue?, of column: MetadataColumn) -> MetadataValue? {
+        compact ? column.form.stored(value) : value
+    }
+
+    /// The value of `column` this file keeps as `stored`.
+    func value(_ stored: MetadataValue?, of column: MetadataColumn) -> MetadataValue? {
+        compact ? column.form.value(stored) : stored
+    }
+
+    /// Binds an identity (the values of the identity policy's columns, `required + optional`) to
+    /// the parameters of ``selectIdentity``.
+    func bindIdentity(_ identity: [MetadataValue?], to statement: SQLiteStatement) {
+        let policy = eventDescription.identity
+        for (index, (column, value)) in zip(policy.required + policy.optional, identity).enumerated() {
+            statement.bind(Int32(index + 1), stored(value, of: eventDescription.columns[column]))
+        }
     }
 
     /// The number in a row of metadata column `index` of the description.
@@ -27,10 +56,12 @@ package struct EventTable: Sendable {
     /// The columns added later, in order.
     var addedColumns: ArraySlice<MetadataColumn> { eventDescription.columns[firstAdded...] }
 
-    private static let leading = [
-        ("position", "INTEGER PRIMARY KEY"), ("kind", "TEXT NOT NULL"), ("recorded_at", "TEXT NOT NULL"),
-        ("source", "TEXT"),
-    ]
+    private var leading: [(name: String, type: String)] {
+        [
+            ("position", "INTEGER PRIMARY KEY"), ("kind", Self.kindColumn.sqlType(compact: compact) + " NOT NULL"),
+            ("recorded_at", Self.recordedAtColumn.sqlType(compact: compact) + " NOT NULL"), ("source", "TEXT"),
+        ]
+    }
     private static let trailing = [
         ("conflict_of", "INTEGER"), ("dictionary_id", "INTEGER REFERENCES dictionaries (id)"),
         ("raw_size", "INTEGER NOT NULL"), ("payload", "BLOB NOT NULL"), ("content_hash", "BLOB NOT NULL"),
@@ -52,8 +83,8 @@ package struct EventTable: Sendable {
 
     /// Every column of a row, in order, with its SQLite type and constraints.
     package var columns: [(name: String, type: String)] {
-        Self.leading + eventDescription.columns[..<firstAdded].map { ($0.name, $0.type.sql) } + Self.trailing
-            + addedColumns.map { ($0.name, $0.type.sql) }
+        leading + eventDescription.columns[..<firstAdded].map { ($0.name, $0.sqlType(compact: compact)) }
+            + Self.trailing + addedColumns.map { ($0.name, $0.sqlType(compact: compact)) }
     }
 
     /// Every column of a row, in order, for SELECT; an absent one as NULL.
@@ -139,15 +170,6 @@ extension SQLiteStatement {
         case .integer(let number): bind(index, number)
         case .blob(let bytes): bind(index, bytes)
         case nil: bind(index, nil as Int64?)
-        }
-    }
-
-    func value(_ column: Int32, _ type: MetadataColumn.ValueType) -> MetadataValue? {
-        guard !isNull(column) else { return nil }
-        return switch type {
-        case .text: .text(string(column))
-        case .integer: .integer(int(column))
-        case .blob: .blob(bytes(column))
         }
     }
 }

@@ -76,7 +76,7 @@ public final class SQLiteStore: EventStore {
     ///   kind of file, `.newerFormat` for a ledger from a newer zorgledger.
     public init(path: String, access: Access, eventDescription: EventDescription) throws(LedgerError) {
         self.eventDescription = eventDescription
-        let described = EventTable(eventDescription: eventDescription)
+        let described = EventTable(eventDescription: eventDescription, compact: true)
         if access == .createIfMissing {
             try Self.createIfMissing(path, described)
         } else if Glibc.access(path, F_OK) != 0 {
@@ -102,10 +102,12 @@ public final class SQLiteStore: EventStore {
                 try Self.upgradeToFormat4(connection)
                 version = 4
             }
-            table = described
+            table = EventTable(eventDescription: eventDescription, compact: version >= Schema.compactSince)
         } else {
             try connection.execute("PRAGMA cache_size = -65536;")
-            table = EventTable(eventDescription: eventDescription, absent: try Self.absentColumns(connection, described))
+            table = EventTable(
+                eventDescription: eventDescription, compact: version >= Schema.compactSince,
+                absent: try Self.absentColumns(connection, described))
         }
         statements = try Statements(connection, table)
         checkpointer = access == .read ? nil : try WALCheckpointer(following: connection)
@@ -258,15 +260,16 @@ public final class SQLiteStore: EventStore {
     private var lookups: AppendPlan.Lookups {
         let selectIdentity = statements.selectIdentity
         let selectDelivery = statements.selectDelivery
+        let table = table
         return AppendPlan.Lookups(
             delivery: { (delivery) throws(LedgerError) -> Int64? in
-                guard let selectDelivery else { return nil }
-                selectDelivery.bind(1, delivery)
+                guard let selectDelivery, let column = table.eventDescription.identity.delivery else { return nil }
+                selectDelivery.bind(1, table.stored(delivery, of: table.eventDescription.columns[column]))
                 defer { selectDelivery.reset() }
                 return try selectDelivery.step() ? selectDelivery.int64(0) : nil
             },
             identity: { (identity) throws(LedgerError) -> [(position: Int64, contentHash: Digest)] in
-                for (index, value) in identity.enumerated() { selectIdentity.bind(Int32(index + 1), value) }
+                table.bindIdentity(identity, to: selectIdentity)
                 defer { selectIdentity.reset() }
                 var known: [(position: Int64, contentHash: Digest)] = []
                 while try selectIdentity.step() {
@@ -283,10 +286,12 @@ public final class SQLiteStore: EventStore {
             throw LedgerError(.cannotOpen, "\(connection.path): an old ledger opened for reading takes no events")
         }
         events.bind(table.position + 1, position)
-        events.bind(table.kind + 1, event.kind.rawValue)
-        events.bind(table.recordedAt + 1, stored.recordedAt)
+        events.bind(table.kind + 1, table.stored(.text(event.kind.rawValue), of: EventTable.kindColumn))
+        events.bind(table.recordedAt + 1, table.stored(.text(stored.recordedAt), of: EventTable.recordedAtColumn))
         events.bind(table.source + 1, event.source)
-        for column in eventDescription.columns.indices { events.bind(table.column(column) + 1, metadata[column]) }
+        for (index, column) in eventDescription.columns.enumerated() {
+            events.bind(table.column(index) + 1, table.stored(metadata[index], of: column))
+        }
         events.bind(table.conflictOf + 1, stored.conflictOf)
         events.bind(table.dictionaryID + 1, event.dictionaryID)
         events.bind(table.rawSize + 1, event.rawSize)
@@ -352,7 +357,7 @@ public final class SQLiteStore: EventStore {
         var values: [MetadataValue?] = []
         values.reserveCapacity(eventDescription.columns.count)
         for (index, column) in eventDescription.columns.enumerated() {
-            values.append(row.value(table.column(index), column.type))
+            values.append(table.value(row.value(table.column(index)), of: column))
         }
         metadata.setValues(values)
         let dictionary = try row.optionalInt64(table.dictionaryID).map { id throws(LedgerError) in
@@ -365,11 +370,13 @@ public final class SQLiteStore: EventStore {
             }
             return payload
         }
-        guard let kind = EventKind(rawValue: row.string(table.kind)) else {
-            throw LedgerError(.corrupt, "\(connection.path): unknown event kind at position \(position)")
+        guard let kind = table.value(row.value(table.kind), of: EventTable.kindColumn)?.text.flatMap(EventKind.init),
+            let recordedAt = table.value(row.value(table.recordedAt), of: EventTable.recordedAtColumn)?.text
+        else {
+            throw LedgerError(.corrupt, "\(connection.path): unknown event kind or recording time at position \(position)")
         }
         return StoredEvent(
-            position: position, kind: kind, recordedAt: row.string(table.recordedAt),
+            position: position, kind: kind, recordedAt: recordedAt,
             source: row.optionalString(table.source), metadata: metadata, payload: payload,
             conflictOf: row.optionalInt64(table.conflictOf),
             contentHash: Digest(bytes: row.bytes(table.contentHash)) ?? .genesis,
@@ -378,7 +385,7 @@ public final class SQLiteStore: EventStore {
 
     public func positions(withIdentity identity: [MetadataValue?]) throws(LedgerError) -> [Int64] {
         let selectIdentity = statements.selectIdentity
-        for (index, value) in identity.enumerated() { selectIdentity.bind(Int32(index + 1), value) }
+        table.bindIdentity(identity, to: selectIdentity)
         defer { selectIdentity.reset() }
         var result: [Int64] = []
         while try selectIdentity.step() { result.append(selectIdentity.int64(0)) }
@@ -396,13 +403,16 @@ public final class SQLiteStore: EventStore {
     }
 
     public func positions(where key: [(column: String, value: MetadataValue)]) throws(LedgerError) -> [Int64] {
-        let known = Set(eventDescription.columns.map(\.name))
-        guard !key.isEmpty, key.allSatisfy({ known.contains($0.column) }) else {
-            throw LedgerError(.sqlite, "\(connection.path): no metadata column named \(key.map(\.column).filter { !known.contains($0) })")
+        let columns = key.map { part in eventDescription.columns.first { $0.name == part.column } }
+        guard !key.isEmpty, !columns.contains(nil) else {
+            let unknown = zip(key, columns).filter { $0.1 == nil }.map(\.0.column)
+            throw LedgerError(.sqlite, "\(connection.path): no metadata column named \(unknown)")
         }
         let condition = key.enumerated().map { "\($0.element.column) = ?\($0.offset + 1)" }.joined(separator: " AND ")
         let statement = try connection.prepare("SELECT position FROM events WHERE \(condition) ORDER BY position")
-        for (index, part) in key.enumerated() { statement.bind(Int32(index + 1), part.value) }
+        for (index, (part, column)) in zip(key, columns.compactMap { $0 }).enumerated() {
+            statement.bind(Int32(index + 1), table.stored(part.value, of: column))
+        }
         var result: [Int64] = []
         while try statement.step() { result.append(statement.int64(0)) }
         return result
@@ -453,7 +463,9 @@ public final class SQLiteStore: EventStore {
     public func samples(soort: String, limit: Int) throws(LedgerError) -> [[UInt8]] {
         guard let family = eventDescription.familyValues(soort) else { return [] }
         let statement = try connection.prepare(table.selectFamily)
-        for (index, value) in family.enumerated() { statement.bind(Int32(index + 1), value) }
+        for (index, value) in family.enumerated() {
+            statement.bind(Int32(index + 1), table.stored(value, of: eventDescription.columns[eventDescription.family[index]]))
+        }
         statement.bind(Int32(family.count + 1), limit)
         var result: [[UInt8]] = []
         while try statement.step() {
@@ -494,9 +506,9 @@ final class RelatedRows {
             var values: [MetadataValue] = []
             while hasRow[table] && scan.int64(0) <= position {
                 if scan.int64(0) == position {
-                    for (offset, column) in columns[table].enumerated() {
+                    for offset in columns[table].indices {
                         // Key columns are NOT NULL, so every value is present.
-                        if let value = scan.value(Int32(offset + 1), column.type) { values.append(value) }
+                        if let value = scan.value(Int32(offset + 1)) { values.append(value) }
                     }
                 }
                 hasRow[table] = try scan.step()

@@ -6,8 +6,14 @@ package enum Schema {
     /// 3 added the description's added columns to `events` (for zorgledger: how a message was
     /// delivered); 4 stores the Merkle tree from level ``merkleFloor`` up, and records that level
     /// (`merkle_floor`; an older ledger upgraded keeps storing every level: 0). An older ledger is
-    /// upgraded when it is first opened for writing.
-    static let formatVersion = 4
+    /// upgraded to format 4 when it is first opened for writing. 5 keeps values of metadata in
+    /// their stored form (``StoredForm``: days, moments and codes as integers); that changes the
+    /// columns' types, which only rewriting the log could do, so a ledger of format 4 stays one and
+    /// is read and written in its own form.
+    static let formatVersion = 5
+
+    /// The first format that keeps values in their stored form.
+    static let compactSince = 5
 
     /// The lowest level of the Merkle tree a new ledger stores. Levels 0 to 3 were 94 % of the
     /// stored nodes and 9 % of a ledger's file; any of their nodes is computed when asked for from
