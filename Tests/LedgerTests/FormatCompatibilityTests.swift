@@ -7,17 +7,20 @@ import Testing
 /// A ledger written before the metadata was described once (`Tests/Fixtures/ledger-format-1`, see
 /// its README) opens, reads and verifies with this version, hash chain and head included, and
 /// takes new events; a new ledger has the same tables, columns and indexes.
+/// A copy of the ledger file `fixture` in `directory`, as `old.sqlite`: tests write to it.
+func copyOf(_ fixture: String, in directory: WorkDirectory) throws -> String {
+    let path = directory.path("old.sqlite")
+    try FileManager.default.copyItem(atPath: fixture, toPath: path)
+    return path
+}
+
 @Suite("Ledgers written by earlier versions")
 struct FormatCompatibilityTests {
     static let fixture = Zorgledger.package.appendingPathComponent("Tests/Fixtures/ledger-format-1/zorgledger.sqlite").path
     /// What `zorgledger verify` of the version that wrote the fixture printed.
     static let head = "6688c2adb266dd5030f90f9630a3b00ca0faea27369c4ce38fb952f9f8dcfec1"
 
-    private func copy(in directory: WorkDirectory) throws -> String {
-        let path = directory.path("old.sqlite")
-        try FileManager.default.copyItem(atPath: Self.fixture, toPath: path)
-        return path
-    }
+    private func copy(in directory: WorkDirectory) throws -> String { try copyOf(Self.fixture, in: directory) }
 
     @Test func anOldLedgerVerifiesWithTheSameHead() throws {
         let directory = try WorkDirectory()
@@ -147,11 +150,7 @@ struct StoredFormLedgerTests {
     /// The columns of `events` with a stored form: TEXT in format 4, ANY from format 5 on.
     static let formed = ["berichttype", "dagtekening", "kind", "recorded_at", "release", "standaard", "transport"]
 
-    private func copy(in directory: WorkDirectory) throws -> String {
-        let path = directory.path("format4.sqlite")
-        try FileManager.default.copyItem(atPath: Self.fixture, toPath: path)
-        return path
-    }
+    private func copy(in directory: WorkDirectory) throws -> String { try copyOf(Self.fixture, in: directory) }
 
     private func types(_ path: String, at position: Int) throws -> [String] {
         try EventDescriptionTests.query(

@@ -84,8 +84,7 @@ struct MerkleLogTests {
     /// values in a form a format-1 ledger did not.)
     @Test func aFormat1LedgerGetsItsTreeOnTheFirstWrite() throws {
         let directory = try WorkDirectory()
-        let path = directory.path("format1.sqlite")
-        try FileManager.default.copyItem(atPath: StoredFormLedgerTests.fixture, toPath: path)
+        let path = try copyOf(StoredFormLedgerTests.fixture, in: directory)
         let ledger = try Ledger(path: path, access: .read)
         var nodes: [Digest?] = []
         for index in 0..<37 { nodes.append(try store(ledger).merkleNode(level: 0, index: Int64(index))) }
