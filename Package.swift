@@ -34,12 +34,14 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: cLibraries + [
+        // Day numbers of the calendar, shared by the message model and the ledger.
+        .target(name: "CivilDays"),
         // The message model of iWmo/iJw 3.x: decoding, XSD validation and single-message rules.
-        .target(name: "Berichten", dependencies: ["CLibXML2"]),
+        .target(name: "Berichten", dependencies: ["CLibXML2", "CivilDays"]),
         // Realistic, deterministic message traffic for the demo, the tests and the benchmarks.
         .target(name: "Generator", dependencies: ["Berichten"]),
         // The append-only, hash-chained, LZ4-compressed event log. Knows nothing of XML.
-        .target(name: "Ledger", dependencies: ["CSQLite", "CLZ4", "COpenSSL"]),
+        .target(name: "Ledger", dependencies: ["CSQLite", "CLZ4", "COpenSSL", "CivilDays"]),
         // The log in PostgreSQL, for several intake machines writing one shared, replicated log.
         .target(
             name: "PostgresLog",
