@@ -152,7 +152,8 @@ public enum RawBaseline {
     }
 
     /// Reads every payload in log order and decompresses it with its dictionary; with `parsing`, also
-    /// parses each message with libxml2's SAX parser and no handlers (the least a replay must do).
+    /// parses each message with libxml2's SAX parser and no handlers (the least a replay must do),
+    /// messages only: `kind` is `bericht` in a ledger before format 5, its stored form 0 since.
     /// - returns: the number of events and the seconds it took.
     public static func scanAndDecompress(_ path: String, parsing: Bool = false) throws -> (count: Int, seconds: Double) {
         var db: OpaquePointer?
@@ -170,7 +171,7 @@ public enum RawBaseline {
         sqlite3_finalize(dictionaryRows)
         let clock = Stopwatch()
         let scan = try prepare(db, "SELECT dictionary_id, raw_size, payload FROM events"
-            + (parsing ? " WHERE kind = 'bericht'" : "") + " ORDER BY position")
+            + (parsing ? " WHERE kind IN ('bericht', 0)" : "") + " ORDER BY position")
         defer { sqlite3_finalize(scan) }
         var output = [CChar](repeating: 0, count: 32 * 1024 * 1024)
         var count = 0

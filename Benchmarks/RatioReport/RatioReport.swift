@@ -113,6 +113,10 @@ struct RatioReport: ParsableCommand {
             let scanned = try RawBaseline.scanAndDecompress(full)
             rawScan.append(Double(scanned.count) / scanned.seconds)
             let parsed = try RawBaseline.scanAndDecompress(full, parsing: true)
+            // Every event of the corpus is a message: a baseline that parsed fewer measured something else.
+            guard parsed.count == corpus.events.count else {
+                throw BenchmarkError("the raw replay parsed \(parsed.count) of \(corpus.events.count) messages")
+            }
             rawReplay.append(Double(parsed.count) / parsed.seconds)
             let reader = try Ledger(path: full, access: .read)
             let scanClock = Stopwatch()

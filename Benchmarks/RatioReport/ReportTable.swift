@@ -10,8 +10,11 @@ struct ReportTable {
     mutating func ratio(_ figure: String, _ value: Double, _ unit: String, baseline: Double, _ baselineName: String,
                         goal: Double?) {
         let ratio = value / baseline
+        // A figure or baseline of nothing measured nothing: no ratio, and no goal met.
+        let measured = value > 0 && baseline > 0 && ratio.isFinite
         rows.append([figure, "\(Self.rate(value)) \(unit)", "\(baselineName): \(Self.rate(baseline))/s",
-                     String(format: "%.2f", ratio), goal.map { "≥ \($0)" + (ratio >= $0 ? " ✓" : " ✗") } ?? "–"])
+                     measured ? String(format: "%.2f", ratio) : "not measured",
+                     goal.map { "≥ \($0)" + (measured && ratio >= $0 ? " ✓" : " ✗") } ?? "–"])
     }
 
     mutating func storage(_ figure: String, _ ratio: Double, plain: Double) {
