@@ -55,12 +55,17 @@ public struct StoredEvent: Sendable {
     public var payload: [UInt8]
     /// For a message with the identity of an earlier, different message: that message's position.
     public var conflictOf: Int64?
-    public var contentHash: Digest
+    /// The SHA-256 of the payload, which the chain link covers.
+    public var contentHash: Digest { knownContentHash ?? Digest(of: payload) }
+    /// The content hash as the log keeps it beside the payload, or as the append computed it; nil
+    /// when it is computed from the payload on asking (an SQLite ledger from format 6 on keeps
+    /// none), so a reader that never asks, like a replay, never hashes.
+    public var knownContentHash: Digest?
     public var chainHash: Digest
 
     public init(
         position: Int64, kind: EventKind, recordedAt: String, source: String?, metadata: EventMetadata,
-        payload: [UInt8], conflictOf: Int64?, contentHash: Digest, chainHash: Digest
+        payload: [UInt8], conflictOf: Int64?, contentHash: Digest?, chainHash: Digest
     ) {
         self.position = position
         self.kind = kind
@@ -69,7 +74,7 @@ public struct StoredEvent: Sendable {
         self.metadata = metadata
         self.payload = payload
         self.conflictOf = conflictOf
-        self.contentHash = contentHash
+        knownContentHash = contentHash
         self.chainHash = chainHash
     }
 }

@@ -26,7 +26,7 @@ public final class PostgresStore: AuditedStore {
         self.url = url
         self.eventDescription = eventDescription
         // PostgreSQL keeps every value as the text or number it is: its columns have one type each.
-        table = EventTable(eventDescription: eventDescription, compact: false)
+        table = EventTable(eventDescription: eventDescription, layout: .logical)
         session = try PostgresSession(url)
         try session.transaction { () throws(LedgerError) in
             try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.schemaLock))")

@@ -107,7 +107,8 @@ struct FormatCompatibilityTests {
 
     /// Once opened for writing, the old ledger is upgraded to format 4 (its Merkle tree and the delivery columns added) and
     /// then has exactly the tables, columns, indexes and triggers of a new one, but for the type of
-    /// the columns a new ledger keeps in their stored form (format 5: ANY instead of TEXT).
+    /// the columns a new ledger keeps in their stored form (format 5: ANY instead of TEXT) and the
+    /// content hash a new one leaves out (format 6: NULL allowed).
     @Test func anUpgradedOldLedgerHasTheTablesColumnsAndIndexesOfANewOne() throws {
         let directory = try WorkDirectory()
         let old = try copy(in: directory)
@@ -121,13 +122,16 @@ struct FormatCompatibilityTests {
         let formed = StoredFormLedgerTests.formed.map { "'\($0)'" }.joined(separator: ", ")
         let schema = """
             SELECT m.type, m.name, m.tbl_name, c.name,
-                CASE WHEN m.name = 'events' AND c.name IN (\(formed)) THEN 'stored form' ELSE c.type END, c."notnull", c.pk
+                CASE WHEN m.name = 'events' AND c.name IN (\(formed)) THEN 'stored form' ELSE c.type END,
+                CASE WHEN m.name = 'events' AND c.name = 'content_hash' THEN 'by format' ELSE c."notnull" END, c.pk
             FROM sqlite_master m LEFT JOIN pragma_table_info(m.name) c ON m.type = 'table'
             WHERE m.name NOT LIKE 'sqlite_%' ORDER BY m.type, m.name, c.cid
             """
         let formedTypes = "SELECT type FROM pragma_table_info('events') WHERE name IN (\(formed)) ORDER BY name"
         #expect(try EventDescriptionTests.query(old, formedTypes).flatMap { $0 } == Array(repeating: "TEXT", count: 7))
         #expect(try EventDescriptionTests.query(new, formedTypes).flatMap { $0 } == Array(repeating: "ANY", count: 7))
+        let hashKept = "SELECT \"notnull\" FROM pragma_table_info('events') WHERE name = 'content_hash'"
+        #expect(try RawSQL(old).integers(hashKept) == [1] && RawSQL(new).integers(hashKept) == [0])
         let indexes = """
             SELECT m.name, i.seqno, i.name, m.sql LIKE '%WHERE heen_code IS NOT NULL' FROM sqlite_master m
             JOIN pragma_index_info(m.name) i WHERE m.type = 'index' ORDER BY m.name, i.seqno
@@ -182,17 +186,17 @@ struct StoredFormLedgerTests {
     /// Every event of the format-4 ledger appended to a new one at the moment it was first
     /// recorded: the new ledger keeps the values as integers, reads back the same metadata, and
     /// has the same chain link at every position, so the stored form changes no byte the chain covers.
-    @Test func aCopyInFormat5HasTheSameChainAndMetadata() throws {
+    @Test func aCopyInTheCurrentFormatHasTheSameChainAndMetadata() throws {
         let directory = try WorkDirectory()
         let old = try Ledger(path: try copy(in: directory), access: .read)
         var events: [StoredEvent] = []
         try old.forEachEvent { events.append($0) }
-        let path = directory.path("format5.sqlite")
+        let path = directory.path("new.sqlite")
         let new = try Ledger(path: path, access: .createIfMissing)
         let outcomes = try new.append(
             events.map { NewEvent(kind: $0.kind, payload: $0.payload, metadata: $0.metadata, source: $0.source, recordedAt: $0.recordedAt) })
         #expect(outcomes.count == 37 && outcomes[34] == .conflict(position: 35, earlier: 2))
-        #expect(try formatVersion(path) == [5])
+        #expect(try formatVersion(path) == [6])
         #expect(try types(path, at: 1) == Array(repeating: "integer", count: Self.formed.count))
         // A contract has no header: its metadata columns are NULL, its kind and moment integers.
         #expect(try types(path, at: 36) == ["null", "null", "integer", "integer", "null", "null", "null"])
@@ -211,7 +215,7 @@ struct StoredFormLedgerTests {
         let directory = try WorkDirectory()
         let old = try Ledger(path: try copy(in: directory), access: .read)
         let model = try old.event(at: 2)
-        let path = directory.path("format5.sqlite")
+        let path = directory.path("new.sqlite")
         let ledger = try Ledger(path: path, access: .createIfMissing)
         var odd = model.metadata
         odd.dagtekening = "2025-02-30"

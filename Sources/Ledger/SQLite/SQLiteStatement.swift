@@ -37,7 +37,11 @@ public final class SQLiteStatement {
         }
     }
 
-    public func bind(_ index: Int32, _ bytes: [UInt8]) {
+    public func bind(_ index: Int32, _ bytes: [UInt8]?) {
+        guard let bytes else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
         _ = bytes.withUnsafeBytes { raw in
             // A zero-length blob must not bind as NULL, so give SQLite a valid pointer.
             sqlite3_bind_blob(statement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), SQLITE_TRANSIENT)

@@ -5,20 +5,37 @@
 /// recorded_at, source`, then the metadata columns, then `conflict_of … chain_hash`, then the
 /// columns added later (``EventDescription/firstAddedColumn``), where `ALTER TABLE` put them in a
 /// ledger that was upgraded, so new and upgraded ledgers have one layout. Statements bind and read
-/// them in that order; ``column(_:)`` is the number of a metadata column. From format 5 on a
-/// ledger keeps the values of columns with a ``StoredForm`` in that form (`compact`); ``stored(_:)``
-/// and ``value(_:)`` convert, so every statement binds and reads the values the chain covers.
+/// them in that order; ``column(_:)`` is the number of a metadata column. What a row keeps depends
+/// on the file's ``Layout``; ``stored(_:of:)`` and ``value(_:of:)`` convert, so every statement binds
+/// and reads the values the chain covers.
 package struct EventTable: Sendable {
     package let eventDescription: EventDescription
     /// Added columns an old ledger opened for reading does not have: read as NULL.
     let absent: Set<String>
-    /// Whether the file keeps values in their stored form (format 5 and later).
-    let compact: Bool
+    package let layout: Layout
     private let firstAdded: Int
 
-    package init(eventDescription: EventDescription, compact: Bool, absent: Set<String> = []) {
+    /// What the rows of one file keep, which its format decides.
+    package struct Layout: Sendable {
+        /// Values of columns with a ``StoredForm`` in that form (SQLite ledgers from format 5 on).
+        let storedForms: Bool
+        /// The content hash beside the payload (PostgreSQL, and SQLite ledgers before format 6).
+        /// Without it `content_hash` is NULL and the hash is computed from the payload when
+        /// asked: the chain link covers it all the same, and 32 bytes an event are saved.
+        package let contentHash: Bool
+
+        /// Every value as given, the content hash kept: the logical row, as PostgreSQL holds it.
+        package static let logical = Layout(storedForms: false, contentHash: true)
+
+        /// The rows of an SQLite ledger of format `format`.
+        static func sqlite(format: Int) -> Layout {
+            Layout(storedForms: format >= Schema.compactSince, contentHash: format < Schema.contentHashDerivedSince)
+        }
+    }
+
+    package init(eventDescription: EventDescription, layout: Layout, absent: Set<String> = []) {
         self.eventDescription = eventDescription
-        self.compact = compact
+        self.layout = layout
         self.absent = absent
         firstAdded = eventDescription.firstAddedColumn ?? eventDescription.columns.count
         conflictOf = metadata + Int32(firstAdded)
@@ -31,12 +48,12 @@ package struct EventTable: Sendable {
 
     /// `value` of `column` as this file keeps it.
     func stored(_ value: MetadataValue?, of column: MetadataColumn) -> MetadataValue? {
-        compact ? column.form.stored(value) : value
+        layout.storedForms ? column.form.stored(value) : value
     }
 
     /// The value of `column` this file keeps as `stored`.
     func value(_ stored: MetadataValue?, of column: MetadataColumn) -> MetadataValue? {
-        compact ? column.form.value(stored) : stored
+        layout.storedForms ? column.form.value(stored) : stored
     }
 
     /// Binds an identity (the values of the identity policy's columns, `required + optional`) to
@@ -58,15 +75,18 @@ package struct EventTable: Sendable {
 
     private var leading: [(name: String, type: String)] {
         [
-            ("position", "INTEGER PRIMARY KEY"), ("kind", Self.kindColumn.sqlType(compact: compact) + " NOT NULL"),
-            ("recorded_at", Self.recordedAtColumn.sqlType(compact: compact) + " NOT NULL"), ("source", "TEXT"),
+            ("position", "INTEGER PRIMARY KEY"),
+            ("kind", Self.kindColumn.sqlType(compact: layout.storedForms) + " NOT NULL"),
+            ("recorded_at", Self.recordedAtColumn.sqlType(compact: layout.storedForms) + " NOT NULL"), ("source", "TEXT"),
         ]
     }
-    private static let trailing = [
-        ("conflict_of", "INTEGER"), ("dictionary_id", "INTEGER REFERENCES dictionaries (id)"),
-        ("raw_size", "INTEGER NOT NULL"), ("payload", "BLOB NOT NULL"), ("content_hash", "BLOB NOT NULL"),
-        ("chain_hash", "BLOB NOT NULL"),
-    ]
+    private var trailing: [(name: String, type: String)] {
+        [
+            ("conflict_of", "INTEGER"), ("dictionary_id", "INTEGER REFERENCES dictionaries (id)"),
+            ("raw_size", "INTEGER NOT NULL"), ("payload", "BLOB NOT NULL"),
+            ("content_hash", layout.contentHash ? "BLOB NOT NULL" : "BLOB"), ("chain_hash", "BLOB NOT NULL"),
+        ]
+    }
 
     // Column numbers of a row (0-based for reading; add 1 for binding).
     package let position: Int32 = 0
@@ -83,8 +103,8 @@ package struct EventTable: Sendable {
 
     /// Every column of a row, in order, with its SQLite type and constraints.
     package var columns: [(name: String, type: String)] {
-        leading + eventDescription.columns[..<firstAdded].map { ($0.name, $0.sqlType(compact: compact)) }
-            + Self.trailing + addedColumns.map { ($0.name, $0.sqlType(compact: compact)) }
+        leading + eventDescription.columns[..<firstAdded].map { ($0.name, $0.sqlType(compact: layout.storedForms)) }
+            + trailing + addedColumns.map { ($0.name, $0.sqlType(compact: layout.storedForms)) }
     }
 
     /// Every column of a row, in order, for SELECT; an absent one as NULL.
@@ -96,13 +116,20 @@ package struct EventTable: Sendable {
         "INSERT INTO events (\(columns.map(\.name).joined(separator: ", "))) VALUES (\(Self.placeholders(columns.count)))"
     }
 
-    /// The rows that have this identity, oldest first: `position, content_hash`.
+    /// The columns from which ``SQLiteStore`` takes an event's content hash (see `contentHash(in:)`), in that order.
+    static let contentHashColumns = "position, content_hash, dictionary_id, raw_size, payload"
+
+    /// The rows that have this identity, oldest first: ``contentHashColumns``.
     var selectIdentity: String {
         let identity = eventDescription.identity
         let conditions = identity.required.map { "\(eventDescription.columns[$0].name) = ?" }
             + identity.optional.map { "\(eventDescription.columns[$0].name) IS ?" }
-        return "SELECT position, content_hash FROM events WHERE \(conditions.joined(separator: " AND ")) ORDER BY position"
+        return "SELECT \(Self.contentHashColumns) FROM events WHERE \(conditions.joined(separator: " AND ")) ORDER BY position"
     }
+
+    /// The events from position ?1 through ?2: ``contentHashColumns``.
+    static let selectContentHashes =
+        "SELECT \(contentHashColumns) FROM events WHERE position BETWEEN ?1 AND ?2 ORDER BY position"
 
     /// The first event of one delivery: `position`; nil when the description names no delivery column.
     var selectDelivery: String? {

@@ -30,7 +30,9 @@ public final class SQLiteStore: EventStore {
 
     func merkleLog() throws(LedgerError) -> MerkleLog {
         if let preparedMerkleLog { return preparedMerkleLog }
-        let log = try MerkleLog(connection: connection, floor: merkleFloor)
+        let log = try MerkleLog(connection: connection, floor: merkleFloor) { [unowned self] (first, last) throws(LedgerError) in
+            try contentHashes(from: first, through: last)
+        }
         preparedMerkleLog = log
         return log
     }
@@ -44,6 +46,7 @@ public final class SQLiteStore: EventStore {
         let selectIdentity: SQLiteStatement
         /// Nil when the description names no delivery column, or for an old ledger opened for reading.
         let selectDelivery: SQLiteStatement?
+        let selectContentHashes: SQLiteStatement
 
         init(_ connection: SQLiteConnection, _ table: EventTable) throws(LedgerError) {
             insertEvent = table.absent.isEmpty ? try connection.prepare(table.insert, persistent: true) : nil
@@ -58,6 +61,7 @@ public final class SQLiteStore: EventStore {
             }
             self.insertRows = insertRows
             selectIdentity = try connection.prepare(table.selectIdentity, persistent: true)
+            selectContentHashes = try connection.prepare(EventTable.selectContentHashes, persistent: true)
         }
     }
 
@@ -76,7 +80,7 @@ public final class SQLiteStore: EventStore {
     ///   kind of file, `.newerFormat` for a ledger from a newer zorgledger.
     public init(path: String, access: Access, eventDescription: EventDescription) throws(LedgerError) {
         self.eventDescription = eventDescription
-        let described = EventTable(eventDescription: eventDescription, compact: true)
+        let described = EventTable(eventDescription: eventDescription, layout: .sqlite(format: Schema.formatVersion))
         if access == .createIfMissing {
             try Self.createIfMissing(path, described)
         } else if Glibc.access(path, F_OK) != 0 {
@@ -102,11 +106,11 @@ public final class SQLiteStore: EventStore {
                 try Self.upgradeToFormat4(connection)
                 version = 4
             }
-            table = EventTable(eventDescription: eventDescription, compact: version >= Schema.compactSince)
+            table = EventTable(eventDescription: eventDescription, layout: .sqlite(format: version))
         } else {
             try connection.execute("PRAGMA cache_size = -65536;")
             table = EventTable(
-                eventDescription: eventDescription, compact: version >= Schema.compactSince,
+                eventDescription: eventDescription, layout: .sqlite(format: version),
                 absent: try Self.absentColumns(connection, described))
         }
         statements = try Statements(connection, table)
@@ -273,7 +277,7 @@ public final class SQLiteStore: EventStore {
                 defer { selectIdentity.reset() }
                 var known: [(position: Int64, contentHash: Digest)] = []
                 while try selectIdentity.step() {
-                    known.append((selectIdentity.int64(0), Digest(bytes: selectIdentity.bytes(1)) ?? .genesis))
+                    known.append((selectIdentity.int64(0), try self.contentHash(in: selectIdentity)))
                 }
                 return known
             })
@@ -296,7 +300,7 @@ public final class SQLiteStore: EventStore {
         events.bind(table.dictionaryID + 1, event.dictionaryID)
         events.bind(table.rawSize + 1, event.rawSize)
         events.bind(table.payload + 1, event.compressed)
-        events.bind(table.contentHash + 1, event.contentHash.bytes)
+        events.bind(table.contentHash + 1, table.layout.contentHash ? event.contentHash.bytes : nil)
         events.bind(table.chainHash + 1, stored.chainHash.bytes)
         defer { events.reset() }
         try events.step()
@@ -360,16 +364,7 @@ public final class SQLiteStore: EventStore {
             values.append(table.value(row.value(table.column(index)), of: column))
         }
         metadata.setValues(values)
-        let dictionary = try row.optionalInt64(table.dictionaryID).map { id throws(LedgerError) in
-            try self.dictionary(id)
-        }
-        let rawSize = row.int(table.rawSize)
-        let payload = try row.withBytes(table.payload) { compressed throws(LedgerError) -> [UInt8] in
-            guard let payload = PayloadCodec.decompress(compressed, originalSize: rawSize, dictionary: dictionary) else {
-                throw LedgerError(.codec, "\(connection.path): the payload at position \(position) does not decompress")
-            }
-            return payload
-        }
+        let payload = try payload(in: row, at: position, from: table.dictionaryID)
         guard let kind = table.value(row.value(table.kind), of: EventTable.kindColumn)?.text.flatMap(EventKind.init),
             let recordedAt = table.value(row.value(table.recordedAt), of: EventTable.recordedAtColumn)?.text
         else {
@@ -379,8 +374,39 @@ public final class SQLiteStore: EventStore {
             position: position, kind: kind, recordedAt: recordedAt,
             source: row.optionalString(table.source), metadata: metadata, payload: payload,
             conflictOf: row.optionalInt64(table.conflictOf),
-            contentHash: Digest(bytes: row.bytes(table.contentHash)) ?? .genesis,
+            contentHash: Digest(bytes: row.bytes(table.contentHash)),
             chainHash: Digest(bytes: row.bytes(table.chainHash)) ?? .genesis)
+    }
+
+    /// The payload of the event at `position`, decompressed from a row whose columns `dictionary_id,
+    /// raw_size, payload` follow each other from column `first` on.
+    private func payload(in row: SQLiteStatement, at position: Int64, from first: Int32) throws(LedgerError) -> [UInt8] {
+        let dictionary = try row.optionalInt64(first).map { id throws(LedgerError) in try self.dictionary(id) }
+        let rawSize = row.int(first + 1)
+        return try row.withBytes(first + 2) { compressed throws(LedgerError) -> [UInt8] in
+            guard let payload = PayloadCodec.decompress(compressed, originalSize: rawSize, dictionary: dictionary) else {
+                throw LedgerError(.codec, "\(connection.path): the payload at position \(position) does not decompress")
+            }
+            return payload
+        }
+    }
+
+    /// The content hash of a row of ``EventTable/contentHashColumns``: as kept, or of its payload.
+    private func contentHash(in row: SQLiteStatement) throws(LedgerError) -> Digest {
+        if let kept = Digest(bytes: row.bytes(1)) { return kept }
+        return Digest(of: try payload(in: row, at: row.int64(0), from: 2))
+    }
+
+    /// The content hashes of the events from position `first` through `last`, in log order: the
+    /// leaves of the Merkle tree.
+    func contentHashes(from first: Int64, through last: Int64) throws(LedgerError) -> [Digest] {
+        let statement = statements.selectContentHashes
+        statement.bind(1, first)
+        statement.bind(2, last)
+        defer { statement.reset() }
+        var hashes: [Digest] = []
+        while try statement.step() { hashes.append(try contentHash(in: statement)) }
+        return hashes
     }
 
     public func positions(withIdentity identity: [MetadataValue?]) throws(LedgerError) -> [Int64] {

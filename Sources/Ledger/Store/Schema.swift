@@ -9,15 +9,20 @@ package enum Schema {
     /// upgraded to format 4 when it is first opened for writing. 5 keeps values of metadata in
     /// their stored form (``StoredForm``: days, moments and codes as integers); that changes the
     /// columns' types, which only rewriting the log could do, so a ledger of format 4 stays one and
-    /// is read and written in its own form.
-    static let formatVersion = 5
+    /// is read and written in its own form. 6 leaves `content_hash` NULL: the hash is computed
+    /// from the payload when asked, which the chain link covers anyway; an older ledger goes on
+    /// keeping it, as its column is NOT NULL.
+    static let formatVersion = 6
 
     /// The first format that keeps values in their stored form.
     static let compactSince = 5
 
+    /// The first format that keeps no content hash beside the payload.
+    static let contentHashDerivedSince = 6
+
     /// The lowest level of the Merkle tree a new ledger stores. Levels 0 to 3 were 94 % of the
     /// stored nodes and 9 % of a ledger's file; any of their nodes is computed when asked for from
-    /// at most 8 of the events' content hashes, which the log keeps anyway.
+    /// the content hashes of at most 8 events.
     static let merkleFloor = 4
 
     /// Settings applied on every connection. WAL lets readers work while one writer appends;
