@@ -113,18 +113,21 @@ struct RatioReport: ParsableCommand {
             let scanned = try RawBaseline.scanAndDecompress(full)
             rawScan.append(Double(scanned.count) / scanned.seconds)
             let parsed = try RawBaseline.scanAndDecompress(full, parsing: true)
-            // Every event of the corpus is a message: a baseline that parsed fewer measured something else.
-            guard parsed.count == corpus.events.count else {
-                throw BenchmarkError("the raw replay parsed \(parsed.count) of \(corpus.events.count) messages")
+            // Every event the ledger holds is a message: a baseline that parsed fewer measured something else.
+            guard parsed.count == scanned.count, parsed.count > 0 else {
+                throw BenchmarkError("the raw replay parsed \(parsed.count) of the \(scanned.count) messages in the ledger")
             }
             rawReplay.append(Double(parsed.count) / parsed.seconds)
+            // The ledger holds fewer events than the corpus has files (the traffic repeats some):
+            // reading and replaying it are rated by the events it holds, as the raw scans are.
+            let held = Double(scanned.count)
             let reader = try Ledger(path: full, access: .read)
             let scanClock = Stopwatch()
             try reader.forEachEvent { _ in }
-            logScan.append(count / scanClock.seconds)
+            logScan.append(held / scanClock.seconds)
             let replayed = try ChildProcess.run(cli, ["replay", "--db", full])
             guard replayed.status == 0 else { throw BenchmarkError("zorgledger replay exited \(replayed.status)") }
-            replay.append(count / replayed.seconds)
+            replay.append(held / replayed.seconds)
             replayPeak.append(replayed.peakMiB)
             for path in [raw, pipeline, appended, logOnly, full] { try? FileManager.default.removeItem(atPath: path) }
         }
