@@ -69,6 +69,7 @@ struct MerkleLog {
             let statement = try connection.prepare("SELECT content_hash FROM events ORDER BY position")
             var kept: [Digest] = []
             while try statement.step() { kept.append(Digest(bytes: statement.bytes(0)) ?? .genesis) }
+            // At floor 0 every node is stored, so the tree never asks for leaves.
             let log = try MerkleLog(connection: connection, floor: 0) { _, _ in [] }
             try log.append(after: 0, contentHashes: kept)
         }
