@@ -36,6 +36,8 @@ public enum ChildProcess {
                 usleep(5_000)
             }
             let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
+            // A peak never read would print as 0 MiB and pass every memory goal.
+            guard peakKiB > 0 else { throw BenchmarkError("the peak memory of child \(pid) could not be read") }
             return Measurement(status: exitStatus, seconds: clock.seconds, peakMiB: Double(peakKiB) / 1024)
         }
     }
