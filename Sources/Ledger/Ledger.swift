@@ -72,7 +72,9 @@ public final class Ledger {
         for event in events {
             guard let soort = store.eventDescription.family(of: event.metadata), compressor.dictionary(for: soort) == nil
             else { continue }
-            if pending[soort, default: []].count < 64 { pending[soort, default: []].append(event.payload) }
+            if pending[soort, default: []].count < trainer.maximumSamples {
+                pending[soort, default: []].append(event.payload)
+            }
         }
         // Without new samples since the last try, a second try would train on the same too-few messages.
         for (soort, batchSamples) in pending {
@@ -86,7 +88,7 @@ public final class Ledger {
         let kinds = pending.sorted(by: { $0.key < $1.key })
         var samples: [[[UInt8]]] = []
         for (soort, batchSamples) in kinds {
-            samples.append(try store.samples(soort: soort, limit: 64 - batchSamples.count) + batchSamples)
+            samples.append(try store.samples(soort: soort, limit: trainer.maximumSamples - batchSamples.count) + batchSamples)
         }
         for ((soort, _), (sampled, trained)) in zip(kinds, zip(samples, trainer.train(eachOf: samples))) {
             guard let dictionary = try store.dictionary(for: soort, trainedBy: { trained }) else {

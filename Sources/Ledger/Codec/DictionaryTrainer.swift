@@ -19,13 +19,21 @@ public struct DictionaryTrainer: Sendable {
     public var capacity: Int
     /// Fewer samples than this give no dictionary: too little to tell shared from personal.
     public var minimumSamples: Int
+    /// The most samples a dictionary is trained on: those of the batch that first holds its kind,
+    /// topped up with the latest of that kind in the log. (256 instead of 64 stored 99,835
+    /// generated messages in 1.6 MB less, 0.413 → 0.405 of the XML, but made their ingest 4 %
+    /// slower, and that of 9,897 messages 12 %.)
+    public var maximumSamples: Int
 
     /// Segments must occur in at least this share of the samples (and in two at least).
     public var minimumShare: Double
 
-    public init(capacity: Int = 64 * 1024, minimumSamples: Int = 8, minimumShare: Double = 0.05) {
+    public init(
+        capacity: Int = 64 * 1024, minimumSamples: Int = 8, maximumSamples: Int = 64, minimumShare: Double = 0.05
+    ) {
         self.capacity = min(capacity, 64 * 1024)
         self.minimumSamples = minimumSamples
+        self.maximumSamples = max(minimumSamples, maximumSamples)
         self.minimumShare = minimumShare
     }
 
