@@ -19,7 +19,7 @@ struct ContentHashTests {
 
     @Test func aNewLedgerKeepsNoHashAndComputesItFromThePayload() throws {
         let directory = try WorkDirectory()
-        let (path, ledger) = try ledger(in: directory)
+        let (path, _) = try ledger(in: directory)
         #expect(try RawSQL(path).integers("SELECT count(*) FROM events WHERE content_hash IS NOT NULL") == [0])
         #expect(try RawSQL(path).integers("SELECT \"notnull\" FROM pragma_table_info('events') WHERE name = 'content_hash'") == [0])
         var events: [StoredEvent] = []
@@ -27,7 +27,6 @@ struct ContentHashTests {
         #expect(events.count == 20 && events.allSatisfy { $0.knownContentHash == nil })
         #expect(events.map(\.contentHash) == events.map { Digest(of: $0.payload) })
         #expect(try Ledger(path: path, access: .read).verify().isIntact)
-        _ = ledger
     }
 
     /// The same bytes again are duplicates and other bytes under a known identity a conflict: the

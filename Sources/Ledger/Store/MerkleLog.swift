@@ -7,22 +7,23 @@ struct MerkleLog {
     let connection: SQLiteConnection
     /// The lowest level stored.
     let floor: Int
-    /// The content hashes of the events from the first position through the last, in log order
-    /// (the store's, which decompresses a payload whose hash the row does not keep).
-    let contentHashes: (_ first: Int64, _ last: Int64) throws(LedgerError) -> [Digest]
+    /// The content hash of an event from its row of ``EventTable/contentHashColumns`` (the
+    /// store's, which decompresses a payload whose hash the row does not keep).
+    let contentHash: (SQLiteStatement) throws(LedgerError) -> Digest
     private let select: SQLiteStatement
     private let insert: SQLiteStatement
+    private let selectContentHashes: SQLiteStatement
 
     /// Prepares the statements once, for every read and append through this value.
     init(
-        connection: SQLiteConnection, floor: Int,
-        contentHashes: @escaping (_ first: Int64, _ last: Int64) throws(LedgerError) -> [Digest]
+        connection: SQLiteConnection, floor: Int, contentHash: @escaping (SQLiteStatement) throws(LedgerError) -> Digest
     ) throws(LedgerError) {
         self.connection = connection
         self.floor = floor
-        self.contentHashes = contentHashes
+        self.contentHash = contentHash
         select = try connection.prepare("SELECT hash FROM merkle_nodes WHERE level = ?1 AND idx = ?2", persistent: true)
         insert = try connection.prepare("INSERT INTO merkle_nodes (level, idx, hash) VALUES (?1, ?2, ?3)", persistent: true)
+        selectContentHashes = try connection.prepare(EventTable.selectContentHashes, persistent: true)
     }
 
     /// The node, or nil when that subtree is not complete (yet).
@@ -39,7 +40,8 @@ struct MerkleLog {
     /// A node below the floor, from the content hashes of its events (leaf i is position i + 1).
     private func computedNode(level: Int, index: Int64) throws(LedgerError) -> Digest? {
         let width = Int64(1) << level
-        let leaves = try contentHashes(index * width + 1, (index + 1) * width).map(MerkleHash.leaf(ofEventWithContentHash:))
+        let leaves = try contentHashes(from: index * width + 1, through: (index + 1) * width)
+            .map(MerkleHash.leaf(ofEventWithContentHash:))
         return leaves.count == width ? MerkleHash.root(ofCompleteSubtree: leaves) : nil
     }
 
@@ -60,18 +62,25 @@ struct MerkleLog {
         }
     }
 
+    /// The content hashes of the events from position `first` through `last`, in log order.
+    func contentHashes(from first: Int64, through last: Int64 = .max) throws(LedgerError) -> [Digest] {
+        let statement = selectContentHashes
+        statement.bind(1, first)
+        statement.bind(2, last)
+        defer { statement.reset() }
+        var hashes: [Digest] = []
+        while try statement.step() { hashes.append(try contentHash(statement)) }
+        return hashes
+    }
+
     /// Format 1 had no tree: its tables are added and the tree is built over every event already
     /// logged, in one transaction, the first time a zorgledger that knows format 2 writes. A
     /// format-1 ledger keeps every event's content hash.
     static func upgradeToFormat2(_ connection: SQLiteConnection) throws(LedgerError) {
         try SQLiteStore.upgrade(connection, from: 1) { () throws(LedgerError) in
             try connection.execute(Schema.upgradeToFormat2)
-            let statement = try connection.prepare("SELECT content_hash FROM events ORDER BY position")
-            var kept: [Digest] = []
-            while try statement.step() { kept.append(Digest(bytes: statement.bytes(0)) ?? .genesis) }
-            // At floor 0 every node is stored, so the tree never asks for leaves.
-            let log = try MerkleLog(connection: connection, floor: 0) { _, _ in [] }
-            try log.append(after: 0, contentHashes: kept)
+            let log = try MerkleLog(connection: connection, floor: 0) { row in Digest(bytes: row.bytes(1)) ?? .genesis }
+            try log.append(after: 0, contentHashes: try log.contentHashes(from: 1))
         }
     }
 }

@@ -30,8 +30,8 @@ public final class SQLiteStore: EventStore {
 
     func merkleLog() throws(LedgerError) -> MerkleLog {
         if let preparedMerkleLog { return preparedMerkleLog }
-        let log = try MerkleLog(connection: connection, floor: merkleFloor) { [unowned self] (first, last) throws(LedgerError) in
-            try contentHashes(from: first, through: last)
+        let log = try MerkleLog(connection: connection, floor: merkleFloor) { [unowned self] row throws(LedgerError) in
+            try contentHash(in: row)
         }
         preparedMerkleLog = log
         return log
@@ -46,7 +46,6 @@ public final class SQLiteStore: EventStore {
         let selectIdentity: SQLiteStatement
         /// Nil when the description names no delivery column, or for an old ledger opened for reading.
         let selectDelivery: SQLiteStatement?
-        let selectContentHashes: SQLiteStatement
 
         init(_ connection: SQLiteConnection, _ table: EventTable) throws(LedgerError) {
             insertEvent = table.absent.isEmpty ? try connection.prepare(table.insert, persistent: true) : nil
@@ -61,7 +60,6 @@ public final class SQLiteStore: EventStore {
             }
             self.insertRows = insertRows
             selectIdentity = try connection.prepare(table.selectIdentity, persistent: true)
-            selectContentHashes = try connection.prepare(EventTable.selectContentHashes, persistent: true)
         }
     }
 
@@ -395,18 +393,6 @@ public final class SQLiteStore: EventStore {
     private func contentHash(in row: SQLiteStatement) throws(LedgerError) -> Digest {
         if let kept = Digest(bytes: row.bytes(1)) { return kept }
         return Digest(of: try payload(in: row, at: row.int64(0), from: 2))
-    }
-
-    /// The content hashes of the events from position `first` through `last`, in log order: the
-    /// leaves of the Merkle tree.
-    func contentHashes(from first: Int64, through last: Int64) throws(LedgerError) -> [Digest] {
-        let statement = statements.selectContentHashes
-        statement.bind(1, first)
-        statement.bind(2, last)
-        defer { statement.reset() }
-        var hashes: [Digest] = []
-        while try statement.step() { hashes.append(try contentHash(in: statement)) }
-        return hashes
     }
 
     public func positions(withIdentity identity: [MetadataValue?]) throws(LedgerError) -> [Int64] {
