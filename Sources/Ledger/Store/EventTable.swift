@@ -167,14 +167,10 @@ package struct EventTable: Sendable {
 
     /// `CREATE INDEX IF NOT EXISTS` of every index on `events`: a new ledger's, and an upgrade's.
     var eventIndexes: String {
-        eventDescription.eventIndexes.map { creation(of: $0).replacing("CREATE INDEX", with: "CREATE INDEX IF NOT EXISTS") + ";\n" }
-            .joined()
-    }
-
-    /// `CREATE INDEX` of `index`, spelled as SQLite keeps it in `sqlite_master`.
-    func creation(of index: EventIndex) -> String {
-        "CREATE INDEX \(index.name) ON events (\(index.columns.joined(separator: ", ")))"
-            + (index.condition.map { " WHERE \($0)" } ?? "")
+        eventDescription.eventIndexes.map { index in
+            "CREATE INDEX IF NOT EXISTS \(index.name) ON events (\(index.columns.joined(separator: ", ")))"
+                + (index.condition.map { " WHERE \($0)" } ?? "") + ";\n"
+        }.joined()
     }
 
     /// The insert of one row of index table `table`.

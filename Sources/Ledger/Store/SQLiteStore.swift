@@ -104,7 +104,6 @@ public final class SQLiteStore: EventStore {
                 try Self.upgradeToFormat4(connection)
                 version = 4
             }
-            try Self.redefineEventIndexes(connection, described)
             table = EventTable(eventDescription: eventDescription, layout: .sqlite(format: version))
         } else {
             try connection.execute("PRAGMA cache_size = -65536;")
@@ -184,29 +183,6 @@ public final class SQLiteStore: EventStore {
             try connection.execute(
                 "INSERT INTO ledger_info (key, value) VALUES ('merkle_floor', '0');"
                     + "UPDATE ledger_info SET value = '4' WHERE key = 'format_version';")
-        }
-    }
-
-    /// Rebuilds each index on `events` that an earlier zorgledger defined otherwise than the
-    /// description does now. The lookups find the same events through either definition; the
-    /// current ones are smaller. Only a file that needs it takes the write lock, and it looks
-    /// again under the lock: another process may have rebuilt them since.
-    private static func redefineEventIndexes(_ connection: SQLiteConnection, _ table: EventTable) throws(LedgerError) {
-        func outdated() throws(LedgerError) -> [EventIndex] {
-            let stored = try connection.prepare("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?1")
-            var result: [EventIndex] = []
-            for index in table.eventDescription.eventIndexes {
-                stored.bind(1, index.name)
-                defer { stored.reset() }
-                if try stored.step(), stored.string(0) != table.creation(of: index) { result.append(index) }
-            }
-            return result
-        }
-        guard try !outdated().isEmpty else { return }
-        try connection.writeTransaction { () throws(LedgerError) in
-            for index in try outdated() {
-                try connection.execute("DROP INDEX \(index.name);\n\(table.creation(of: index));")
-            }
         }
     }
 
