@@ -95,3 +95,24 @@ public enum AppendOutcome: Sendable, Equatable {
         }
     }
 }
+
+/// An event as a store read it, before its payload is decompressed and its columns are read as
+/// text: ``decoded()`` does that work, on whichever thread calls it. A replay reads the log on
+/// its writer's thread and decodes on the others (``EventStore/forEachEncodedEvent(from:_:)``).
+public struct EncodedEvent: Sendable {
+    public let position: Int64
+    private let decode: @Sendable () throws(LedgerError) -> StoredEvent
+
+    /// An event that `decode` makes, on any thread.
+    public init(position: Int64, decode: @escaping @Sendable () throws(LedgerError) -> StoredEvent) {
+        self.position = position
+        self.decode = decode
+    }
+
+    /// An event read decoded already, by a store that does not split the work.
+    public init(_ event: StoredEvent) {
+        self.init(position: event.position) { () throws(LedgerError) -> StoredEvent in event }
+    }
+
+    public func decoded() throws(LedgerError) -> StoredEvent { try decode() }
+}

@@ -242,14 +242,15 @@ public struct ProjectionRunner: Sendable {
     ) throws(LedgerError) -> Int64 {
         let start = after.min() ?? 0
         var position = start
-        // Events are folded in chunks: a chunk's messages are decoded, and the projections work
-        // out the statements that apply them, on other threads (all cores), while this thread,
-        // which alone writes to the database, runs the statements of the chunk before it. The
+        // Events are folded in chunks: a chunk's events and messages are decoded, and the
+        // projections work out the statements that apply them, on other threads (all cores),
+        // while this thread, which alone writes to the database and only reads the log's rows,
+        // runs the statements of the chunk before it. The
         // whole fold is one run of events: the projections relate its facts once, at the end, in
         // one set-wise pass rather than one per chunk (in a rebuild, into tables still empty).
         // Two chunks are decoded ahead, so the decoding threads still have work while this one
         // runs a chunk's statements and reads the next from the log.
-        var chunk: [StoredEvent] = []
+        var chunk: [EncodedEvent] = []
         chunk.reserveCapacity(Self.chunkSize)
         var pending: [(last: Int64, statements: Background<Statements>)] = []
         func runPending() throws(LedgerError) {
@@ -264,7 +265,7 @@ public struct ProjectionRunner: Sendable {
             pending.append((events[events.count - 1].position, statements))
             if pending.count > Self.chunksAhead { try runPending() }
         }
-        try log.forEachEvent(from: position + 1) { (event) throws(LedgerError) in
+        try log.forEachEncodedEvent(from: position + 1) { (event) throws(LedgerError) in
             guard event.position <= last else { return }
             chunk.append(event)
             if chunk.count == Self.chunkSize { try startChunk() }
@@ -276,7 +277,7 @@ public struct ProjectionRunner: Sendable {
     }
 
     private static let chunkSize = 512
-    private static let chunksAhead = 2
+    private static let chunksAhead = 4
     /// The parts a chunk is cut into for the decoding threads: enough to keep every core busy
     /// when some messages take longer than others.
     private static let stripes = 16
@@ -285,10 +286,10 @@ public struct ProjectionRunner: Sendable {
     private typealias Statements = Result<[ProjectionDatabase.Recorded], LedgerError>
 
     /// The statements that apply `events` to every projection whose checkpoint (`after`) is
-    /// before them, in log order: each message decoded once (nil for events that are no messages
-    /// or no longer decode, whose metadata is then all there is) and each projection's `apply`
-    /// recorded, on all cores, in stripes of consecutive events.
-    private func statements(applying events: [StoredEvent], after: [Int64]) -> Statements {
+    /// before them, in log order: each event and message decoded once (the message nil for events
+    /// that are no messages or no longer decode, whose metadata is then all there is) and each
+    /// projection's `apply` recorded, on all cores, in stripes of consecutive events.
+    private func statements(applying events: [EncodedEvent], after: [Int64]) -> Statements {
         let stripes = min(events.count, Self.stripes)
         let results = UnsafeMutableBufferPointer<Statements>.allocate(capacity: stripes)
         defer { results.deallocate() }
@@ -298,7 +299,8 @@ public struct ProjectionRunner: Sendable {
             let stripeEvents = events[events.count * stripe / stripes..<events.count * (stripe + 1) / stripes]
             let result = Statements { () throws(LedgerError) -> [ProjectionDatabase.Recorded] in
                 let recorder = try ProjectionDatabase.recorder()
-                for event in stripeEvents {
+                for encoded in stripeEvents {
+                    let event = try encoded.decoded()
                     let bericht = event.kind == .bericht ? try? BerichtDecoder.decode(event.payload) : nil
                     try apply(event, bericht, to: recorder, after: after)
                 }

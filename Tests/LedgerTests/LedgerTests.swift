@@ -1,7 +1,9 @@
 import CSQLite
+import Dispatch
 import Foundation
 import Kenmerken
 import Ledger
+import Synchronization
 import TestSupport
 import Testing
 
@@ -25,6 +27,46 @@ struct LedgerTests {
         // And after reopening the file from scratch.
         let reopened = try Ledger(path: directory.path("l.sqlite"), access: .read)
         #expect(try reopened.event(at: 13).payload == Examples.bytes("JW323"))
+    }
+
+    /// A replay reads rows on one thread and decodes them on others: the events decoded that way
+    /// are the events read decoded, and a payload that no longer decompresses fails where it is
+    /// decoded, naming its position, not while the rows are read.
+    @Test func eventsReadEncodedDecodeToTheSameEventsOnAnyThread() throws {
+        let directory = try WorkDirectory()
+        let path = directory.path("l.sqlite")
+        let events = try Examples.names.map { try Examples.event($0) }
+        _ = try Ledger(path: path, access: .createIfMissing).append(events)
+        let store = try SQLiteStore(path: path, access: .read)
+        var decoded: [StoredEvent] = []
+        try store.forEachEvent(from: 1) { decoded.append($0) }
+        var read: [EncodedEvent] = []
+        try store.forEachEncodedEvent(from: 1) { read.append($0) }
+        let encoded = read
+        let results = Mutex<[Int64: StoredEvent]>([:])
+        DispatchQueue.concurrentPerform(iterations: encoded.count) { index in
+            let event = try? encoded[index].decoded()
+            results.withLock { $0[encoded[index].position] = event }
+        }
+        let onOtherThreads = results.withLock { $0 }
+        #expect(encoded.map(\.position) == decoded.map(\.position))
+        for event in decoded {
+            let other = onOtherThreads[event.position]
+            #expect(other?.payload == event.payload && other?.metadata == event.metadata && other?.source == event.source)
+            #expect(other?.chainHash == event.chainHash && other?.recordedAt == event.recordedAt && other?.kind == event.kind)
+        }
+        try RawSQL(path).run(
+            "DROP TRIGGER events_no_update; UPDATE events SET payload = substr(payload, 1, 10) WHERE position = 3;")
+        read = []
+        try SQLiteStore(path: path, access: .read).forEachEncodedEvent(from: 1) { read.append($0) }
+        #expect(read.count == events.count)
+        #expect(throws: LedgerError.self) { try read[2].decoded() }
+        do {
+            _ = try read[2].decoded()
+        } catch {
+            #expect(error.description.contains("position 3 does not decompress"))
+        }
+        #expect(try read[3].decoded().payload == events[3].payload)
     }
 
     @Test func dictionaryCompressionIsVersionedAndBeatsPlainLZ4() throws {

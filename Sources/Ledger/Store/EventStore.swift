@@ -13,6 +13,10 @@ public protocol EventStore: AnyObject {
     ) throws(LedgerError) -> [AppendOutcome]
     /// Calls `body` for every event from `position` on, in log order, payloads decompressed.
     func forEachEvent(from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void) throws(LedgerError)
+    /// Calls `body` for every event from `position` on, in log order, still to be decoded: a
+    /// caller that decodes them on other threads takes that work off the one that reads. (By
+    /// default ``forEachEvent(from:_:)``'s events, decoded already.)
+    func forEachEncodedEvent(from position: Int64, _ body: (EncodedEvent) throws(LedgerError) -> Void) throws(LedgerError)
     /// The event at `position`.
     func event(at position: Int64) throws(LedgerError) -> StoredEvent
     /// Positions of the events with this identity (values in the columns of the description's
@@ -40,6 +44,14 @@ public protocol EventStore: AnyObject {
     func samples(soort: String, limit: Int) throws(LedgerError) -> [[UInt8]]
     /// Recomputes the hash chain and checks every stored fact against it.
     func verify(progress: (Int64) -> Void) throws(LedgerError) -> VerificationReport
+}
+
+extension EventStore {
+    public func forEachEncodedEvent(
+        from position: Int64, _ body: (EncodedEvent) throws(LedgerError) -> Void
+    ) throws(LedgerError) {
+        try forEachEvent(from: position) { (event) throws(LedgerError) in try body(EncodedEvent(event)) }
+    }
 }
 
 /// Runs inside an append's transaction with the outcome of every event of the batch and the

@@ -25,8 +25,7 @@ extension SQLiteStore {
                 let position = rows.int64(table.position)
                 try check.check(position: position, storedLink: Digest(bytes: rows.bytes(table.chainHash)) ?? .genesis) {
                     () throws(LedgerError) -> StoredEvent in
-                    var metadata = try related.metadata(for: position)
-                    return try decodeRow(rows, metadata: &metadata)
+                    try encodedRow(rows, metadata: related.metadata(for: position)).decoded()
                 }
                 if position % 10_000 == 0 { progress(position) }
             }

@@ -327,14 +327,19 @@ public final class SQLiteStore: EventStore {
     public func forEachEvent(
         from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void
     ) throws(LedgerError) {
+        try forEachEncodedEvent(from: position) { (event) throws(LedgerError) in try body(event.decoded()) }
+    }
+
+    public func forEachEncodedEvent(
+        from position: Int64, _ body: (EncodedEvent) throws(LedgerError) -> Void
+    ) throws(LedgerError) {
         try connection.readTransaction { () throws(LedgerError) in
             let events = try connection.prepare(
                 "SELECT \(table.columnList) FROM events WHERE position >= ?1 ORDER BY position")
             let related = try RelatedRows(connection: connection, eventDescription: eventDescription, from: position)
             events.bind(1, position)
             while try events.step() {
-                var metadata = try related.metadata(for: events.int64(table.position))
-                try body(decodeRow(events, metadata: &metadata))
+                try body(encodedRow(events, metadata: related.metadata(for: events.int64(table.position))))
             }
         }
     }
@@ -347,46 +352,62 @@ public final class SQLiteStore: EventStore {
                 throw LedgerError(.noSuchEvent, "\(connection.path): there is no event at position \(position)")
             }
             let related = try RelatedRows(connection: connection, eventDescription: eventDescription, from: position)
-            var metadata = try related.metadata(for: position)
-            return try decodeRow(events, metadata: &metadata)
+            return try encodedRow(events, metadata: related.metadata(for: position)).decoded()
         }
     }
 
-    /// Builds a ``StoredEvent`` from a row of ``EventTable/columnList``, decompressing the payload;
-    /// `metadata` holds the event's index rows already.
-    func decodeRow(_ row: SQLiteStatement, metadata: inout EventMetadata) throws(LedgerError) -> StoredEvent {
+    /// A row of ``EventTable/columnList`` as it is stored, copied out of the statement; `metadata`
+    /// holds the event's index rows already. Decoding it reads the stored forms as text and
+    /// decompresses the payload, on whichever thread asks.
+    func encodedRow(_ row: SQLiteStatement, metadata: EventMetadata) throws(LedgerError) -> EncodedEvent {
+        let (table, path) = (table, connection.path)
         let position = row.int64(table.position)
-        var values: [MetadataValue?] = []
-        values.reserveCapacity(eventDescription.columns.count)
-        for (index, column) in eventDescription.columns.enumerated() {
-            values.append(table.value(row.value(table.column(index)), of: column))
+        let stored = eventDescription.columns.indices.map { row.value(table.column($0)) }
+        let kind = row.value(table.kind)
+        let recordedAt = row.value(table.recordedAt)
+        let source = row.optionalString(table.source)
+        let conflictOf = row.optionalInt64(table.conflictOf)
+        let contentHash = Digest(bytes: row.bytes(table.contentHash))
+        let chainHash = Digest(bytes: row.bytes(table.chainHash)) ?? .genesis
+        let dictionary = try row.optionalInt64(table.dictionaryID).map { id throws(LedgerError) in try self.dictionary(id) }
+        let rawSize = row.int(table.rawSize)
+        let compressed = row.bytes(table.payload)
+        return EncodedEvent(position: position) { () throws(LedgerError) -> StoredEvent in
+            var metadata = metadata
+            metadata.setValues(zip(stored, table.eventDescription.columns).map { table.value($0, of: $1) })
+            let payload = try compressed.withUnsafeBytes { bytes in
+                Result { () throws(LedgerError) in
+                    try Self.decompress(bytes, rawSize: rawSize, dictionary: dictionary, at: position, in: path)
+                }
+            }.get()
+            guard let kind = table.value(kind, of: EventTable.kindColumn)?.text.flatMap(EventKind.init),
+                let recordedAt = table.value(recordedAt, of: EventTable.recordedAtColumn)?.text
+            else {
+                throw LedgerError(.corrupt, "\(path): unknown event kind or recording time at position \(position)")
+            }
+            return StoredEvent(
+                position: position, kind: kind, recordedAt: recordedAt, source: source, metadata: metadata,
+                payload: payload, conflictOf: conflictOf, contentHash: contentHash, chainHash: chainHash)
         }
-        metadata.setValues(values)
-        let payload = try payload(in: row, at: position, from: table.dictionaryID)
-        guard let kind = table.value(row.value(table.kind), of: EventTable.kindColumn)?.text.flatMap(EventKind.init),
-            let recordedAt = table.value(row.value(table.recordedAt), of: EventTable.recordedAtColumn)?.text
-        else {
-            throw LedgerError(.corrupt, "\(connection.path): unknown event kind or recording time at position \(position)")
-        }
-        return StoredEvent(
-            position: position, kind: kind, recordedAt: recordedAt,
-            source: row.optionalString(table.source), metadata: metadata, payload: payload,
-            conflictOf: row.optionalInt64(table.conflictOf),
-            contentHash: Digest(bytes: row.bytes(table.contentHash)),
-            chainHash: Digest(bytes: row.bytes(table.chainHash)) ?? .genesis)
     }
 
-    /// The payload of the event at `position`, decompressed from a row whose columns `dictionary_id,
-    /// raw_size, payload` follow each other from column `first` on.
+    /// The payload of a row whose columns from `first` on are `dictionary_id, raw_size, payload`, decompressed.
     private func payload(in row: SQLiteStatement, at position: Int64, from first: Int32) throws(LedgerError) -> [UInt8] {
         let dictionary = try row.optionalInt64(first).map { id throws(LedgerError) in try self.dictionary(id) }
         let rawSize = row.int(first + 1)
         return try row.withBytes(first + 2) { compressed throws(LedgerError) -> [UInt8] in
-            guard let payload = PayloadCodec.decompress(compressed, originalSize: rawSize, dictionary: dictionary) else {
-                throw LedgerError(.codec, "\(connection.path): the payload at position \(position) does not decompress")
-            }
-            return payload
+            try Self.decompress(compressed, rawSize: rawSize, dictionary: dictionary, at: position, in: connection.path)
         }
+    }
+
+    private static func decompress(
+        _ compressed: UnsafeRawBufferPointer, rawSize: Int, dictionary: CompressionDictionary?, at position: Int64,
+        in path: String
+    ) throws(LedgerError) -> [UInt8] {
+        guard let payload = PayloadCodec.decompress(compressed, originalSize: rawSize, dictionary: dictionary) else {
+            throw LedgerError(.codec, "\(path): the payload at position \(position) does not decompress")
+        }
+        return payload
     }
 
     /// The content hash of a row of ``EventTable/contentHashColumns``: as kept, or of its payload.
