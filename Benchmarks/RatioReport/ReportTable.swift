@@ -13,13 +13,13 @@ struct ReportTable {
         // A figure or baseline of nothing measured nothing: no ratio, and no goal met.
         let measured = value > 0 && baseline > 0 && ratio.isFinite
         rows.append([figure, "\(Self.rate(value)) \(unit)", "\(baselineName): \(Self.rate(baseline))/s",
-                     measured ? String(format: "%.2f", ratio) : "not measured",
+                     measured ? Self.shown(ratio, against: goal) : "not measured",
                      goal.map { "≥ \($0)" + (measured && ratio >= $0 ? " ✓" : " ✗") } ?? "–"])
     }
 
     mutating func storage(_ figure: String, _ ratio: Double, plain: Double) {
         rows.append([figure, String(format: "%.3f", ratio), String(format: "plain LZ4: %.3f", plain),
-                     String(format: "%.2f", ratio), "≤ 0.40" + (ratio <= 0.40 ? " ✓" : " ✗")])
+                     Self.shown(ratio, against: 0.40), "≤ 0.40" + (ratio <= 0.40 ? " ✓" : " ✗")])
     }
 
     mutating func peak(_ figure: String, _ mib: Double) {
@@ -41,8 +41,20 @@ struct ReportTable {
 
     mutating func growth(small: Int, large: Int, ratio: Double, peakMiB: Double, limit: Double) {
         rows.append(["growth: ingest time \(large) / \(small) messages", String(format: "%.2f×", ratio),
-                     String(format: "peak %.0f MiB at %d", peakMiB, large), String(format: "%.2f", ratio),
+                     String(format: "peak %.0f MiB at %d", peakMiB, large), Self.shown(ratio, against: limit),
                      String(format: "≤ %.0f", limit) + (ratio <= limit ? " ✓" : " ✗")])
+    }
+
+    /// `value` with two decimals, or as many more as it takes to show on which side of `goal` it
+    /// lies: 0.996 against a goal of 1.0 reads 0.996, not 1.00 beside a ✗.
+    static func shown(_ value: Double, against goal: Double?) -> String {
+        var decimals = 2
+        while let goal, decimals < 6, value != goal,
+            let printed = Double(String(format: "%.\(decimals)f", value)), (printed < goal) != (value < goal) || printed == goal
+        {
+            decimals += 1
+        }
+        return String(format: "%.\(decimals)f", value)
     }
 
     var rendered: String {
