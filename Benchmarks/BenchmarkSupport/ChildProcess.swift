@@ -11,8 +11,16 @@ public enum ChildProcess {
     public struct Measurement {
         public var status: Int32
         public var seconds: Double
+        /// Peak resident memory of the child, in KiB; 0 when the child was gone before its first sample.
+        var peakKiB: Int
+
         /// Peak resident memory of the child, in MiB.
-        public var peakMiB: Double
+        /// - throws: when it could not be read (a child that ended within milliseconds): it would
+        ///   print as 0 MiB and pass every memory goal.
+        public func peakMiB() throws -> Double {
+            guard peakKiB > 0 else { throw BenchmarkError("the peak memory of a child that ran \(seconds) s could not be read") }
+            return Double(peakKiB) / 1024
+        }
     }
 
     public static func run(_ executable: String, _ arguments: [String]) throws -> Measurement {
@@ -36,9 +44,7 @@ public enum ChildProcess {
                 usleep(5_000)
             }
             let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-            // A peak never read would print as 0 MiB and pass every memory goal.
-            guard peakKiB > 0 else { throw BenchmarkError("the peak memory of child \(pid) could not be read") }
-            return Measurement(status: exitStatus, seconds: clock.seconds, peakMiB: Double(peakKiB) / 1024)
+            return Measurement(status: exitStatus, seconds: clock.seconds, peakKiB: peakKiB)
         }
     }
 

@@ -102,7 +102,7 @@ struct RatioReport: ParsableCommand {
             let ingest = try ChildProcess.run(cli, ["ingest", inbox, "--db", full])
             guard ingest.status == 0 else { throw BenchmarkError("zorgledger ingest exited \(ingest.status)") }
             ingestCLI.append(count / ingest.seconds)
-            ingestPeak.append(ingest.peakMiB)
+            ingestPeak.append(try ingest.peakMiB())
             ledgerBytes = try fileSize(full)
             if let peer {
                 let database = scratch + "/peer-\(run).sqlite"
@@ -128,7 +128,7 @@ struct RatioReport: ParsableCommand {
             let replayed = try ChildProcess.run(cli, ["replay", "--db", full])
             guard replayed.status == 0 else { throw BenchmarkError("zorgledger replay exited \(replayed.status)") }
             replay.append(held / replayed.seconds)
-            replayPeak.append(replayed.peakMiB)
+            replayPeak.append(try replayed.peakMiB())
             for path in [raw, pipeline, appended, logOnly, full] { try? FileManager.default.removeItem(atPath: path) }
         }
         let plain = Double(RawBaseline.plainLZ4Bytes(corpus.berichten.map(\.bytes))) / Double(xmlBytes)
@@ -194,7 +194,7 @@ struct RatioReport: ParsableCommand {
             let small = try timedIngest(messages: messages, cli: cli)
             let large = try timedIngest(messages: messages * growth, cli: cli)
             table.growth(small: messages, large: messages * growth, ratio: large.seconds / small.seconds,
-                         peakMiB: large.peakMiB, limit: Double(growth) * 1.1)
+                         peakMiB: try large.peakMiB(), limit: Double(growth) * 1.1)
         }
         print(table.rendered)
         try readSide(inbox: inbox, cli: cli)

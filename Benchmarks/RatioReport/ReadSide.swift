@@ -18,6 +18,8 @@ struct ReadSide {
         var command: Command
         var small: ChildProcess.Measurement
         var large: ChildProcess.Measurement
+        /// The peak memory of `large`, in MiB.
+        var largePeakMiB: Double
         var rawRows: Int
         var rawSeconds: Double
     }
@@ -33,9 +35,10 @@ struct ReadSide {
             let raw = try (1...runs).map { _ in
                 try RawBaseline.read(large, command.raw, command.lookup ? largeClient.bsn : nil)
             }
+            let largeFigure = try median(command, large)
             return Figure(
-                command: command, small: try median(smaller, small), large: try median(command, large),
-                rawRows: raw[0].rows, rawSeconds: raw.map(\.seconds).sorted()[runs / 2])
+                command: command, small: try median(smaller, small), large: largeFigure,
+                largePeakMiB: try largeFigure.peakMiB(), rawRows: raw[0].rows, rawSeconds: raw.map(\.seconds).sorted()[runs / 2])
         }
     }
 
@@ -102,16 +105,16 @@ struct ReadSide {
             let met: Bool
             if figure.command.lookup {
                 goal = "≤ 0.15 s, ≤ 128 MiB"
-                met = figure.large.seconds <= 0.15 && figure.large.peakMiB <= 128
+                met = figure.large.seconds <= 0.15 && figure.largePeakMiB <= 128
             } else {
                 let limit: Double = figure.command.name == "reconcile" ? 256 : 128
                 goal = String(format: "growth ≤ 13×, ≤ %.0f MiB", limit)
-                met = growth <= 13 && figure.large.peakMiB <= limit
+                met = growth <= 13 && figure.largePeakMiB <= limit
             }
             lines.append("| " + [
                 figure.command.name, String(format: "%.3f s", figure.small.seconds),
                 String(format: "%.3f s", figure.large.seconds), String(format: "%.1f×", growth),
-                String(format: "%.0f MiB", figure.large.peakMiB),
+                String(format: "%.0f MiB", figure.largePeakMiB),
                 String(format: "%d rows: %.3f s", figure.rawRows, figure.rawSeconds),
                 String(format: "%.0f", figure.large.seconds / max(figure.rawSeconds, 0.0001)),
                 goal + (met ? " ✓" : " ✗"),

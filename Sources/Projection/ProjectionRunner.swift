@@ -244,12 +244,12 @@ public struct ProjectionRunner: Sendable {
         var position = start
         // Events are folded in chunks: a chunk's events and messages are decoded, and the
         // projections work out the statements that apply them, on other threads (all cores),
-        // while this thread, which alone writes to the database and only reads the log's rows,
-        // runs the statements of the chunk before it. The
-        // whole fold is one run of events: the projections relate its facts once, at the end, in
-        // one set-wise pass rather than one per chunk (in a rebuild, into tables still empty).
-        // Two chunks are decoded ahead, so the decoding threads still have work while this one
-        // runs a chunk's statements and reads the next from the log.
+        // while this thread, which alone writes to the database and only copies the log's rows
+        // out of SQLite, runs the statements of the chunk before it. The whole fold is one run of
+        // events: the projections relate its facts once, at the end, in one set-wise pass rather
+        // than one per chunk (in a rebuild, into tables still empty). Four chunks are decoded
+        // ahead, so the decoding threads still have work while this one runs a chunk's statements
+        // and reads the next from the log (two: 1.61 s against 1.57 s for 99,835 messages).
         var chunk: [EncodedEvent] = []
         chunk.reserveCapacity(Self.chunkSize)
         var pending: [(last: Int64, statements: Background<Statements>)] = []
