@@ -369,17 +369,11 @@ public final class SQLiteStore: EventStore {
         let conflictOf = row.optionalInt64(table.conflictOf)
         let contentHash = Digest(bytes: row.bytes(table.contentHash))
         let chainHash = Digest(bytes: row.bytes(table.chainHash)) ?? .genesis
-        let dictionary = try row.optionalInt64(table.dictionaryID).map { id throws(LedgerError) in try self.dictionary(id) }
-        let rawSize = row.int(table.rawSize)
-        let compressed = row.bytes(table.payload)
+        let compressed = try storedPayload(in: row, from: table.dictionaryID)
         return EncodedEvent(position: position) { () throws(LedgerError) -> StoredEvent in
             var metadata = metadata
             metadata.setValues(zip(stored, table.eventDescription.columns).map { table.value($0, of: $1) })
-            let payload = try compressed.withUnsafeBytes { bytes in
-                Result { () throws(LedgerError) in
-                    try Self.decompress(bytes, rawSize: rawSize, dictionary: dictionary, at: position, in: path)
-                }
-            }.get()
+            let payload = try compressed.decompressed(at: position, in: path)
             guard let kind = table.value(kind, of: EventTable.kindColumn)?.text.flatMap(EventKind.init),
                 let recordedAt = table.value(recordedAt, of: EventTable.recordedAtColumn)?.text
             else {
@@ -391,29 +385,18 @@ public final class SQLiteStore: EventStore {
         }
     }
 
-    /// The payload of a row whose columns from `first` on are `dictionary_id, raw_size, payload`, decompressed.
-    private func payload(in row: SQLiteStatement, at position: Int64, from first: Int32) throws(LedgerError) -> [UInt8] {
-        let dictionary = try row.optionalInt64(first).map { id throws(LedgerError) in try self.dictionary(id) }
-        let rawSize = row.int(first + 1)
-        return try row.withBytes(first + 2) { compressed throws(LedgerError) -> [UInt8] in
-            try Self.decompress(compressed, rawSize: rawSize, dictionary: dictionary, at: position, in: connection.path)
-        }
-    }
-
-    private static func decompress(
-        _ compressed: UnsafeRawBufferPointer, rawSize: Int, dictionary: CompressionDictionary?, at position: Int64,
-        in path: String
-    ) throws(LedgerError) -> [UInt8] {
-        guard let payload = PayloadCodec.decompress(compressed, originalSize: rawSize, dictionary: dictionary) else {
-            throw LedgerError(.codec, "\(path): the payload at position \(position) does not decompress")
-        }
-        return payload
+    /// The payload of a row whose columns from `first` on are `dictionary_id, raw_size, payload`,
+    /// copied out still compressed, with what decompresses it.
+    private func storedPayload(in row: SQLiteStatement, from first: Int32) throws(LedgerError) -> StoredPayload {
+        StoredPayload(
+            compressed: row.bytes(first + 2), rawSize: row.int(first + 1),
+            dictionary: try row.optionalInt64(first).map { id throws(LedgerError) in try self.dictionary(id) })
     }
 
     /// The content hash of a row of ``EventTable/contentHashColumns``: as kept, or of its payload.
     private func contentHash(in row: SQLiteStatement) throws(LedgerError) -> Digest {
         if let kept = Digest(bytes: row.bytes(1)) { return kept }
-        return Digest(of: try payload(in: row, at: row.int64(0), from: 2))
+        return Digest(of: try storedPayload(in: row, from: 2).decompressed(at: row.int64(0), in: connection.path))
     }
 
     public func positions(withIdentity identity: [MetadataValue?]) throws(LedgerError) -> [Int64] {
@@ -502,12 +485,27 @@ public final class SQLiteStore: EventStore {
         statement.bind(Int32(family.count + 1), limit)
         var result: [[UInt8]] = []
         while try statement.step() {
-            let dictionary = try statement.optionalInt64(0).map { id throws(LedgerError) in try self.dictionary(id) }
-            let size = statement.int(1)
-            let payload = try statement.withBytes(2) { PayloadCodec.decompress($0, originalSize: size, dictionary: dictionary) }
-            if let payload { result.append(payload) }
+            if let payload = try storedPayload(in: statement, from: 0).payload { result.append(payload) }
         }
         return result.reversed()
+    }
+}
+
+/// A payload as a row keeps it: compressed, with the size and dictionary that restore it.
+private struct StoredPayload: Sendable {
+    let compressed: [UInt8]
+    let rawSize: Int
+    let dictionary: CompressionDictionary?
+
+    /// The payload; nil when the bytes do not restore `rawSize` bytes.
+    var payload: [UInt8]? {
+        compressed.withUnsafeBytes { PayloadCodec.decompress($0, originalSize: rawSize, dictionary: dictionary) }
+    }
+
+    /// The payload of the event at `position` of the ledger at `path` (which the error names).
+    func decompressed(at position: Int64, in path: String) throws(LedgerError) -> [UInt8] {
+        guard let payload else { throw LedgerError(.codec, "\(path): the payload at position \(position) does not decompress") }
+        return payload
     }
 }
 
