@@ -17,7 +17,7 @@ public import Projection
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 12
+    public let version = 13
     public let tableNames = ["uitwisseling_feiten", "uitwisseling_koppeling"]
     public let viewNames = [
         "uitwisseling_berichten", "uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen",
@@ -47,8 +47,7 @@ public struct Uitwisseling: Projection {
             afzender           TEXT,
             ontvanger          TEXT,
             identificatie      TEXT,                -- header BerichtIdentificatie/Identificatie
-            dagtekening        ANY,                 -- a day number
-            bestand            TEXT,                -- the file it was ingested from, if any
+            dagtekening        ANY,                 -- a day number (the file it came from: `event_sources`)
             gemeente           ANY,                 -- 4-digit CBS code: 0 the afzender, 1 the ontvanger
             aanbieder          ANY,                 -- 8-digit AGB code: 0 the afzender, 1 the ontvanger
             is_retour          INTEGER NOT NULL,    -- 1 for 302/306/308/316/318/320/325
@@ -87,14 +86,16 @@ public struct Uitwisseling: Projection {
         CREATE INDEX uitwisseling_koppeling_retour ON uitwisseling_koppeling (positie);
         """
 
-    /// The messages as text, read from `uitwisseling_feiten`.
+    /// The messages as text, read from `uitwisseling_feiten`, with the file each came from as the
+    /// log keeps it.
     private static let berichten = """
         CREATE VIEW uitwisseling_berichten AS
         SELECT positie, \(Compact.choice(sql: "standaard", among: Compact.literals(standaarden))) AS standaard,
             \(Compact.choice(sql: "release", among: Compact.literals(releases))) AS release, bericht_code,
             \(Compact.choice(sql: "berichttype", among: Compact.literals(berichttypen))) AS berichttype,
             afzender, ontvanger, identificatie,
-            \(Compact.datum(sql: "dagtekening")) AS dagtekening, bestand,
+            \(Compact.datum(sql: "dagtekening")) AS dagtekening,
+            (SELECT e.source FROM event_sources e WHERE e.position = uitwisseling_feiten.positie) AS bestand,
             \(Compact.choice(sql: "gemeente", among: ["afzender", "ontvanger"])) AS gemeente,
             \(Compact.choice(sql: "aanbieder", among: ["afzender", "ontvanger"])) AS aanbieder,
             is_retour, heen_code,
@@ -151,7 +152,7 @@ public struct Uitwisseling: Projection {
             """
             INSERT INTO uitwisseling_feiten VALUES
                 (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,
-                 ?23, ?24, ?25)
+                 ?23, ?24)
             """,
             [
                 .integer(Int(event.position)),
@@ -159,7 +160,6 @@ public struct Uitwisseling: Projection {
                 Compact.choice(metadata.release, among: Self.releases), .integer(metadata.berichtCode),
                 Compact.choice(metadata.berichttype, among: Self.berichttypen), .text(metadata.afzender),
                 .text(metadata.ontvanger), .text(metadata.identificatie), Compact.datum(dagtekening),
-                .text(event.source),
                 Compact.choice(bericht?.gemeente ?? Self.party(of: metadata, digits: 4), among: partijen),
                 Compact.choice(bericht?.aanbieder ?? Self.party(of: metadata, digits: 8), among: partijen),
                 .integer(isRetour ? 1 : 0), .integer(isRetour ? nil : eigen.map(Self.sleutel)),

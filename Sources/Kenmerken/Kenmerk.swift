@@ -21,13 +21,13 @@ enum Kenmerk: Int, CaseIterable {
             .text(
                 "berichttype",
                 form: .choice(["301", "302", "305", "306", "307", "308", "315", "316", "317", "318", "319", "320", "323", "325"]))
-        case .afzender: .text("afzender")
-        case .ontvanger: .text("ontvanger")
+        case .afzender: .text("afzender", form: .digits)
+        case .ontvanger: .text("ontvanger", form: .digits)
         case .identificatie: .text("identificatie")
         case .dagtekening: .text("dagtekening", form: .day)
         case .identificatieRetour: .text("identificatie_retour")
         case .heenCode: .integer("heen_code")
-        case .heenAfzender: .text("heen_afzender")
+        case .heenAfzender: .text("heen_afzender", form: .digits)
         case .heenIdentificatie: .text("heen_identificatie")
         case .transport: .text("transport", form: .choice(["bestand", "vecozo", "ggk"]))
         case .transportId: .text("transport_id")

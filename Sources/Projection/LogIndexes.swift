@@ -1,23 +1,30 @@
 import Berichten
 import Ledger
 
-/// The log's index tables (for zorgledger `event_bsn` and `event_toewijzing`) copied into a read
-/// model. In an SQLite ledger the projections' queries find the messages about a client or a
-/// toewijzing in the log's own index tables, which share the file; a read model of a log kept
-/// elsewhere holds this copy instead, with the same names and rows, so those queries stay as they are.
+/// What the projections' queries read of the log itself, copied into a read model: the index
+/// tables (for zorgledger `event_bsn` and `event_toewijzing`) and the events' sources
+/// (`event_sources`). In an SQLite ledger those queries find the messages about a client or a
+/// toewijzing in the log's own index tables, and an event's file in the log's view of them, which
+/// share the file; a read model of a log kept elsewhere holds this copy instead, with the same
+/// names and rows, so those queries stay as they are.
 struct LogIndexes: Projection {
     let eventDescription: EventDescription
 
     var name: String { "log_indexes" }
-    var version: Int { 1 }
+    var version: Int { 2 }
     var tables: String {
         eventDescription.indexTables.map { EventTable.creation(of: $0, besideEvents: false) }.joined()
+            + "CREATE TABLE event_sources (position INTEGER PRIMARY KEY, source TEXT NOT NULL) STRICT;\n"
     }
     var views: String { "" }
-    var tableNames: [String] { eventDescription.indexTables.map(\.name) }
+    var tableNames: [String] { eventDescription.indexTables.map(\.name) + ["event_sources"] }
     var viewNames: [String] { [] }
 
     func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError) {
+        if let source = event.source {
+            try database.run(
+                "INSERT INTO event_sources (position, source) VALUES (?1, ?2)", [.integer(Int(event.position)), .text(source)])
+        }
         for (number, table) in eventDescription.indexTables.enumerated() {
             try event.metadata.forEachRow(ofIndexTable: number, width: table.columns.count) { (key) throws(LedgerError) in
                 var row: [SQLValue] = [.integer(Int(event.position))]

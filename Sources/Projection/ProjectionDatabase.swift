@@ -14,6 +14,9 @@ public final class ProjectionDatabase {
     public let connection: SQLiteConnection
     /// The file the tables are in.
     public let path: String
+    /// Whether that file is the log's own (an SQLite ledger), whose index tables and sources the
+    /// projections' queries read in place; any other gets a copy of them (``LogIndexes``).
+    let holdsLog: Bool
     private var statements: [String: SQLiteStatement] = [:]
     /// What `run` was given, kept instead of run: a recorder's (``recorder()``); nil for every other.
     private var recorded: [Recorded]?
@@ -27,7 +30,7 @@ public final class ProjectionDatabase {
     /// The projections in the log's own file, written through the store's connection: whatever
     /// they write inside an append's `beforeCommit` commits with the batch or not at all.
     public convenience init(sharing store: SQLiteStore) {
-        self.init(connection: store.connection)
+        self.init(connection: store.connection, holdsLog: true)
     }
 
     /// The projections in an SQLite file of their own at `path`, created when missing: the read
@@ -38,12 +41,14 @@ public final class ProjectionDatabase {
         connection = try SQLiteConnection(path: path, mode: .readWriteCreate)
         try connection.execute("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;")
         self.path = path
+        holdsLog = false
     }
 
     /// Projections written through `connection`, such as a temporary database to compare with.
-    init(connection: SQLiteConnection) {
+    init(connection: SQLiteConnection, holdsLog: Bool = false) {
         self.connection = connection
         path = connection.path
+        self.holdsLog = holdsLog
     }
 
     /// Runs `body` in a write transaction; inside an open one (an append's `beforeCommit` on a

@@ -36,6 +36,12 @@ public struct ProjectionRunner: Sendable {
         log: any EventStore, into database: ProjectionDatabase,
         appended: [(event: StoredEvent, bericht: Bericht?)] = []
     ) throws(LedgerError) -> Int64 {
+        try copyingLog(log, into: database).catchingUp(log: log, into: database, appended: appended)
+    }
+
+    private func catchingUp(
+        log: any EventStore, into database: ProjectionDatabase, appended: [(event: StoredEvent, bericht: Bericht?)]
+    ) throws(LedgerError) -> Int64 {
         try database.transaction { () throws(LedgerError) -> Int64 in
             let head = try log.headPosition()
             let stored = try Checkpoint.stored(in: database.connection)
@@ -81,6 +87,10 @@ public struct ProjectionRunner: Sendable {
     /// indexes the fold does not read, checkpoint, one commit.
     @discardableResult
     public func replay(log: any EventStore, into database: ProjectionDatabase) throws(LedgerError) -> Int64 {
+        try copyingLog(log, into: database).replaying(log: log, into: database)
+    }
+
+    private func replaying(log: any EventStore, into database: ProjectionDatabase) throws(LedgerError) -> Int64 {
         try database.transaction { () throws(LedgerError) -> Int64 in
             try database.connection.execute(Checkpoint.schema)
             try rebuildSchema(of: projections, in: database.connection)
@@ -90,6 +100,13 @@ public struct ProjectionRunner: Sendable {
             try saveCheckpoints(after: after, position: position, in: database)
             return position
         }
+    }
+
+    /// These projections, after a copy of what their queries read of the log itself (``LogIndexes``)
+    /// unless `database` is the log's own file.
+    func copyingLog(_ log: any EventStore, into database: ProjectionDatabase) -> ProjectionRunner {
+        guard !database.holdsLog else { return self }
+        return ProjectionRunner(projections: [LogIndexes(eventDescription: log.eventDescription)] + projections)
     }
 
     /// Rebuilds every projection of the ledger at `ledgerPath`, whose projections share its file.

@@ -46,23 +46,18 @@ public struct ReadModel {
     /// Brings every projection up to the log's head; returns the position they reflect.
     @discardableResult
     public func catchUp(_ runner: ProjectionRunner) throws(LedgerError) -> Int64 {
-        try record(try withLogIndexes(runner).catchUp(log: log, into: database))
+        try record(try runner.catchUp(log: log, into: database))
     }
 
     /// Rebuilds every projection from the log.
     @discardableResult
     public func replay(_ runner: ProjectionRunner) throws(LedgerError) -> Int64 {
-        try record(try withLogIndexes(runner).replay(log: log, into: database))
+        try record(try runner.replay(log: log, into: database))
     }
 
     /// The differences between the read model and a fresh replay of the log; empty when equal.
     public func verify(_ runner: ProjectionRunner) throws(LedgerError) -> [String] {
-        try withLogIndexes(runner).verify(log: log, projectionsAt: path)
-    }
-
-    /// `runner`'s projections after a copy of the log's index tables, which their queries read.
-    private func withLogIndexes(_ runner: ProjectionRunner) -> ProjectionRunner {
-        ProjectionRunner(projections: [LogIndexes(eventDescription: log.eventDescription)] + runner.projections)
+        try runner.copyingLog(log, into: database).verify(log: log, projectionsAt: path)
     }
 
     /// Refuses a file that follows another log, or a log that lost the link the file last saw.

@@ -59,7 +59,8 @@ struct VerifyDriftTests {
 
     @Test func aBrokenChainNamesTheFirstBadPositionAndSkipsTheProjections() throws {
         let ledger = try TweeGemeenten()
-        try ledger.work.sqlite("DROP TRIGGER events_no_update; UPDATE events SET source = 'elders.xml' WHERE position = 5")
+        try ledger.work.sqlite(
+            "DROP TRIGGER event_sources_no_update; UPDATE event_sources SET source = 'elders.xml' WHERE position = 5")
         let json = try ledger.run(["verify", "--format", "json"])
         #expect(json.status == 3)
         #expect(json.stderrLines.last?.hasPrefix("verify: FAILED") == true && json.stderrLines.count == 1)

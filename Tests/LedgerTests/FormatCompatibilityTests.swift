@@ -119,27 +119,35 @@ struct FormatCompatibilityTests {
         let floor = "SELECT CAST(value AS INTEGER) FROM ledger_info WHERE key = 'merkle_floor'"
         #expect(try RawSQL(old).integers(floor) == [0])
         #expect(try RawSQL(new).integers(floor) == [4])
-        let formed = StoredFormLedgerTests.formed.map { "'\($0)'" }.joined(separator: ", ")
+        let formed = StoredFormLedgerTests.formedColumns.map { "'\($0)'" }.joined(separator: ", ")
         let schema = """
             SELECT m.type, m.name, m.tbl_name, c.name,
                 CASE WHEN m.name = 'events' AND c.name IN (\(formed)) THEN 'stored form' ELSE c.type END,
                 CASE WHEN m.name = 'events' AND c.name = 'content_hash' THEN 'by format' ELSE c."notnull" END, c.pk
             FROM sqlite_master m LEFT JOIN pragma_table_info(m.name) c ON m.type = 'table'
-            WHERE m.name NOT LIKE 'sqlite_%' ORDER BY m.type, m.name, c.cid
+            WHERE m.name NOT LIKE 'sqlite_%' AND m.tbl_name != 'event_sources' ORDER BY m.type, m.name, c.cid
             """
         let formedTypes = "SELECT type FROM pragma_table_info('events') WHERE name IN (\(formed)) ORDER BY name"
-        #expect(try EventDescriptionTests.query(old, formedTypes).flatMap { $0 } == Array(repeating: "TEXT", count: 7))
-        #expect(try EventDescriptionTests.query(new, formedTypes).flatMap { $0 } == Array(repeating: "ANY", count: 7))
+        #expect(try EventDescriptionTests.query(old, formedTypes).flatMap { $0 } == Array(repeating: "TEXT", count: 10))
+        #expect(try EventDescriptionTests.query(new, formedTypes).flatMap { $0 } == Array(repeating: "ANY", count: 10))
         let hashKept = "SELECT \"notnull\" FROM pragma_table_info('events') WHERE name = 'content_hash'"
         #expect(try RawSQL(old).integers(hashKept) == [1] && RawSQL(new).integers(hashKept) == [0])
         let indexes = """
             SELECT m.name, i.seqno, i.name, m.sql LIKE '%WHERE heen_code IS NOT NULL' FROM sqlite_master m
             JOIN pragma_index_info(m.name) i WHERE m.type = 'index' ORDER BY m.name, i.seqno
             """
-        let triggers = "SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' ORDER BY name"
+        let triggers = """
+            SELECT name, tbl_name FROM sqlite_master WHERE type = 'trigger' AND tbl_name != 'event_sources' ORDER BY name
+            """
         for sql in [schema, indexes, triggers] {
             #expect(try EventDescriptionTests.query(new, sql) == EventDescriptionTests.query(old, sql))
         }
+        // The sources: a new ledger keeps them apart (format 7), in an old one the same name is a view of `events`.
+        let sources = "SELECT type FROM sqlite_master WHERE tbl_name = 'event_sources' ORDER BY type, name"
+        #expect(try EventDescriptionTests.query(old, sources).flatMap { $0 } == ["view"])
+        #expect(try EventDescriptionTests.query(new, sources).flatMap { $0 } == ["table", "trigger", "trigger"])
+        let named = "SELECT count(*) FROM event_sources WHERE source IS NOT NULL"
+        #expect(try RawSQL(old).integers(named) == RawSQL(old).integers("SELECT count(*) FROM events WHERE source IS NOT NULL"))
     }
 }
 
@@ -151,8 +159,13 @@ struct StoredFormLedgerTests {
     static let fixture = Zorgledger.package.appendingPathComponent("Tests/Fixtures/ledger-format-4/zorgledger.sqlite").path
     /// What `zorgledger verify` of the version that wrote the fixture printed.
     static let head = "ebdd465edd0b9948d2c61691b624125f94e31a61531d0f142a8e7961511710aa"
-    /// The columns of `events` with a stored form: TEXT in format 4, ANY from format 5 on.
-    static let formed = ["berichttype", "dagtekening", "kind", "recorded_at", "release", "standaard", "transport"]
+    /// The columns of `events` with a stored form that every message sets: TEXT in format 4, ANY
+    /// in the current format (the codes of digits from format 7 on).
+    static let formed = [
+        "afzender", "berichttype", "dagtekening", "kind", "ontvanger", "recorded_at", "release", "standaard", "transport",
+    ]
+    /// Those and the one only a retour sets.
+    static let formedColumns = (formed + ["heen_afzender"]).sorted()
 
     private func copy(in directory: WorkDirectory) throws -> String { try copyOf(Self.fixture, in: directory) }
 
@@ -196,10 +209,10 @@ struct StoredFormLedgerTests {
         let outcomes = try new.append(
             events.map { NewEvent(kind: $0.kind, payload: $0.payload, metadata: $0.metadata, source: $0.source, recordedAt: $0.recordedAt) })
         #expect(outcomes.count == 37 && outcomes[34] == .conflict(position: 35, earlier: 2))
-        #expect(try formatVersion(path) == [6])
+        #expect(try formatVersion(path) == [7])
         #expect(try types(path, at: 1) == Array(repeating: "integer", count: Self.formed.count))
         // A contract has no header: its metadata columns are NULL, its kind and moment integers.
-        #expect(try types(path, at: 36) == ["null", "null", "integer", "integer", "null", "null", "null"])
+        #expect(try types(path, at: 36) == ["null", "null", "null", "integer", "null", "integer", "null", "null", "null"])
         var copied: [StoredEvent] = []
         try Ledger(path: path, access: .read).forEachEvent { copied.append($0) }
         #expect(copied.map(\.chainHash) == events.map(\.chainHash))
@@ -221,17 +234,22 @@ struct StoredFormLedgerTests {
         odd.dagtekening = "2025-02-30"
         odd.standaard = "iXw"
         odd.identificatie = "ANDERS"
+        odd.afzender = "G" + (model.metadata.afzender ?? "")
         let events = [
             NewEvent(kind: .bericht, payload: model.payload, metadata: model.metadata, source: nil),
             NewEvent(kind: .bericht, payload: model.payload + [10], metadata: odd, source: nil),
         ]
         #expect(try ledger.append(events) == [.appended(1), .appended(2)])
-        #expect(try types(path, at: 2) == ["integer", "text", "integer", "integer", "integer", "text", "integer"])
+        #expect(
+            try types(path, at: 2)
+                == ["text", "integer", "text", "integer", "integer", "integer", "integer", "text", "integer"])
         let read = try Ledger(path: path, access: .read)
         #expect(try read.event(at: 2).metadata == odd)
         #expect(try read.store.positions(where: [("standaard", .text("iXw"))]) == [2])
         #expect(try read.store.positions(where: [("standaard", .text("iJw")), ("dagtekening", .text("2025-01-10"))]) == [1])
         #expect(try read.store.positions(where: [("dagtekening", .text("2025-02-30"))]) == [2])
+        #expect(try read.store.positions(where: [("afzender", .text(model.metadata.afzender ?? ""))]) == [1])
+        #expect(try read.store.positions(where: [("afzender", .text(odd.afzender ?? ""))]) == [2])
         // The same bytes again are duplicates, found through the identity in its stored form.
         #expect(try ledger.append(events) == [.duplicate(of: 1), .duplicate(of: 2)])
         #expect(try read.verify().isIntact)

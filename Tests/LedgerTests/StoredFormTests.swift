@@ -75,6 +75,21 @@ struct StoredFormTests {
         #expect(form.value(.text("fax")) == .text("fax"))
     }
 
+    /// A code of digits keeps its leading zeros: the number starts with a 1 that marks where they begin.
+    @Test func aCodeOfDigitsIsKeptAsANumberWithItsLeadingZeros() {
+        let cases: [(String, Int)] = [
+            ("0014", 10_014), ("0363", 10_363), ("73884007", 173_884_007), ("012345672", 1_012_345_672),
+            ("0", 10), ("000000000000000000", 1_000_000_000_000_000_000), ("999999999999999999", 1_999_999_999_999_999_999),
+        ]
+        for (text, number) in cases {
+            #expect(StoredForm.digits.stored(.text(text)) == .integer(number), "\(text)")
+            #expect(StoredForm.digits.value(.integer(number)) == .text(text), "\(number)")
+        }
+        for text in ["", "0014 ", "-14", "+14", "12a4", "１２", "0000000000000000000"] {
+            #expect(StoredForm.digits.stored(.text(text)) == .text(text), "\(text)")
+        }
+    }
+
     /// A number the form cannot have written (changed behind the ledger's back) comes back as
     /// that number, which no text equals, so the chain points at it.
     @Test func aNumberNoFormWroteComesBackAsItIs() {
@@ -83,10 +98,13 @@ struct StoredFormTests {
         #expect(StoredForm.day.value(.integer(3_000_000)) == .integer(3_000_000))
         #expect(StoredForm.day.value(.integer(.min)) == .integer(.min))
         #expect(StoredForm.moment.value(.integer(.max)) == .integer(.max))
+        for number in [0, 1, 9, 20_014, -10_014, Int.max] {
+            #expect(StoredForm.digits.value(.integer(number)) == .integer(number), "\(number)")
+        }
     }
 
     @Test func valuesOfOtherTypesAndNothingAreKeptAsTheyAre() {
-        for form in [StoredForm.asGiven, .day, .moment, .choice(["1"])] {
+        for form in [StoredForm.asGiven, .day, .moment, .choice(["1"]), .digits] {
             #expect(form.stored(nil) == nil)
             #expect(form.stored(.integer(1)) == .integer(1))
             #expect(form.stored(.blob([1, 2])) == .blob([1, 2]))

@@ -5,7 +5,7 @@ import Testing
 @Suite("Tamper evidence through the CLI: sqlite3 behind zorgledger's back, verify exits 3")
 struct TamperTests {
     /// What an attacker with the sqlite3 shell does first: the triggers would refuse the rest.
-    static let dropTriggers = ["events", "event_bsn", "event_toewijzing", "dictionaries"].map {
+    static let dropTriggers = ["events", "event_sources", "event_bsn", "event_toewijzing", "dictionaries"].map {
         "DROP TRIGGER \($0)_no_update; DROP TRIGGER \($0)_no_delete; "
     }.joined()
 
@@ -40,6 +40,12 @@ struct TamperTests {
 
     @Test func aChangedMetadataColumn() throws {
         try expectDetected(try ledger(), at: 4, "UPDATE events SET ontvanger = '99999999' WHERE position = 4;")
+    }
+
+    /// The file an event came from, kept apart from it (format 7), changed or removed.
+    @Test func aChangedOrRemovedSource() throws {
+        try expectDetected(try ledger(), at: 8, "UPDATE event_sources SET source = 'elders.xml' WHERE position = 8;")
+        try expectDetected(try ledger(), at: 2, "DELETE FROM event_sources WHERE position = 2;")
     }
 
     /// A value kept in its stored form (a day as a number, a code as its place in a list) is

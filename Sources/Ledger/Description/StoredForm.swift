@@ -1,8 +1,9 @@
 /// How a text value of metadata is kept in a ledger file from format 5 on: as a small integer
 /// where that integer gives back exactly the same text, as the text itself otherwise, in a column
 /// of type `ANY`. A day is 3 bytes instead of 10, a moment 6 instead of 24, a code of a fixed list
-/// 0 or 1 byte instead of 3 to 7; everything above the file (the chain, `verify`, readers) sees
-/// only the text, so the hash chain of an event is the same in either form.
+/// 0 or 1 byte instead of 3 to 7, a number of digits about half its length; everything above the
+/// file (the chain, `verify`, readers) sees only the text, so the hash chain of an event is the
+/// same in either form. A form applies to files from the format that introduced it on (``since``).
 public enum StoredForm: Sendable, Hashable {
     /// Kept as given: every value of a ledger before format 5, and every column without a form.
     case asGiven
@@ -14,6 +15,18 @@ public enum StoredForm: Sendable, Hashable {
     /// A moment spelled `YYYY-MM-DDTHH:MM:SS.mmmZ` (as ``Timestamp`` writes it), kept as
     /// milliseconds since 1970-01-01T00:00:00Z.
     case moment
+    /// A code of 1 to 18 decimal digits, leading zeros and all (a CBS gemeentecode `0014`, an AGB
+    /// code), kept as the number "1" followed by those digits spell: 10014, 4 bytes for 8 digits.
+    case digits
+
+    /// The first file format that keeps values in this form.
+    package var since: Int {
+        switch self {
+        case .asGiven: Int.max
+        case .choice, .day, .moment: Schema.compactSince
+        case .digits: Schema.digitsSince
+        }
+    }
 
     /// The value as the file keeps it.
     package func stored(_ value: MetadataValue?) -> MetadataValue? {
@@ -24,6 +37,7 @@ public enum StoredForm: Sendable, Hashable {
             case .choice(let values): values.firstIndex(of: text)
             case .day: Timestamp.dayNumber(of: text.utf8)
             case .moment: Timestamp.milliseconds(of: text.utf8)
+            case .digits: Self.number(ofDigits: text.utf8)
             }
         return number.map { .integer($0) } ?? value
     }
@@ -38,7 +52,27 @@ public enum StoredForm: Sendable, Hashable {
             case .choice(let values): values.indices.contains(number) ? values[number] : nil
             case .day: Timestamp.day(number)
             case .moment: Timestamp.text(milliseconds: number)
+            case .digits: Self.digits(ofNumber: number)
             }
         return text.map { .text($0) } ?? stored
+    }
+
+    /// "1" followed by `digits`, as a number; nil unless they are 1 to 18 ASCII digits.
+    private static func number(ofDigits digits: String.UTF8View) -> Int? {
+        guard (1...18).contains(digits.count) else { return nil }
+        var number = 1
+        for byte in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) else { return nil }
+            number = number * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return number
+    }
+
+    /// The digits `number` keeps: its decimal spelling without the leading "1"; nil for a number
+    /// that form cannot have written.
+    private static func digits(ofNumber number: Int) -> String? {
+        let spelled = String(number)
+        guard number >= 10, spelled.utf8.first == UInt8(ascii: "1") else { return nil }
+        return String(spelled.dropFirst())
     }
 }

@@ -8,8 +8,7 @@ extension SQLiteStore {
     public func verify(progress: (Int64) -> Void) throws(LedgerError) -> VerificationReport {
         try connection.readTransaction { () throws(LedgerError) -> VerificationReport in
             let present = try presentTriggers()
-            let tables = Schema.immutableTables(eventDescription)
-                .filter { formatVersion >= 2 || !Schema.auditTableNames.contains($0) }
+            let tables = Schema.immutableTables(eventDescription, format: formatVersion)
             let tree = formatVersion >= 2 ? try merkleLog() : nil
             var storedNode: ((Int, Int64) throws(LedgerError) -> Digest?)?
             if let tree {
@@ -19,7 +18,7 @@ extension SQLiteStore {
                 eventDescription: eventDescription,
                 missingTriggers: Schema.triggerNames(tables).filter { !present.contains($0) }, storedNode: storedNode,
                 floor: merkleFloor)
-            let rows = try connection.prepare("SELECT \(table.columnList) FROM events ORDER BY position")
+            let rows = try connection.prepare("SELECT \(table.columnList) FROM \(table.rows) ORDER BY position")
             let related = try RelatedRows(connection: connection, eventDescription: eventDescription, from: 1)
             while try rows.step() {
                 let position = rows.int64(table.position)

@@ -43,6 +43,8 @@ public final class SQLiteStore: EventStore {
         let insertEvent: SQLiteStatement?
         /// One per index table of the description, in its order.
         let insertRows: [SQLiteStatement]
+        /// Nil unless the file keeps the sources apart.
+        let insertSource: SQLiteStatement?
         let selectIdentity: SQLiteStatement
         /// Nil when the description names no delivery column, or for an old ledger opened for reading.
         let selectDelivery: SQLiteStatement?
@@ -59,6 +61,8 @@ public final class SQLiteStore: EventStore {
                 insertRows.append(try connection.prepare(EventTable.insert(into: index), persistent: true))
             }
             self.insertRows = insertRows
+            insertSource =
+                table.layout.sourcesApart ? try connection.prepare(EventTable.insertSource, persistent: true) : nil
             selectIdentity = try connection.prepare(table.selectIdentity, persistent: true)
         }
     }
@@ -86,7 +90,7 @@ public final class SQLiteStore: EventStore {
         }
         connection = try SQLiteConnection(path: path, mode: access == .read ? .readOnly : .readWrite)
         // An empty file given as a new ledger holds nothing to lose: it is initialised.
-        if access == .createIfMissing && (try? Self.isEmptyDatabase(connection)) == true {
+        if access == .createIfMissing && (try? Self.schemaObjects(connection)) == 0 {
             try Self.createSchema(connection, described)
         }
         var version = try Self.checkFormat(connection)
@@ -104,6 +108,7 @@ public final class SQLiteStore: EventStore {
                 try Self.upgradeToFormat4(connection)
                 version = 4
             }
+            if try Self.schemaObjects(connection, named: "event_sources") == 0 { try connection.execute(EventTable.sourcesView) }
             table = EventTable(eventDescription: eventDescription, layout: .sqlite(format: version))
         } else {
             try connection.execute("PRAGMA cache_size = -65536;")
@@ -148,7 +153,7 @@ public final class SQLiteStore: EventStore {
     private static func createSchema(_ connection: SQLiteConnection, _ table: EventTable) throws(LedgerError) {
         try connection.execute(Schema.filePragmas)
         try connection.writeTransaction { () throws(LedgerError) in
-            if try isEmptyDatabase(connection) { try connection.execute(Schema.creation(table)) }
+            if try schemaObjects(connection) == 0 { try connection.execute(Schema.creation(table)) }
         }
     }
 
@@ -204,10 +209,12 @@ public final class SQLiteStore: EventStore {
         return Set(table.addedColumns.map(\.name).filter { !present.contains($0) })
     }
 
-    private static func isEmptyDatabase(_ connection: SQLiteConnection) throws(LedgerError) -> Bool {
-        let statement = try connection.prepare("SELECT count(*) FROM sqlite_master")
+    /// How many tables, indexes, views and triggers the file holds, or how many are called `name`.
+    private static func schemaObjects(_ connection: SQLiteConnection, named name: String? = nil) throws(LedgerError) -> Int64 {
+        let statement = try connection.prepare("SELECT count(*) FROM sqlite_master WHERE ?1 IS NULL OR name = ?1")
+        statement.bind(1, name)
         try statement.step()
-        return statement.int64(0) == 0
+        return statement.int64(0)
     }
 
     private static func checkFormat(_ connection: SQLiteConnection) throws(LedgerError) -> Int {
@@ -290,7 +297,7 @@ public final class SQLiteStore: EventStore {
         events.bind(table.position + 1, position)
         events.bind(table.kind + 1, table.stored(.text(event.kind.rawValue), of: EventTable.kindColumn))
         events.bind(table.recordedAt + 1, table.stored(.text(stored.recordedAt), of: EventTable.recordedAtColumn))
-        events.bind(table.source + 1, event.source)
+        events.bind(table.source + 1, table.layout.sourcesApart ? nil : event.source)
         for (index, column) in eventDescription.columns.enumerated() {
             events.bind(table.column(index) + 1, table.stored(metadata[index], of: column))
         }
@@ -302,6 +309,12 @@ public final class SQLiteStore: EventStore {
         events.bind(table.chainHash + 1, stored.chainHash.bytes)
         defer { events.reset() }
         try events.step()
+        if let insertSource = statements.insertSource, let source = event.source {
+            insertSource.bind(1, position)
+            insertSource.bind(2, source)
+            defer { insertSource.reset() }
+            try insertSource.step()
+        }
         for (table, rows) in statements.insertRows.enumerated() {
             try metadata.forEachRow(ofIndexTable: table, width: eventDescription.indexTables[table].columns.count) {
                 (key) throws(LedgerError) in
@@ -335,7 +348,7 @@ public final class SQLiteStore: EventStore {
     ) throws(LedgerError) {
         try connection.readTransaction { () throws(LedgerError) in
             let events = try connection.prepare(
-                "SELECT \(table.columnList) FROM events WHERE position >= ?1 ORDER BY position")
+                "SELECT \(table.columnList) FROM \(table.rows) WHERE position >= ?1 ORDER BY position")
             let related = try RelatedRows(connection: connection, eventDescription: eventDescription, from: position)
             events.bind(1, position)
             while try events.step() {
@@ -346,7 +359,7 @@ public final class SQLiteStore: EventStore {
 
     public func event(at position: Int64) throws(LedgerError) -> StoredEvent {
         try connection.readTransaction { () throws(LedgerError) -> StoredEvent in
-            let events = try connection.prepare("SELECT \(table.columnList) FROM events WHERE position = ?1")
+            let events = try connection.prepare("SELECT \(table.columnList) FROM \(table.rows) WHERE position = ?1")
             events.bind(1, position)
             guard try events.step() else {
                 throw LedgerError(.noSuchEvent, "\(connection.path): there is no event at position \(position)")

@@ -11,14 +11,22 @@ package enum Schema {
     /// columns' types, which only rewriting the log could do, so a ledger of format 4 stays one and
     /// is read and written in its own form. 6 leaves `content_hash` NULL: the hash is computed
     /// from the payload when asked, which the chain link covers anyway; an older ledger goes on
-    /// keeping it, as its column is NOT NULL.
-    static let formatVersion = 6
+    /// keeping it, as its column is NOT NULL. 7 keeps the events' sources in a table of their own,
+    /// `event_sources` (see ``EventTable/sourcesTable``; in an older ledger that name is a view of
+    /// `events`, which a writer creates), and codes of digits as numbers (``StoredForm/digits``).
+    static let formatVersion = 7
 
     /// The first format that keeps values in their stored form.
     static let compactSince = 5
 
     /// The first format that keeps no content hash beside the payload.
     static let contentHashDerivedSince = 6
+
+    /// The first format that keeps the sources apart from the events.
+    static let sourcesApartSince = 7
+
+    /// The first format that keeps codes of digits as numbers (``StoredForm/digits``).
+    static let digitsSince = 7
 
     /// The lowest level of the Merkle tree a new ledger stores. Levels 0 to 3 were 94 % of the
     /// stored nodes and 9 % of a ledger's file; any of their nodes is computed when asked for from
@@ -63,7 +71,7 @@ package enum Schema {
         ) STRICT;
         \(table.creation)
         \(auditTables)
-        \(immutabilityTriggers(immutableTables(table.eventDescription)))
+        \(immutabilityTriggers(immutableTables(table.eventDescription, format: formatVersion)))
         INSERT INTO ledger_info (key, value) VALUES
             ('format', 'zorgledger'), ('format_version', '\(formatVersion)'), ('merkle_floor', '\(merkleFloor)'),
             ('head_position', '0'), ('head_hash', '\(Digest.genesis)'), ('ledger_id', '\(newLedgerID())');
@@ -108,9 +116,10 @@ package enum Schema {
         }.joined()
     }
 
-    /// Tables whose rows may never change once written.
-    static func immutableTables(_ eventDescription: EventDescription) -> [String] {
-        eventDescription.logTables + ["dictionaries"] + auditTableNames
+    /// Tables whose rows may never change once written, in a ledger of format `format`.
+    static func immutableTables(_ eventDescription: EventDescription, format: Int) -> [String] {
+        eventDescription.logTables + (format >= sourcesApartSince ? ["event_sources"] : []) + ["dictionaries"]
+            + (format >= 2 ? auditTableNames : [])
     }
 
     /// The tables of format 2; a format-1 ledger opened for reading has none of them.
