@@ -55,7 +55,7 @@ let package = Package(
             ]),
         // What the ledger records of an iWmo/iJw message: its header columns, the BSN and toewijzing
         // indexes with their reading API, and its identity; the Ledger module holds no domain knowledge.
-        .target(name: "Kenmerken", dependencies: ["Ledger"]),
+        .target(name: "Kenmerken", dependencies: ["Ledger", "Berichten"]),
         // Proofs an auditor checks without the ledger: RFC 9162 Merkle tree, signed notes, checkpoints.
         .target(name: "Audit", dependencies: ["Ledger", "COpenSSL"]),
         // Files in, events out: reads, decodes and compresses off the writer, then appends in batches.

@@ -17,7 +17,7 @@ public import Projection
 /// a rejected heenbericht counts as not sent (report §6.1).
 public struct Uitwisseling: Projection {
     public let name = "uitwisseling"
-    public let version = 13
+    public let version = 14
     public let tableNames = ["uitwisseling_feiten", "uitwisseling_koppeling"]
     public let viewNames = [
         "uitwisseling_berichten", "uitwisseling_koppelingen", "uitwisseling_paren", "uitwisseling_afgewezen",
@@ -44,8 +44,8 @@ public struct Uitwisseling: Projection {
             release            ANY,                 -- 3.2, 3.1 or 3.0: 0, 1 or 2
             bericht_code       INTEGER,             -- header BerichtCode, e.g. 436
             berichttype        ANY,                 -- 301 … 325: its place among them
-            afzender           TEXT,
-            ontvanger          TEXT,
+            afzender           ANY,                 -- a code of digits as "1" and those digits (`Compact.cijfers`)
+            ontvanger          ANY,
             identificatie      TEXT,                -- header BerichtIdentificatie/Identificatie
             dagtekening        ANY,                 -- a day number (the file it came from: `event_sources`)
             gemeente           ANY,                 -- 4-digit CBS code: 0 the afzender, 1 the ontvanger
@@ -53,7 +53,8 @@ public struct Uitwisseling: Projection {
             is_retour          INTEGER NOT NULL,    -- 1 for 302/306/308/316/318/320/325
             sleutel            INTEGER,             -- a heenbericht's: a hash of its identity (`sleutel(_:)`)
             heen_code          INTEGER,             -- for a retour: the heenbericht's BerichtCode,
-            heen_afzender      ANY,                 --   Afzender (0: the retour's afzender, 1: its ontvanger)
+            heen_afzender      ANY,                 --   Afzender (0: the retour's afzender, 1: its ontvanger,
+                                                    --   else as `afzender` is kept)
             heen_identificatie TEXT,                --   and Identificatie (null: the retour's own)
             heen_sleutel       INTEGER,             -- a retour's: the hash of the heenbericht's identity
             retour_codes       TEXT NOT NULL,       -- every RetourCode in it, space-separated
@@ -86,6 +87,9 @@ public struct Uitwisseling: Projection {
         CREATE INDEX uitwisseling_koppeling_retour ON uitwisseling_koppeling (positie);
         """
 
+    /// The afzender and ontvanger of a row of `uitwisseling_feiten`, as text.
+    private static let partijKolommen = ["afzender", "ontvanger"].map { Compact.cijfers(sql: $0) }
+
     /// The messages as text, read from `uitwisseling_feiten`, with the file each came from as the
     /// log keeps it.
     private static let berichten = """
@@ -93,13 +97,13 @@ public struct Uitwisseling: Projection {
         SELECT positie, \(Compact.choice(sql: "standaard", among: Compact.literals(standaarden))) AS standaard,
             \(Compact.choice(sql: "release", among: Compact.literals(releases))) AS release, bericht_code,
             \(Compact.choice(sql: "berichttype", among: Compact.literals(berichttypen))) AS berichttype,
-            afzender, ontvanger, identificatie,
+            \(partijKolommen[0]) AS afzender, \(partijKolommen[1]) AS ontvanger, identificatie,
             \(Compact.datum(sql: "dagtekening")) AS dagtekening,
             (SELECT e.source FROM event_sources e WHERE e.position = uitwisseling_feiten.positie) AS bestand,
-            \(Compact.choice(sql: "gemeente", among: ["afzender", "ontvanger"])) AS gemeente,
-            \(Compact.choice(sql: "aanbieder", among: ["afzender", "ontvanger"])) AS aanbieder,
+            \(Compact.choice(sql: "gemeente", among: partijKolommen)) AS gemeente,
+            \(Compact.choice(sql: "aanbieder", among: partijKolommen)) AS aanbieder,
             is_retour, heen_code,
-            \(Self.heenAfzender("")) AS heen_afzender,
+            \(Compact.cijfers(sql: Self.heenAfzender(""))) AS heen_afzender,
             CASE WHEN heen_code IS NOT NULL THEN coalesce(heen_identificatie, identificatie) END AS heen_identificatie,
             retour_codes, afwijzend, bevindingen,
             \(Compact.datum(sql: "coalesce(kennisdatum, dagtekening)")) AS kennisdatum,
@@ -158,12 +162,14 @@ public struct Uitwisseling: Projection {
                 .integer(Int(event.position)),
                 Compact.choice(metadata.standaard, among: Self.standaarden),
                 Compact.choice(metadata.release, among: Self.releases), .integer(metadata.berichtCode),
-                Compact.choice(metadata.berichttype, among: Self.berichttypen), .text(metadata.afzender),
-                .text(metadata.ontvanger), .text(metadata.identificatie), Compact.datum(dagtekening),
+                Compact.choice(metadata.berichttype, among: Self.berichttypen), Compact.cijfers(metadata.afzender),
+                Compact.cijfers(metadata.ontvanger), .text(metadata.identificatie), Compact.datum(dagtekening),
                 Compact.choice(bericht?.gemeente ?? Self.party(of: metadata, digits: 4), among: partijen),
                 Compact.choice(bericht?.aanbieder ?? Self.party(of: metadata, digits: 8), among: partijen),
                 .integer(isRetour ? 1 : 0), .integer(isRetour ? nil : eigen.map(Self.sleutel)),
-                .integer(heen?.berichtCode), Compact.choice(heen?.afzender, among: partijen),
+                .integer(heen?.berichtCode),
+                heen.map { partijen.firstIndex(of: $0.afzender).map(SQLValue.integer) ?? Compact.cijfers($0.afzender) }
+                    ?? .text(nil),
                 .text(heen?.identificatie == metadata.identificatie ? nil : heen?.identificatie),
                 .integer(heen.map(Self.sleutel)),
                 .text(bericht?.retourCodes.joined(separator: " ") ?? ""),
@@ -198,11 +204,12 @@ public struct Uitwisseling: Projection {
         """
     }
 
-    /// SQL giving back a retour's heen_afzender, stored as which of its own two parties it is
-    /// (a 302 … 320 names its heenbericht by its own Afzender, a 325 by its Ontvanger); `rij` is
-    /// the row's qualifier with its dot, or empty.
+    /// SQL giving back a retour's heen_afzender as `afzender` is kept (``Compact/cijfers(_:)``): it
+    /// is stored as which of the retour's own two parties it is (a 302 … 320 names its heenbericht
+    /// by its own Afzender, a 325 by its Ontvanger), or else as itself, never 0 or 1; `rij` is the
+    /// row's qualifier with its dot, or empty.
     private static func heenAfzender(_ rij: String) -> String {
-        Compact.choice(sql: "\(rij)heen_afzender", among: ["\(rij)afzender", "\(rij)ontvanger"])
+        "CASE \(rij)heen_afzender WHEN 0 THEN \(rij)afzender WHEN 1 THEN \(rij)ontvanger ELSE \(rij)heen_afzender END"
     }
 
     private static func sleutel(_ identiteit: BerichtIdentiteit) -> Int {

@@ -76,6 +76,9 @@ public enum Berichttype: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The message that answers this one; nil for a retour or 325.
+    public var retour: Berichttype? { Self.allCases.first { $0.heenbericht == self } }
+
     /// True for the answers (302 … 320 and 325).
     public var isRetour: Bool { heenbericht != nil }
 }

@@ -78,18 +78,23 @@ extension EventMetadata {
         set { self[text: .identificatieRetour] = newValue }
     }
 
-    /// For a retour or a 325: the heenbericht it answers.
+    /// For a retour or a 325: the heenbericht it answers. A 302 … 320 names it by its own Afzender
+    /// and Identificatie (report §4.2: a retour repeats the heenbericht's header), so of those only
+    /// the heenbericht's BerichtCode is kept and `heen_afzender` and `heen_identificatie` stay NULL;
+    /// they are kept where they differ, as a 325's do (it names the 323 by its Ontvanger and
+    /// DeclaratieIdentificatie). Set the message's own Afzender and Identificatie first.
     public var heenbericht: BerichtIdentiteit? {
         get {
             guard let code = self[integer: .heenCode] else { return nil }
             return BerichtIdentiteit(
-                berichtCode: code, afzender: self[text: .heenAfzender] ?? "",
-                identificatie: self[text: .heenIdentificatie] ?? "")
+                berichtCode: code, afzender: self[text: .heenAfzender] ?? afzender ?? "",
+                identificatie: self[text: .heenIdentificatie] ?? identificatie ?? "")
         }
         set {
             self[integer: .heenCode] = newValue?.berichtCode
-            self[text: .heenAfzender] = newValue?.afzender
-            self[text: .heenIdentificatie] = newValue?.identificatie
+            let eigen = newValue.map { $0.afzender == afzender && $0.identificatie == identificatie } ?? true
+            self[text: .heenAfzender] = eigen ? nil : newValue?.afzender
+            self[text: .heenIdentificatie] = eigen ? nil : newValue?.identificatie
         }
     }
 

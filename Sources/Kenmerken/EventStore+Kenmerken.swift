@@ -1,3 +1,4 @@
+import Berichten
 public import Ledger
 
 /// Opening a ledger of iWmo/iJw messages: its events carry ``EventDescription/berichten``.
@@ -39,13 +40,32 @@ extension EventStore {
 /// What an audit bundle of a client or a toewijzing holds: every message indexed under it, and
 /// every retour or 325 that answers one of those.
 extension EventStore {
-    /// Positions of the retours and 325s that answer the message with this identity.
+    /// Positions of the retours and 325s that answer the message with this identity, in log order.
+    ///
+    /// An answer that names its heenbericht by its own BerichtCode type, Afzender and
+    /// Identificatie (a 302 … 320, see ``EventMetadata/heenbericht``) is found through the identity
+    /// index; one that names it apart (a 325) through `events_heenbericht`.
     public func positions(answering heenbericht: BerichtIdentiteit) throws(LedgerError) -> [Int64] {
-        try positions(where: [
-            (Kenmerk.heenCode.column.name, .integer(heenbericht.berichtCode)),
-            (Kenmerk.heenAfzender.column.name, .text(heenbericht.afzender)),
-            (Kenmerk.heenIdentificatie.column.name, .text(heenbericht.identificatie)),
-        ])
+        var found = Set(
+            try positions(where: [
+                (Kenmerk.heenCode.column.name, .integer(heenbericht.berichtCode)),
+                (Kenmerk.heenAfzender.column.name, .text(heenbericht.afzender)),
+                (Kenmerk.heenIdentificatie.column.name, .text(heenbericht.identificatie)),
+            ]))
+        if let (standaard, type) = Berichttype.lookup(berichtCode: heenbericht.berichtCode),
+            let retour = type.retour
+        {
+            let eigen = try positions(where: [
+                (Kenmerk.berichtCode.column.name, .integer(retour.berichtCode(for: standaard))),
+                (Kenmerk.afzender.column.name, .text(heenbericht.afzender)),
+                (Kenmerk.identificatie.column.name, .text(heenbericht.identificatie)),
+                (Kenmerk.heenCode.column.name, .integer(heenbericht.berichtCode)),
+            ])
+            for position in eigen where try event(at: position).metadata.heenbericht == heenbericht {
+                found.insert(position)
+            }
+        }
+        return found.sorted()
     }
 
     /// `positions` and the answers to each of those messages, in log order, each once.

@@ -77,9 +77,11 @@ extension EventDescription {
             EventIndex(
                 name: "events_identiteit",
                 columns: [Kenmerk.berichtCode, .afzender, .identificatie, .identificatieRetour].map(\.column.name)),
+            // Only the answers that name their heenbericht apart from their own identity (325s);
+            // the others are found through `events_identiteit` (see `positions(answering:)`).
             EventIndex(
                 name: "events_heenbericht", columns: [Kenmerk.heenCode, .heenAfzender, .heenIdentificatie].map(\.column.name),
-                condition: "heen_code IS NOT NULL"),
+                condition: "heen_identificatie IS NOT NULL"),
             EventIndex(name: "events_transport", columns: [Kenmerk.transportId.column.name], condition: "transport_id IS NOT NULL"),
         ],
         family: [Kenmerk.standaard, .berichttype].map(\.rawValue),

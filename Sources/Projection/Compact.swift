@@ -1,4 +1,5 @@
 public import Berichten
+import Ledger
 
 /// Fact columns stored small and read back as the text they stand for.
 ///
@@ -23,6 +24,20 @@ public enum Compact {
     /// SQL giving back the YYYY-MM-DD of a date stored by `datum(_:)`, or the text stored instead.
     public static func datum(sql column: String) -> String {
         "CASE WHEN typeof(\(column)) = 'integer' THEN date(\(column) * 86400, 'unixepoch') ELSE \(column) END"
+    }
+
+    /// A code of digits (a CBS gemeentecode, an AGB code) as the number "1" followed by those
+    /// digits, the form the log keeps it in (`StoredForm.digits`: 2 bytes for `0014`, 4 for 8
+    /// digits); any other text as it is. Equal codes are equal numbers, so columns in this form
+    /// join and compare as they are.
+    public static func cijfers(_ text: String?) -> SQLValue {
+        guard case .integer(let number)? = StoredForm.digits.stored(text.map(MetadataValue.text)) else { return .text(text) }
+        return .integer(number)
+    }
+
+    /// SQL giving back the text of a value stored by ``cijfers(_:)``.
+    public static func cijfers(sql expression: String) -> String {
+        "CASE WHEN typeof(\(expression)) = 'integer' THEN substr(\(expression), 2) ELSE \(expression) END"
     }
 
     /// `value` as its place among `candidates` (the first that equals it), or as the text it is.

@@ -133,7 +133,7 @@ struct FormatCompatibilityTests {
         let hashKept = "SELECT \"notnull\" FROM pragma_table_info('events') WHERE name = 'content_hash'"
         #expect(try RawSQL(old).integers(hashKept) == [1] && RawSQL(new).integers(hashKept) == [0])
         let indexes = """
-            SELECT m.name, i.seqno, i.name, m.sql LIKE '%WHERE heen_code IS NOT NULL' FROM sqlite_master m
+            SELECT m.name, i.seqno, i.name, m.sql LIKE '% WHERE %' FROM sqlite_master m
             JOIN pragma_index_info(m.name) i WHERE m.type = 'index' ORDER BY m.name, i.seqno
             """
         let triggers = """
@@ -142,6 +142,11 @@ struct FormatCompatibilityTests {
         for sql in [schema, indexes, triggers] {
             #expect(try EventDescriptionTests.query(new, sql) == EventDescriptionTests.query(old, sql))
         }
+        // An older ledger keeps the index of every answer's heenbericht; a new one only of those
+        // that name it apart from their own identity (format 7, see `positions(answering:)`).
+        let heen = "SELECT substr(sql, instr(sql, 'WHERE')) FROM sqlite_master WHERE name = 'events_heenbericht'"
+        #expect(try EventDescriptionTests.query(old, heen).flatMap { $0 } == ["WHERE heen_code IS NOT NULL"])
+        #expect(try EventDescriptionTests.query(new, heen).flatMap { $0 } == ["WHERE heen_identificatie IS NOT NULL"])
         // The sources: a new ledger keeps them apart (format 7), in an old one the same name is a view of `events`.
         let sources = "SELECT type FROM sqlite_master WHERE tbl_name = 'event_sources' ORDER BY type, name"
         #expect(try EventDescriptionTests.query(old, sources).flatMap { $0 } == ["view"])

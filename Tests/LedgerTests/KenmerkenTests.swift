@@ -37,6 +37,52 @@ struct KenmerkenTests {
         #expect(stored[0].heenbericht == nil)
     }
 
+    /// A 302 names its 301 by its own Afzender and Identificatie, which the ledger does not keep
+    /// twice; a 325 names its 323 by its Ontvanger and DeclaratieIdentificatie, which it keeps.
+    /// Both are found as the answers of their heenbericht, and nothing else is.
+    @Test func answersAreFoundHoweverTheyNameTheirHeenbericht() throws {
+        let directory = try WorkDirectory()
+        let path = directory.path("l.sqlite")
+        let ledger = try Ledger(path: path, access: .createIfMissing)
+        let declaratie = BerichtIdentiteit(berichtCode: 484, afzender: "24240007", identificatie: "D1")
+        func metadata(
+            _ code: Int, _ type: String, _ afzender: String, _ ontvanger: String, _ identificatie: String,
+            heen: BerichtIdentiteit?
+        ) -> NewEvent {
+            NewEvent(
+                kind: .bericht, payload: Array("<\(code)|\(identificatie)>".utf8),
+                metadata: EventMetadata(
+                    standaard: "iWmo", release: "3.2", berichtCode: code, berichttype: type, afzender: afzender,
+                    ontvanger: ontvanger, identificatie: identificatie, dagtekening: "2026-01-05",
+                    identificatieRetour: heen == nil || code == 485 ? nil : "R\(identificatie)", heenbericht: heen),
+                source: nil)
+        }
+        _ = try ledger.append([
+            Self.bericht("T1"), Self.bericht("T1", retour: "R1"), Self.bericht("T2"), Self.bericht("T2", retour: "R2"),
+            metadata(484, "323", "24240007", "0518", "D1", heen: nil),
+            metadata(485, "325", "0518", "24240007", "A1", heen: declaratie),
+            metadata(
+                485, "325", "0518", "24240007", "A2",
+                heen: .init(berichtCode: 484, afzender: "24240007", identificatie: "D2")),
+        ])
+        let heen = """
+            SELECT coalesce(heen_code, '-') || ' ' || coalesce(heen_afzender, '-') || ' ' || coalesce(heen_identificatie, '-')
+            FROM events ORDER BY position
+            """
+        #expect(try EventDescriptionTests.query(path, heen).flatMap { $0 } == [
+            "- - -", "414 - -", "- - -", "414 - -", "- - -", "484 124240007 D1", "484 124240007 D2",
+        ])
+        let t1 = BerichtIdentiteit(berichtCode: 414, afzender: "0518", identificatie: "T1")
+        #expect(try ledger.event(at: 2).metadata.heenbericht == t1)
+        #expect(try ledger.event(at: 6).metadata.heenbericht == declaratie)
+        #expect(try ledger.store.positions(answering: t1) == [2])
+        #expect(try ledger.store.positions(answering: declaratie) == [6])
+        #expect(
+            try ledger.store.positions(answering: BerichtIdentiteit(berichtCode: 414, afzender: "0363", identificatie: "T1"))
+                == [])
+        #expect(try ledger.store.withAnswers([1, 5]) == [1, 2, 5, 6])
+    }
+
     @Test func aRetourHasAnIdentityOfItsOwn() throws {
         let directory = try WorkDirectory()
         let ledger = try Ledger(path: directory.path("l.sqlite"), access: .createIfMissing)

@@ -56,4 +56,12 @@ import Testing
         #expect(rijen.map(\.0) == ["integer", "integer", "text", "null"])
         #expect(rijen.map(\.1) == waarden)
     }
+
+    @Test func aCodeOfDigitsIsANumberThatKeepsItsLeadingZeros() throws {
+        let waarden: [String?] = ["0344", "73008505", "0", "000000000", "03A4", "", " 0344", nil]
+        let rijen = try Self.roundTrip(waarden.map { Compact.cijfers($0) }) { Compact.cijfers(sql: $0) }
+        #expect(rijen.map(\.0) == ["integer", "integer", "integer", "integer", "text", "text", "text", "null"])
+        #expect(rijen.map(\.1) == waarden)
+        #expect(Compact.cijfers("0344") == .integer(10_344))
+    }
 }
