@@ -4,9 +4,9 @@ import Ledger
 /// What the projections' queries read of the log itself, copied into a read model: the index
 /// tables (for zorgledger `event_bsn` and `event_toewijzing`) and the events' sources
 /// (`event_sources`). In an SQLite ledger those queries find the messages about a client or a
-/// toewijzing in the log's own index tables, and an event's file in the log's view of them, which
-/// share the file; a read model of a log kept elsewhere holds this copy instead, with the same
-/// names and rows, so those queries stay as they are.
+/// toewijzing, and the file an event came from, in the log's own tables, which share the file; a
+/// read model of a log kept elsewhere holds this copy instead, with the same names and rows, so
+/// those queries stay as they are.
 struct LogIndexes: Projection {
     let eventDescription: EventDescription
 
