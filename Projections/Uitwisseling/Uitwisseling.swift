@@ -167,9 +167,7 @@ public struct Uitwisseling: Projection {
                 Compact.choice(bericht?.gemeente ?? Self.party(of: metadata, digits: 4), among: partijen),
                 Compact.choice(bericht?.aanbieder ?? Self.party(of: metadata, digits: 8), among: partijen),
                 .integer(isRetour ? 1 : 0), .integer(isRetour ? nil : eigen.map(Self.sleutel)),
-                .integer(heen?.berichtCode),
-                heen.map { partijen.firstIndex(of: $0.afzender).map(SQLValue.integer) ?? Compact.cijfers($0.afzender) }
-                    ?? .text(nil),
+                .integer(heen?.berichtCode), Self.opgeslagen(heenAfzender: heen?.afzender, among: partijen),
                 .text(heen?.identificatie == metadata.identificatie ? nil : heen?.identificatie),
                 .integer(heen.map(Self.sleutel)),
                 .text(bericht?.retourCodes.joined(separator: " ") ?? ""),
@@ -210,6 +208,13 @@ public struct Uitwisseling: Projection {
     /// row's qualifier with its dot, or empty.
     private static func heenAfzender(_ rij: String) -> String {
         "CASE \(rij)heen_afzender WHEN 0 THEN \(rij)afzender WHEN 1 THEN \(rij)ontvanger ELSE \(rij)heen_afzender END"
+    }
+
+    /// A retour's heen_afzender as ``heenAfzender(_:)`` reads it back: which of the retour's own
+    /// two parties it is, else the code itself as `afzender` is kept.
+    private static func opgeslagen(heenAfzender afzender: String?, among partijen: [String?]) -> SQLValue {
+        guard let afzender else { return .text(nil) }
+        return partijen.firstIndex(of: afzender).map(SQLValue.integer) ?? Compact.cijfers(afzender)
     }
 
     private static func sleutel(_ identiteit: BerichtIdentiteit) -> Int {
