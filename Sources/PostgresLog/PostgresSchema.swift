@@ -7,8 +7,10 @@ import Ledger
 /// row of `appends`, so a role with only SELECT and INSERT can write the log, and every table
 /// refuses UPDATE, DELETE and TRUNCATE by trigger.
 enum PostgresSchema {
-    /// The format of the tables, recorded in `ledger_info` like the SQLite file's.
-    static let formatVersion = 3
+    /// The format of the tables, recorded in `ledger_info` like the SQLite file's. 4 stores the
+    /// Merkle tree from level `merkle_floor` up, as the SQLite file does since its format 4, and
+    /// records that level; a log made before records none and goes on storing every level.
+    static let formatVersion = 4
 
     /// Keys of the transaction-scoped advisory locks ("ZLDR" and a number): one serialises
     /// creating the schema, one every append, so positions and links follow commit order, and one
@@ -65,7 +67,8 @@ enum PostgresSchema {
         }
         statements.append(
             "INSERT INTO ledger_info (key, value) VALUES ('format', 'zorgledger'), "
-                + "('format_version', '\(formatVersion)'), ('ledger_id', '\(ledgerID)')")
+                + "('format_version', '\(formatVersion)'), ('ledger_id', '\(ledgerID)'), "
+                + "('merkle_floor', '\(Schema.merkleFloor)')")
         return statements
     }
 

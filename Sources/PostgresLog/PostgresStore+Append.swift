@@ -24,9 +24,11 @@ extension PostgresStore {
             let lookups = known.statements(for: batch, after: seen.position, through: .max)
             let lock = "SELECT pg_advisory_xact_lock(\(PostgresSchema.appendLock))"
             let answers = try session.queries(
-                [(lock, PostgresBindings()), (Self.headAndEdge, PostgresBindings())] + lookups.map { ($0.sql, $0.binds) })
-            for (lookup, found) in zip(lookups, answers.dropFirst(2)) { try known.add(found, of: lookup.kind) }
-            let (head, edge) = try Self.headAndEdge(answers[1])
+                [(lock, PostgresBindings()), (Self.headAndEdge, PostgresBindings()), tailBelowFloor]
+                    + lookups.map { ($0.sql, $0.binds) })
+            for (lookup, found) in zip(lookups, answers.dropFirst(3)) { try known.add(found, of: lookup.kind) }
+            let (head, storedEdge) = try Self.headAndEdge(answers[1])
+            let edge = try edgeBelowFloor(head: head.position, tail: answers[2]).merging(storedEdge) { computed, _ in computed }
             // Nothing appended since the head seen before the lock: the plan made then holds.
             let plan = head.position == seen.position ? expected : try AppendPlan(
                 batch, after: head, recordedAt: recordedAt, eventDescription: eventDescription, lookups: known.lookups)
@@ -45,7 +47,7 @@ extension PostgresStore {
                 if let node = edge[level], node.index == index { return node.hash }
                 throw LedgerError(.corrupt, "\(url): the Merkle tree lacks node \(index) at level \(level)")
             }
-            rows.add(nodes)
+            rows.add(nodes.filter { $0.level >= merkleFloor })
             rows.addHead(last, recordedAt: recordedAt)
             let newHead = rows.insert.bind(String(last.position))
             try session.query(
@@ -53,6 +55,41 @@ extension PostgresStore {
             try beforeCommit(plan.outcomes, plan.written.map(\.stored))
             return plan.outcomes
         }
+    }
+
+    /// The content hashes of the events after the last position that is a multiple of 2^floor:
+    /// the leaves of the right edge's nodes below the floor, which are not stored.
+    private var tailBelowFloor: (String, PostgresBindings) {
+        let width = 1 << merkleFloor
+        return (
+            """
+            SELECT content_hash FROM events
+            WHERE position > (SELECT coalesce(max(position), 0) FROM events) / \(width) * \(width) ORDER BY position
+            """, PostgresBindings()
+        )
+    }
+
+    /// The nodes of the right edge below the floor, from `tail` (``tailBelowFloor``): at each such
+    /// level where the head has a 1 bit, the root of the perfect subtree that ends at the head's
+    /// multiple of that level's width.
+    private func edgeBelowFloor(
+        head: Int64, tail: [PostgresRandomAccessRow]
+    ) throws(LedgerError) -> [Int: (index: Int64, hash: Digest)] {
+        let leaves = try tail.map { (row) throws(LedgerError) in
+            MerkleHash.leaf(ofEventWithContentHash: Digest(bytes: try row.bytes(0)) ?? .genesis)
+        }
+        // Leaf 0 of `tail` is the event after the last multiple of 2^floor (0-based: that multiple).
+        let base = head - head % (Int64(1) << merkleFloor)
+        guard leaves.count == Int(head - base) else {
+            throw LedgerError(.corrupt, "\(url): the events after position \(base) are not all there")
+        }
+        var edge: [Int: (index: Int64, hash: Digest)] = [:]
+        for level in 0..<merkleFloor where (head >> level) & 1 == 1 {
+            let index = (head >> level) - 1
+            let first = Int((index << level) - base)
+            edge[level] = (index, MerkleHash.root(ofCompleteSubtree: Array(leaves[first..<first + (1 << level)])))
+        }
+        return edge
     }
 
     /// The head (position and chain link), then the nodes of the Merkle tree's right edge: the

@@ -16,7 +16,8 @@ extension PostgresStore {
         var nodes: [NodeKey: Digest] = [:]
         var check = LogCheck(
             eventDescription: eventDescription, missingTriggers: guards.filter { !present.contains($0) },
-            storedNode: { (level, index) throws(LedgerError) in nodes[NodeKey(level: level, index: index)] })
+            storedNode: { (level, index) throws(LedgerError) in nodes[NodeKey(level: level, index: index)] },
+            floor: merkleFloor)
         var next: Int64 = 1
         try forEachPage(from: 1) { (page, decoder) throws(LedgerError) in
             let firstPosition = try page[0].0.cell(0, Int64.self)
@@ -48,11 +49,11 @@ extension PostgresStore {
         var index: Int64
     }
 
-    /// The stored nodes that the leaves `leaves` (0-based) complete: node (l, i) is completed by
+    /// The stored nodes (from the floor up) that the leaves `leaves` (0-based) complete: node (l, i) is completed by
     /// leaf (i + 1)·2^l − 1, so each level contributes one range of its primary key.
     private func completedNodes(leaves: ClosedRange<Int64>) throws(LedgerError) -> [NodeKey: Digest] {
         var ranges: [String] = []
-        var level = 0
+        var level = merkleFloor
         while (Int64(1) << level) <= leaves.upperBound + 1 {
             let low = (leaves.lowerBound + 1 + (Int64(1) << level) - 1) >> level - 1
             let high = (leaves.upperBound + 1) >> level - 1

@@ -16,6 +16,9 @@ public final class PostgresStore: AuditedStore {
     public let url: PostgresURL
     let session: PostgresSession
     let table: EventTable
+    /// The lowest level of the Merkle tree stored; a node below it is computed from the content
+    /// hashes of its at most 2^floor − 1 events. 0 for a log made before format 4.
+    let merkleFloor: Int
     var dictionaryCache: [Int64: CompressionDictionary] = [:]
 
     /// Connects to the log at `url`. With `create`, a database without a log gets one; several
@@ -26,9 +29,11 @@ public final class PostgresStore: AuditedStore {
         self.url = url
         self.eventDescription = eventDescription
         // PostgreSQL keeps every value as the text or number it is: its columns have one type each.
-        table = EventTable(eventDescription: eventDescription, layout: .logical)
-        session = try PostgresSession(url)
-        try session.transaction { () throws(LedgerError) in
+        let table = EventTable(eventDescription: eventDescription, layout: .logical)
+        let session = try PostgresSession(url)
+        self.table = table
+        self.session = session
+        merkleFloor = try session.transaction { () throws(LedgerError) -> Int in
             try session.query("SELECT pg_advisory_xact_lock(\(PostgresSchema.schemaLock))")
             let exists = try session.query("SELECT to_regclass('ledger_info') IS NOT NULL")[0].cell(0, Bool.self)
             if !exists {
@@ -45,6 +50,12 @@ public final class PostgresStore: AuditedStore {
                 throw LedgerError(
                     .newerFormat, "\(url): written by a newer zorgledger (format \(version)); upgrade zorgledger")
             }
+            let floor = try session.query("SELECT value FROM ledger_info WHERE key = 'merkle_floor'").first
+                .map { (row) throws(LedgerError) in Int(try row.cell(0, String.self)) }
+            guard let floor = floor ?? 0, (0..<63).contains(floor) else {
+                throw LedgerError(.corrupt, "\(url): the recorded lowest level of the Merkle tree is not a level")
+            }
+            return floor
         }
     }
 
@@ -254,9 +265,22 @@ public final class PostgresStore: AuditedStore {
     // MARK: Audit
 
     public func merkleNode(level: Int, index: Int64) throws(LedgerError) -> Digest? {
-        try session.query(
+        guard level >= merkleFloor else {
+            return try MerkleHash.node(level: level, index: index) { (first, last) throws(LedgerError) in
+                try contentHashes(from: first, through: last)
+            }
+        }
+        return try session.query(
             "SELECT hash FROM merkle_nodes WHERE level = $1 AND idx = $2", binds(.integer(level), .integer(Int(index)))
         ).first.map { (row) throws(LedgerError) in Digest(bytes: try row.bytes(0)) ?? .genesis }
+    }
+
+    /// The content hashes of the events from position `first` through `last`, in log order.
+    private func contentHashes(from first: Int64, through last: Int64) throws(LedgerError) -> [Digest] {
+        try session.query(
+            "SELECT content_hash FROM events WHERE position BETWEEN $1 AND $2 ORDER BY position",
+            binds(.integer(Int(first)), .integer(Int(last)))
+        ).map { (row) throws(LedgerError) in Digest(bytes: try row.bytes(0)) ?? .genesis }
     }
 
     public func ledgerID() throws(LedgerError) -> String {

@@ -73,6 +73,43 @@ struct PostgresStoreTests {
         #expect(report.headHash == read.last?.chainHash)
     }
 
+    /// A new log stores the Merkle tree from level 4 up, like the SQLite file, and works out the
+    /// nodes below from the content hashes; a log made before format 4 (no `merkle_floor`) goes on
+    /// storing every level. Both hold the same tree, whose appends continue from a head that is no
+    /// multiple of 16, and both verify.
+    @Test func aNewLogStoresTheTreeFromLevelFourUpAnOldOneEveryLevel() throws {
+        let events = try Self.events(Self.berichten)
+        let new = try PostgresServer.freshDatabase()
+        let old = try PostgresServer.freshDatabase()
+        _ = try Self.store(old)
+        _ = try PostgresServer.psql(old, """
+            ALTER TABLE ledger_info DISABLE TRIGGER USER;
+            DELETE FROM ledger_info WHERE key = 'merkle_floor';
+            UPDATE ledger_info SET value = '3' WHERE key = 'format_version';
+            ALTER TABLE ledger_info ENABLE TRIGGER USER;
+            """)
+        let logs = try [new, old].map { try Ledger(store: Self.store($0)) }
+        for log in logs {
+            for batch in [Array(events[..<21]), Array(events[21...])] { _ = try log.append(batch) }
+        }
+        let count = try logs[0].headPosition()
+        #expect(count > 32 && (count % 16) != 0)
+        func stored(from floor: Int) -> Int64 { (floor..<63).reduce(0) { $0 + count >> $1 } }
+        let nodes = "SELECT count(*) || ' ' || min(level) FROM merkle_nodes"
+        #expect(try PostgresServer.psql(new, nodes) == "\(stored(from: 4)) 4")
+        #expect(try PostgresServer.psql(old, nodes) == "\(stored(from: 0)) 0")
+        let stores = try logs.map { try #require($0.store as? PostgresStore) }
+        for level in 0..<7 {
+            for index in 0...(count >> level) {
+                #expect(try stores[0].merkleNode(level: level, index: index) == stores[1].merkleNode(level: level, index: index))
+            }
+        }
+        for log in logs {
+            let report = try log.verify()
+            #expect(report.problems.isEmpty, "\(report.problems)")
+        }
+    }
+
     @Test func concurrentWritersKeepPositionsGapFreeAndEveryMessageOnce() throws {
         let url = try PostgresServer.freshDatabase()
         let events = try Self.events(Self.berichten)

@@ -33,6 +33,18 @@ public enum MerkleHash {
         }
         return level[0]
     }
+
+    /// Node (`level`, `index`) worked out from the content hashes of its 2^level events (leaf i is
+    /// position i + 1), which `contentHashes(first, last)` reads; nil while the subtree is not complete.
+    /// How a store gives the nodes below the lowest level it keeps.
+    package static func node<Failure: Error>(
+        level: Int, index: Int64, contentHashes: (_ first: Int64, _ last: Int64) throws(Failure) -> [Digest]
+    ) throws(Failure) -> Digest? {
+        let width = Int64(1) << level
+        let hashes = try contentHashes(index * width + 1, (index + 1) * width)
+        guard hashes.count == width else { return nil }
+        return root(ofCompleteSubtree: hashes.map(leaf(ofEventWithContentHash:)))
+    }
 }
 
 /// A stored node, as the store writes it.

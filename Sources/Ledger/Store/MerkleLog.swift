@@ -28,7 +28,11 @@ struct MerkleLog {
 
     /// The node, or nil when that subtree is not complete (yet).
     func node(level: Int, index: Int64) throws(LedgerError) -> Digest? {
-        guard level >= floor else { return try computedNode(level: level, index: index) }
+        guard level >= floor else {
+            return try MerkleHash.node(level: level, index: index) { (first, last) throws(LedgerError) in
+                try contentHashes(from: first, through: last)
+            }
+        }
         let statement = select
         statement.bind(1, Int64(level))
         statement.bind(2, index)
@@ -37,13 +41,6 @@ struct MerkleLog {
         return Digest(bytes: statement.bytes(0))
     }
 
-    /// A node below the floor, from the content hashes of its events (leaf i is position i + 1).
-    private func computedNode(level: Int, index: Int64) throws(LedgerError) -> Digest? {
-        let width = Int64(1) << level
-        let leaves = try contentHashes(from: index * width + 1, through: (index + 1) * width)
-            .map(MerkleHash.leaf(ofEventWithContentHash:))
-        return leaves.count == width ? MerkleHash.root(ofCompleteSubtree: leaves) : nil
-    }
 
     /// Adds the leaves of events `start + 1`, `start + 2`, … with these content hashes.
     func append(after start: Int64, contentHashes: [Digest]) throws(LedgerError) {

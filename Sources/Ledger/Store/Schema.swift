@@ -31,7 +31,7 @@ package enum Schema {
     /// The lowest level of the Merkle tree a new ledger stores. Levels 0 to 3 were 94 % of the
     /// stored nodes and 9 % of a ledger's file; any of their nodes is computed when asked for from
     /// the content hashes of at most 8 events.
-    static let merkleFloor = 4
+    package static let merkleFloor = 4
 
     /// Settings applied on every connection. WAL lets readers work while one writer appends;
     /// synchronous=NORMAL keeps a committed batch through a process crash (not a power cut of the
