@@ -37,7 +37,7 @@ public struct Uitwisseling: Projection {
 
     public let tables = """
         -- One row per message in the log, each value in its smallest exact form (see `Compact`);
-        -- `uitwisseling_berichten` reads them back as text.
+        -- `uitwisseling_berichten` reads them back as text, and the file it came from in `event_sources`.
         CREATE TABLE uitwisseling_feiten (
             positie            INTEGER PRIMARY KEY, -- the global log position
             standaard          ANY,                 -- iWmo or iJw: 0 or 1
@@ -47,7 +47,7 @@ public struct Uitwisseling: Projection {
             afzender           ANY,                 -- a code of digits as "1" and those digits (`Compact.cijfers`)
             ontvanger          ANY,
             identificatie      TEXT,                -- header BerichtIdentificatie/Identificatie
-            dagtekening        ANY,                 -- a day number (the file it came from: `event_sources`)
+            dagtekening        ANY,                 -- a day number
             gemeente           ANY,                 -- 4-digit CBS code: 0 the afzender, 1 the ontvanger
             aanbieder          ANY,                 -- 8-digit AGB code: 0 the afzender, 1 the ontvanger
             is_retour          INTEGER NOT NULL,    -- 1 for 302/306/308/316/318/320/325

@@ -70,24 +70,24 @@ extension PostgresStore {
     }
 
     /// The nodes of the right edge below the floor, from `tail` (``tailBelowFloor``): at each such
-    /// level where the head has a 1 bit, the root of the perfect subtree that ends at the head's
-    /// multiple of that level's width.
+    /// level where the head has a 1 bit, the perfect subtree that ends at the head's multiple of
+    /// that level's width.
     private func edgeBelowFloor(
         head: Int64, tail: [PostgresRandomAccessRow]
     ) throws(LedgerError) -> [Int: (index: Int64, hash: Digest)] {
-        let leaves = try tail.map { (row) throws(LedgerError) in
-            MerkleHash.leaf(ofEventWithContentHash: Digest(bytes: try row.bytes(0)) ?? .genesis)
-        }
-        // Leaf 0 of `tail` is the event after the last multiple of 2^floor (0-based: that multiple).
+        let contentHashes = try tail.map { (row) throws(LedgerError) in Digest(bytes: try row.bytes(0)) ?? .genesis }
+        // `tail` holds the events after the last multiple of 2^floor, `base`.
         let base = head - head % (Int64(1) << merkleFloor)
-        guard leaves.count == Int(head - base) else {
+        guard contentHashes.count == Int(head - base) else {
             throw LedgerError(.corrupt, "\(url): the events after position \(base) are not all there")
         }
         var edge: [Int: (index: Int64, hash: Digest)] = [:]
         for level in 0..<merkleFloor where (head >> level) & 1 == 1 {
             let index = (head >> level) - 1
-            let first = Int((index << level) - base)
-            edge[level] = (index, MerkleHash.root(ofCompleteSubtree: Array(leaves[first..<first + (1 << level)])))
+            let node = MerkleHash.node(level: level, index: index) { first, last in
+                Array(contentHashes[Int(first - base - 1)...Int(last - base - 1)])
+            }
+            edge[level] = node.map { (index, $0) }
         }
         return edge
     }

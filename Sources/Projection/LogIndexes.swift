@@ -14,7 +14,7 @@ struct LogIndexes: Projection {
     var version: Int { 2 }
     var tables: String {
         eventDescription.indexTables.map { EventTable.creation(of: $0, besideEvents: false) }.joined()
-            + "CREATE TABLE event_sources (position INTEGER PRIMARY KEY, source TEXT NOT NULL) STRICT;\n"
+            + EventTable.sourcesTable
     }
     var views: String { "" }
     var tableNames: [String] { eventDescription.indexTables.map(\.name) + ["event_sources"] }
@@ -22,8 +22,7 @@ struct LogIndexes: Projection {
 
     func apply(_ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase) throws(LedgerError) {
         if let source = event.source {
-            try database.run(
-                "INSERT INTO event_sources (position, source) VALUES (?1, ?2)", [.integer(Int(event.position)), .text(source)])
+            try database.run(EventTable.insertSource, [.integer(Int(event.position)), .text(source)])
         }
         for (number, table) in eventDescription.indexTables.enumerated() {
             try event.metadata.forEachRow(ofIndexTable: number, width: table.columns.count) { (key) throws(LedgerError) in

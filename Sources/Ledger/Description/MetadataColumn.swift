@@ -31,9 +31,9 @@ public struct MetadataColumn: Sendable, Hashable {
     public static func integer(_ name: String) -> Self { Self(name, .integer) }
     public static func blob(_ name: String) -> Self { Self(name, .blob) }
 
-    /// The column's SQL type in a ledger of format `format`: where it keeps values in their stored
-    /// form, `ANY` holds both an integer and, when a value has no integer form, its text.
-    func sqlType(format: Int) -> String {
-        format >= form.since ? "ANY" : type.sql
+    /// The column's SQL type in a file of `layout`: where it keeps values in their stored form,
+    /// `ANY` holds both an integer and, when a value has no integer form, its text.
+    func sqlType(in layout: EventTable.Layout) -> String {
+        layout.keeps(form) ? "ANY" : type.sql
     }
 }

@@ -17,27 +17,28 @@ package struct EventTable: Sendable {
 
     /// What the rows of one file keep, which its format decides.
     package struct Layout: Sendable {
-        /// The file format, which decides the ``StoredForm``s values are kept in (SQLite ledgers
-        /// from format 5 on); 0 keeps every value as given.
+        /// The file format (SQLite ledgers); 0 for the logical row, every value as given and the
+        /// content hash kept, as PostgreSQL holds it.
         let format: Int
+
+        /// Values of columns with a ``StoredForm`` in that form, from the format that brought the form.
+        func keeps(_ form: StoredForm) -> Bool { format >= form.since }
+
         /// The content hash beside the payload (PostgreSQL, and SQLite ledgers before format 6).
         /// Without it `content_hash` is NULL and the hash is computed from the payload when
         /// asked: the chain link covers it all the same, and 32 bytes an event are saved.
-        package let contentHash: Bool
+        package var contentHash: Bool { format < Schema.contentHashDerivedSince }
+
         /// The sources in a table of their own, `event_sources` (SQLite ledgers from format 7 on),
         /// where readers of the file find them without reading the payloads around them; the
         /// column `source` of `events` stays NULL.
-        let sourcesApart: Bool
+        var sourcesApart: Bool { format >= Schema.sourcesApartSince }
 
         /// Every value as given, the content hash kept: the logical row, as PostgreSQL holds it.
-        package static let logical = Layout(format: 0, contentHash: true, sourcesApart: false)
+        package static let logical = Layout(format: 0)
 
         /// The rows of an SQLite ledger of format `format`.
-        static func sqlite(format: Int) -> Layout {
-            Layout(
-                format: format, contentHash: format < Schema.contentHashDerivedSince,
-                sourcesApart: format >= Schema.sourcesApartSince)
-        }
+        static func sqlite(format: Int) -> Layout { Layout(format: format) }
     }
 
     package init(eventDescription: EventDescription, layout: Layout, absent: Set<String> = []) {
@@ -55,12 +56,12 @@ package struct EventTable: Sendable {
 
     /// `value` of `column` as this file keeps it.
     func stored(_ value: MetadataValue?, of column: MetadataColumn) -> MetadataValue? {
-        layout.format >= column.form.since ? column.form.stored(value) : value
+        layout.keeps(column.form) ? column.form.stored(value) : value
     }
 
     /// The value of `column` this file keeps as `stored`.
     func value(_ stored: MetadataValue?, of column: MetadataColumn) -> MetadataValue? {
-        layout.format >= column.form.since ? column.form.value(stored) : stored
+        layout.keeps(column.form) ? column.form.value(stored) : stored
     }
 
     /// Binds an identity (the values of the identity policy's columns, `required + optional`) to
@@ -83,8 +84,8 @@ package struct EventTable: Sendable {
     private var leading: [(name: String, type: String)] {
         [
             ("position", "INTEGER PRIMARY KEY"),
-            ("kind", Self.kindColumn.sqlType(format: layout.format) + " NOT NULL"),
-            ("recorded_at", Self.recordedAtColumn.sqlType(format: layout.format) + " NOT NULL"), ("source", "TEXT"),
+            ("kind", Self.kindColumn.sqlType(in: layout) + " NOT NULL"),
+            ("recorded_at", Self.recordedAtColumn.sqlType(in: layout) + " NOT NULL"), ("source", "TEXT"),
         ]
     }
     private var trailing: [(name: String, type: String)] {
@@ -110,8 +111,8 @@ package struct EventTable: Sendable {
 
     /// Every column of a row, in order, with its SQLite type and constraints.
     package var columns: [(name: String, type: String)] {
-        leading + eventDescription.columns[..<firstAdded].map { ($0.name, $0.sqlType(format: layout.format)) }
-            + trailing + addedColumns.map { ($0.name, $0.sqlType(format: layout.format)) }
+        leading + eventDescription.columns[..<firstAdded].map { ($0.name, $0.sqlType(in: layout)) }
+            + trailing + addedColumns.map { ($0.name, $0.sqlType(in: layout)) }
     }
 
     /// Every column of a row, in order, for SELECT from ``rows``; an absent one as NULL.
@@ -126,7 +127,7 @@ package struct EventTable: Sendable {
     var rows: String { layout.sourcesApart ? "events LEFT JOIN event_sources USING (position)" : "events" }
 
     /// The insert of an event's source, kept apart (``Layout/sourcesApart``).
-    static let insertSource = "INSERT INTO event_sources (position, source) VALUES (?1, ?2)"
+    package static let insertSource = "INSERT INTO event_sources (position, source) VALUES (?1, ?2)"
 
     var insert: String {
         "INSERT INTO events (\(columns.map(\.name).joined(separator: ", "))) VALUES (\(Self.placeholders(columns.count)))"
@@ -172,10 +173,11 @@ package struct EventTable: Sendable {
 
     /// `event_sources (position, source)`: where each event came from (only events that name a
     /// source), read by projections that show an event's file rather than keeping a copy of every
-    /// name (2.7 MB of 100,000 messages). A read model of a log kept elsewhere holds a copy.
+    /// name (2.7 MB of 100,000 messages). A read model of a log kept elsewhere holds a copy of the
+    /// same table.
     /// Its positions are those of `events`; the chain covers each source, so no foreign key is
     /// checked on every append.
-    static let sourcesTable = """
+    package static let sourcesTable = """
         CREATE TABLE event_sources (
             position INTEGER PRIMARY KEY,
             source   TEXT NOT NULL

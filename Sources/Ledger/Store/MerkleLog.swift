@@ -41,7 +41,6 @@ struct MerkleLog {
         return Digest(bytes: statement.bytes(0))
     }
 
-
     /// Adds the leaves of events `start + 1`, `start + 2`, … with these content hashes.
     func append(after start: Int64, contentHashes: [Digest]) throws(LedgerError) {
         let nodes = try MerkleNode.appending(contentHashes, after: start) { (level, index) throws(LedgerError) -> Digest in

@@ -108,7 +108,9 @@ public final class SQLiteStore: EventStore {
                 try Self.upgradeToFormat4(connection)
                 version = 4
             }
-            if try Self.schemaObjects(connection, named: "event_sources") == 0 { try connection.execute(EventTable.sourcesView) }
+            if version < Schema.sourcesApartSince, try Self.schemaObjects(connection, named: "event_sources") == 0 {
+                try connection.execute(EventTable.sourcesView)
+            }
             table = EventTable(eventDescription: eventDescription, layout: .sqlite(format: version))
         } else {
             try connection.execute("PRAGMA cache_size = -65536;")
