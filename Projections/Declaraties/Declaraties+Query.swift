@@ -11,7 +11,8 @@ extension Declaraties {
         _ elk: (PrestatieRij) -> Void
     ) throws(LedgerError) {
         let conditions = Conditions(
-            filter, status: openstaand ? "ingediend" : filter.status, begin: "begindatum", einde: "einddatum")
+            filter, status: openstaand ? "ingediend" : filter.status, begin: "begindatum", einde: "einddatum",
+            positie: "positie")
         try connection.rows(
             """
             SELECT standaard, gemeente, aanbieder, declaratie_nummer, bsn, referentie_nummer,

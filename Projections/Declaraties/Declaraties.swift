@@ -14,7 +14,7 @@ import Uitwisseling
 /// it says about a number that occurs twice in its 323 applies to both lines.
 public struct Declaraties: Projection {
     public let name = "declaraties"
-    public let version = 6
+    public let version = 7
     public let tableNames = ["declaraties_declaraties", "declaraties_prestaties", "declaraties_antwoorden",
                              "declaraties_antwoord_prestaties"]
     public let viewNames = ["declaraties_afgewezen", "declaraties_afgewezen_geheel", "declaraties_crediteringen",
@@ -75,7 +75,6 @@ public struct Declaraties: Projection {
         -- A number is unique per aanbieder (TR314): the few lines of other aanbieders that share
         -- it are told apart through their 323.
         CREATE INDEX declaraties_prestaties_referentie ON declaraties_prestaties (referentie_nummer);
-        CREATE INDEX declaraties_prestaties_bsn ON declaraties_prestaties (bsn);
         CREATE INDEX declaraties_prestaties_vorig ON declaraties_prestaties (vorig_referentie_nummer)
             WHERE vorig_referentie_nummer IS NOT NULL;
         """

@@ -14,7 +14,8 @@ extension Toewijzingen {
         _ filter: Filter, historie: Bool = false, in connection: SQLiteConnection,
         _ elk: (ToewijzingRij) -> Void
     ) throws(LedgerError) {
-        let conditions = Conditions(filter, status: filter.status, begin: "ingangsdatum", einde: "einddatum")
+        let conditions = Conditions(
+            filter, status: filter.status, begin: "ingangsdatum", einde: "einddatum", positie: "positie")
         try connection.rows(
             """
             SELECT standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code,

@@ -11,7 +11,7 @@ import Uitwisseling
 /// arrives first, or a 302 that rejects a change, gives the same answer in any order.
 public struct Toewijzingen: Projection {
     public let name = "toewijzingen"
-    public let version = 5
+    public let version = 6
     public let tableNames = ["toewijzingen_versies"]
     public let viewNames = ["toewijzingen_geldig", "toewijzingen_huidig"]
 
@@ -44,7 +44,6 @@ public struct Toewijzingen: Projection {
 
     public let indexes = """
         CREATE INDEX toewijzingen_versies_nummer ON toewijzingen_versies (toewijzing_nummer, gemeente, standaard);
-        CREATE INDEX toewijzingen_versies_bsn ON toewijzingen_versies (bsn);
         CREATE INDEX toewijzingen_versies_referentie ON toewijzingen_versies (referentie_aanbieder)
             WHERE referentie_aanbieder IS NOT NULL;
         """

@@ -1,4 +1,5 @@
 import Berichten
+import Kenmerken
 public import Ledger
 public import Projection
 
@@ -13,9 +14,8 @@ extension Uitwisseling {
         var conditions = Conditions()
         conditions.add("b.gemeente = ?", filter.gemeente)
         conditions.add("b.aanbieder = ?", filter.aanbieder)
-        conditions.add("b.positie IN (SELECT position FROM event_bsn WHERE bsn = ?)", filter.bsn)
-        conditions.add(
-            "b.positie IN (SELECT position FROM event_toewijzing WHERE toewijzing_nummer = ?)", filter.toewijzing)
+        conditions.add("b.positie IN (\(Berichtindex.bsn))", filter.bsn)
+        conditions.add("b.positie IN (\(Berichtindex.toewijzing))", filter.toewijzing)
         conditions.add("s.status = ?", filter.status)
         conditions.add("b.dagtekening >= ?", filter.van?.description)
         conditions.add("b.dagtekening <= ?", filter.tot?.description)

@@ -10,7 +10,7 @@ extension Verzoeken {
         var conditions = Conditions()
         conditions.add("gemeente = ?", filter.gemeente)
         conditions.add("aanbieder = ?", filter.aanbieder)
-        conditions.add("bsn = ?", filter.bsn)
+        conditions.add(bsn: filter.bsn, positie: "positie")
         conditions.add("status = ?", filter.status)
         try connection.rows(
             """

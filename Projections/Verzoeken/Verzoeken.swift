@@ -12,7 +12,7 @@ import Uitwisseling
 /// 301s of the same gemeente and aanbieder that carry its reference.
 public struct Verzoeken: Projection {
     public let name = "verzoeken"
-    public let version = 4
+    public let version = 5
     public let tableNames = ["verzoeken_aanvragen", "verzoeken_antwoorden"]
     public let viewNames = ["verzoeken_status"]
 
@@ -44,7 +44,6 @@ public struct Verzoeken: Projection {
         """
 
     public let indexes = """
-        CREATE INDEX verzoeken_aanvragen_bsn ON verzoeken_aanvragen (bsn);
         -- A toewijzing's timeline finds the requests it honours by their reference.
         CREATE INDEX verzoeken_aanvragen_referentie ON verzoeken_aanvragen (referentie_aanbieder);
         CREATE INDEX verzoeken_antwoorden_referentie ON verzoeken_antwoorden (referentie_aanbieder);

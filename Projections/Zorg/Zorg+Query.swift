@@ -9,7 +9,9 @@ extension Zorg {
     public static func rijen(
         _ filter: Filter, in connection: SQLiteConnection, _ elk: (ZorgRij) -> Void
     ) throws(LedgerError) {
-        let conditions = Conditions(filter, status: filter.status, begin: "begindatum", einde: "einddatum")
+        // A period joins starts and stops of several messages: no one position names its client.
+        let conditions = Conditions(
+            filter, status: filter.status, begin: "begindatum", einde: "einddatum", positie: nil)
         try connection.rows(
             """
             SELECT standaard, gemeente, aanbieder, bsn, toewijzing_nummer, product_categorie, product_code,

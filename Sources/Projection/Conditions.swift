@@ -1,4 +1,5 @@
 import Berichten
+import Kenmerken
 public import Ledger
 
 /// The WHERE clause of a query, built from optional filters, with its bound values in order.
@@ -13,15 +14,24 @@ public struct Conditions: Sendable {
 
     /// The filters the rows of toewijzingen, zorg and declaraties share, on columns of the same
     /// names (`gemeente`, `aanbieder`, `bsn`, `toewijzing_nummer`, `status`), and a period from
-    /// `begin` to `einde` (open when NULL) that must overlap `filter.van` … `filter.tot`.
-    public init(_ filter: Filter, status: String?, begin: String, einde: String) {
+    /// `begin` to `einde` (open when NULL) that must overlap `filter.van` … `filter.tot`. For
+    /// `positie`, see ``add(bsn:positie:)``.
+    public init(_ filter: Filter, status: String?, begin: String, einde: String, positie: String?) {
         add("gemeente = ?", filter.gemeente)
         add("aanbieder = ?", filter.aanbieder)
-        add("bsn = ?", filter.bsn)
+        add(bsn: filter.bsn, positie: positie)
         add("toewijzing_nummer = ?", filter.toewijzing)
         add("status = ?", status)
         add("(\(einde) IS NULL OR \(einde) >= ?)", filter.van?.description)
         add("\(begin) <= ?", filter.tot?.description)
+    }
+
+    /// Keeps the rows of client `bsn`. Rows that carry the position of a message naming their
+    /// client (`positie`, the column holding it) are found through the log's BSN index
+    /// (`event_bsn`), so a fact table needs no BSN index of its own; other rows are compared by
+    /// their `bsn` column alone, which then needs one.
+    public mutating func add(bsn: String?, positie: String?) {
+        add(positie.map { "\($0) IN (\(Berichtindex.bsn)) AND bsn = ?" } ?? "bsn = ?", bsn)
     }
 
     /// Adds `clause` when `value` is present; `clause` holds one `?` per copy of the value.

@@ -64,7 +64,7 @@ import Testing
         let deferred = Set(TestLedger.runner.projections.flatMap { projection in
             projection.indexes.matches(of: /CREATE INDEX (\w+)/).map { String($0.output.1) }
         })
-        #expect(deferred.isSuperset(of: ["zorg_starts_bsn", "declaraties_prestaties_bsn", "uitwisseling_koppeling_retour"]))
+        #expect(deferred.isSuperset(of: ["zorg_starts_bsn", "declaraties_prestaties_referentie", "uitwisseling_koppeling_retour"]))
         try ledger.ingest([ToewijzingenTests.eerste, ZorgTests.start])
         #expect(try names().isSuperset(of: deferred))
         try ledger.replay()

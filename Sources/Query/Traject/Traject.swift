@@ -133,7 +133,7 @@ public struct Traject {
                     SELECT position FROM event_bsn WHERE bsn = ?1
                     UNION SELECT w.positie FROM verzoeken_antwoorden w
                     JOIN verzoeken_aanvragen a USING (standaard, gemeente, aanbieder, referentie_aanbieder)
-                    WHERE a.bsn = ?1)
+                    WHERE a.positie IN (SELECT position FROM event_bsn WHERE bsn = ?1) AND a.bsn = ?1)
                 """, [.text(bsn)]
             )
         case .toewijzing(let nummer, let gemeente):
