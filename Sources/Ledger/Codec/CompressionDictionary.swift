@@ -5,7 +5,7 @@ internal import CLZ4
 /// Small XML messages share most of their bytes with others of their kind (element names,
 /// namespaces, indentation). Compressing each message against a dictionary of those shared
 /// bytes stores it in a third of the space plain LZ4 needs; with LZ4's high-compression
-/// match finder (level 3) it is about a sixth of the XML, for some 10 µs per message, spent
+/// match finder (level 4) it is about a sixth of the XML, for some 10 µs per message, spent
 /// off the writer's thread.
 ///
 /// Debian's liblz4 1.9.4 exports no `LZ4_attach_HC_dictionary`, and `LZ4_loadDictHC` per
@@ -23,9 +23,12 @@ public final class CompressionDictionary: @unchecked Sendable {
     let loadedState: UnsafeMutableRawPointer
 
     static let stateSize = MemoryLayout<LZ4_streamHC_t>.size
-    /// LZ4HC level 3: two thirds of the size of LZ4's fast mode for a sixth of the speed of its
-    /// higher levels, which gain only a few percent more.
-    static let level: Int32 = 3
+    /// LZ4HC level 4: two thirds of the size of LZ4's fast mode for a sixth of the speed of its
+    /// higher levels, which gain only a few percent more. Against level 3 it stores 99,835
+    /// generated messages' payloads in 2.4 % fewer bytes for no CPU time that three ingests each
+    /// could tell apart; level 5 saves 4 % for 4 % more of the ingest's CPU, level 6 5 % for 5 %.
+    /// A payload decompresses the same whatever level made it.
+    static let level: Int32 = 4
 
     public init(id: Int64, soort: String, versie: Int, bytes: [UInt8]) {
         self.id = id
