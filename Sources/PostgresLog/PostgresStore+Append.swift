@@ -32,7 +32,7 @@ extension PostgresStore {
             // Nothing appended since the head seen before the lock: the plan made then holds.
             let plan = head.position == seen.position ? expected : try AppendPlan(
                 batch, after: head, recordedAt: recordedAt, eventDescription: eventDescription, lookups: known.lookups)
-            guard let last = plan.written.last?.stored else {
+            guard let last = plan.written.last else {
                 try beforeCommit(plan.outcomes, [])
                 return plan.outcomes
             }
@@ -42,7 +42,7 @@ extension PostgresStore {
                 rows = PendingRows(batch, writing: plan.writtenIndices, recordedAt: recordedAt, table: table)
             }
             rows.place(plan)
-            let nodes = try MerkleNode.appending(plan.written.map(\.stored.contentHash), after: head.position) {
+            let nodes = try MerkleNode.appending(plan.written.map(\.contentHash), after: head.position) {
                 (level, index) throws(LedgerError) -> Digest in
                 if let node = edge[level], node.index == index { return node.hash }
                 throw LedgerError(.corrupt, "\(url): the Merkle tree lacks node \(index) at level \(level)")
@@ -52,7 +52,7 @@ extension PostgresStore {
             let newHead = rows.insert.bind(String(last.position))
             try session.query(
                 rows.insert.sql(then: "SELECT pg_notify('\(PostgresSchema.channel)', \(newHead))"), rows.insert.bindings)
-            try beforeCommit(plan.outcomes, plan.written.map(\.stored))
+            try beforeCommit(plan.outcomes, plan.written)
             return plan.outcomes
         }
     }
@@ -172,7 +172,7 @@ extension PostgresStore {
             var positions = [MetadataValue?](repeating: .integer(0), count: indices.count)
             var conflicts = [MetadataValue?](repeating: nil, count: indices.count)
             var links = [MetadataValue?](repeating: .blob([]), count: indices.count)
-            for (index, event) in zip(plan.writtenIndices, plan.written.map(\.stored)) {
+            for (index, event) in zip(plan.writtenIndices, plan.written) {
                 let offset = slot[index]!
                 positions[offset] = .integer(Int(event.position))
                 conflicts[offset] = event.conflictOf.map { .integer(Int($0)) }

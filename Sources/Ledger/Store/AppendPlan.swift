@@ -5,9 +5,9 @@
 package struct AppendPlan {
     /// What happened to each event of the batch, in batch order.
     package var outcomes: [AppendOutcome] = []
-    /// The events to write, in log order, each with its prepared (compressed) form.
-    package var written: [(prepared: PreparedEvent, stored: StoredEvent)] = []
-    /// Where each of `written` stands in the batch.
+    /// The events to write, in log order, as the log will hold them.
+    package var written: [StoredEvent] = []
+    /// Where each of `written` stands in the batch, which holds its prepared (compressed) form.
     package var writtenIndices: [Int] = []
 
     /// What the log holds already, as far as a batch needs to know.
@@ -65,10 +65,10 @@ package struct AppendPlan {
                 previous: previous, position: position, contentHash: event.contentHash, kind: event.kind,
                 recordedAt: recordedAt, source: event.source, metadata: event.metadata,
                 eventDescription: eventDescription, rawSize: event.rawSize, conflictOf: conflictOf)
-            written.append((event, StoredEvent(
+            written.append(StoredEvent(
                 position: position, kind: event.kind, recordedAt: recordedAt, source: event.source,
                 metadata: event.metadata, payload: event.payload, conflictOf: conflictOf,
-                contentHash: event.contentHash, chainHash: link)))
+                contentHash: event.contentHash, chainHash: link))
             writtenIndices.append(offset)
             previous = link
             if let delivery { deliveriesInBatch[delivery] = position }

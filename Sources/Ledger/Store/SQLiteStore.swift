@@ -255,14 +255,15 @@ public final class SQLiteStore: EventStore {
             let head = try head()
             let plan = try AppendPlan(
                 batch, after: head, recordedAt: recordedAt, eventDescription: eventDescription, lookups: lookups)
-            for (prepared, stored) in plan.written { try insert(prepared, as: stored) }
-            if let last = plan.written.last?.stored {
-                try merkleLog().append(after: head.position, contentHashes: plan.written.map(\.stored.contentHash))
+            // By index: iterating the arrays would copy every event, each copy retaining its fields.
+            for (offset, index) in plan.writtenIndices.enumerated() { try insert(batch[index], as: plan.written[offset]) }
+            if let last = plan.written.last {
+                try merkleLog().append(after: head.position, contentHashes: plan.written.map(\.contentHash))
                 try connection.execute(
                     "UPDATE ledger_info SET value = '\(last.position)' WHERE key = 'head_position';"
                         + "UPDATE ledger_info SET value = '\(last.chainHash)' WHERE key = 'head_hash';")
             }
-            try beforeCommit(plan.outcomes, plan.written.map(\.stored))
+            try beforeCommit(plan.outcomes, plan.written)
             return plan.outcomes
         }
     }
