@@ -255,7 +255,7 @@ public final class SQLiteStore: EventStore {
             let head = try head()
             let plan = try AppendPlan(
                 batch, after: head, recordedAt: recordedAt, eventDescription: eventDescription, lookups: lookups)
-            // By index: iterating the arrays would copy every event, each copy retaining its fields.
+            // Each written event's prepared (compressed) form is the batch's, at its index.
             for (offset, index) in plan.writtenIndices.enumerated() { try insert(batch[index], as: plan.written[offset]) }
             if let last = plan.written.last {
                 try merkleLog().append(after: head.position, contentHashes: plan.written.map(\.contentHash))
