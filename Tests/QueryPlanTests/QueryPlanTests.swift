@@ -50,6 +50,42 @@ import Zorg
         }
     }
 
+    /// Toewijzingen, declaraties and verzoeken find a client's facts through the log's BSN index
+    /// and their own primary keys; none of their fact tables keeps an index on `bsn`.
+    @Test func aClientsFactsAreFoundThroughTheLogsBSNIndex() throws {
+        let ledger = try TestLedger(runner: Self.runner)
+        try ledger.ingest(Self.berichten)
+        let connection = try ledger.connection
+        let bsnIndexes = try connection.rows(
+            """
+            SELECT m.name FROM sqlite_master m, pragma_index_info(m.name) i
+            WHERE m.type = 'index' AND i.name = 'bsn'
+                AND m.tbl_name IN ('toewijzingen_versies', 'declaraties_prestaties', 'verzoeken_aanvragen')
+            """
+        ) { $0.string(0) }
+        #expect(bsnIndexes.isEmpty)
+        let bsn = try connection.rows(
+            """
+            SELECT bsn FROM verzoeken_aanvragen
+            WHERE bsn IN (SELECT bsn FROM declaraties_prestaties) AND bsn IN (SELECT bsn FROM toewijzingen_versies)
+            LIMIT 1
+            """
+        ) { $0.string(0) }[0]
+        let filter = Filter(bsn: bsn, peildatum: Self.peildatum)
+        var rijen: [Int] = []
+        let queries = try readQueries(on: connection) {
+            rijen.append(try Toewijzingen.rijen(filter, in: connection).count)
+            rijen.append(try Declaraties.rijen(filter, in: connection).count)
+            rijen.append(try Verzoeken.rijen(filter, in: connection).count)
+        }
+        #expect(rijen.allSatisfy { $0 > 0 }, "\(rijen)")
+        #expect(queries.count == 3)
+        for query in queries {
+            let plan = try QueryPlan(query, in: connection)
+            #expect(plan.stappen.contains { $0.detail.contains("SEARCH event_bsn USING COVERING INDEX event_bsn_bsn") }, "\(query)")
+        }
+    }
+
     /// The plans of every query the read commands' query functions run for `vraag`.
     static func plannen(_ vraag: Vraag, _ kennisstand: Kennisstand) throws -> [QueryPlan] {
         let ledger = try TestLedger(runner: runner)
