@@ -42,8 +42,19 @@ struct PostgresLogTests {
         for exit in exits { #expect(exit.status == 0, "\(exit.stderr)") }
         let counts = exits.map { $0.output.split(separator: ",").prefix(2).map { $0.split(separator: " ").last.map(String.init) ?? "" } }
         #expect(counts.compactMap { Int($0[0]) }.reduce(0, +) == verkeer.uniek, "\(counts)")
+        // One client with requests, toewijzingen and declaraties: its lookups go through the read
+        // model's copy of the log's BSN index.
+        let bsn = try work.sqlite(
+            """
+            SELECT bsn FROM verzoeken_aanvragen WHERE bsn IN (SELECT bsn FROM declaraties_prestaties)
+                AND bsn IN (SELECT bsn FROM toewijzingen_versies) LIMIT 1
+            """, on: work.path("ledger.sqlite"))
+        #expect(bsn.count == 9)
+        let clientopdrachten = ["toewijzingen", "declaraties", "verzoeken", "zorg", "traject"].map {
+            [$0, "--bsn", bsn, "--format", "json", "--show-personal"]
+        }
         for model in ["een.sqlite", "twee.sqlite"] {
-            for opdracht in Self.leesopdrachten {
+            for opdracht in Self.leesopdrachten + clientopdrachten {
                 let sqlite = try work.run(["--db", "ledger.sqlite"] + opdracht)
                 let postgres = try work.run(["--db", url, "--projections", model] + opdracht)
                 #expect(postgres.status == 0, "\(opdracht): \(postgres.stderr)")
