@@ -16,7 +16,7 @@ public enum IngestSource: Sendable, Equatable {
 
     /// Expands command-line arguments into sources: directories recursively, their `*.xml`
     /// files in byte order of their paths; arguments in the order given; `-` for standard input.
-    /// Every directory is read once here to count the files, and again as the sources are taken.
+    /// Every directory is read here to count the files; the subfolders again as the sources are taken.
     /// - throws: ``IngestError`` naming the first argument or directory that does not exist or
     ///   cannot be read, before anything is ingested.
     public static func expand(_ arguments: [String]) throws(IngestError) -> IngestSources {
@@ -33,8 +33,9 @@ public enum IngestSource: Sendable, Equatable {
                 throw IngestError("\(argument): no such file or directory")
             }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                count += try XMLFileWalk.count(argument)
-                expanded.append(.folder(argument))
+                let (files, listing) = try XMLFileWalk.counted(argument)
+                count += files
+                expanded.append(.folder(listing))
             } else {
                 guard Glibc.access(argument, R_OK) == 0 else { throw IngestError("\(argument): not readable (permission denied)") }
                 expanded.append(.source(.file(argument)))

@@ -3,7 +3,8 @@
 public struct IngestSources: Sequence, Sendable {
     enum Argument: Sendable {
         case source(IngestSource)
-        case folder(String)
+        /// A folder argument, listed when it was counted.
+        case folder(XMLFileWalk.Listing)
     }
 
     /// How many sources there were when the arguments were expanded, for progress.
@@ -33,7 +34,7 @@ public struct IngestSources: Sequence, Sendable {
                 switch arguments.next() {
                 case nil: return nil
                 case .source(let source): return opened(source)
-                case .folder(let folder): walk = XMLFileWalk(folder)
+                case .folder(let listing): walk = XMLFileWalk(listing)
                 }
             }
         }

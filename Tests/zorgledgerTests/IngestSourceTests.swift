@@ -81,6 +81,30 @@ struct IngestSourceTests {
         #expect(walk.listed == 201)
     }
 
+    /// Expanding a folder argument counts its sources from the listing the walk then starts from,
+    /// so the folder itself is read once; its subfolders are read when the walk gets there.
+    @Test func aCountedFolderIsWalkedFromItsListing() throws {
+        let work = try WorkDirectory()
+        for folder in 0..<3 {
+            for file in 0..<4 { try work.write("in/\(folder)/\(file).xml", []) }
+        }
+        for file in ["b.xml", "a.xml", "c.json", "c.xml", "notes.txt"] { try work.write("in/" + file, []) }
+        let (count, listing) = try XMLFileWalk.counted(work.path("in"))
+        // The VSP pair c.json + c.xml is one source; notes.txt is none.
+        #expect(count == 12 + 3)
+        var fromListing = XMLFileWalk(listing)
+        var fromPath = XMLFileWalk(work.path("in"))
+        var paths: [String] = []
+        while let path = fromListing.next() {
+            paths.append(path)
+            #expect(fromPath.next() == path)
+        }
+        #expect(fromPath.next() == nil)
+        #expect(paths.count == 15)
+        #expect(fromListing.listed == 1 + 3)
+        #expect(throws: IngestError.self) { try XMLFileWalk.counted(work.path("missing")) }
+    }
+
     /// The ingest takes the walk one batch at a time: the log holds the files in the walk's order,
     /// and progress counts up to the total found when the arguments were expanded.
     @Test func anIngestAppendsTheWalkInItsOrderOneBatchAtATime() throws {
