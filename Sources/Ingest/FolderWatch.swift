@@ -36,7 +36,7 @@ public final class FolderWatch {
 
     /// - throws: ``IngestError`` when `folder` is not a readable folder.
     public init(_ folder: String, settle: Double = 0.5, interval: Double = 1) throws(IngestError) {
-        _ = try XMLFileWalk.count(folder)
+        _ = try XMLFileWalk.counted(folder)
         self.folder = folder
         self.settle = settle
         self.interval = interval

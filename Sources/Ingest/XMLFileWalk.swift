@@ -58,37 +58,19 @@ struct XMLFileWalk: IteratorProtocol {
         }
     }
 
-    /// How many sources the walk will hand out below `folder`, and the listing of `folder` itself to
-    /// start the walk from: a folder of 50,000 files takes as long to read as to ingest 400 of them,
-    /// so it is read once. Its subfolders are counted as ``count(_:)`` does.
+    /// How many sources the walk will hand out below `folder` (a VSP pair counts once, a ZIP as one),
+    /// and the listing of `folder` itself to start the walk from: a folder of 50,000 files takes as
+    /// long to read as to ingest 400 of them, so it is read once. Counted from the same listings the
+    /// walk takes its files from, so the count is what the walk hands out; the listings of the
+    /// folders on the way down are held while their subfolders are counted, as the walk holds them.
     /// - throws: ``IngestError`` naming the first folder that cannot be read.
     static func counted(_ folder: String) throws(IngestError) -> (count: Int, listing: Listing) {
         let listing = try Listing(folder)
         var files = 0
         for entry in listing.entries {
-            if entry.isFolder { files += try count(listing.path(of: entry)) } else { files += 1 }
+            files += entry.isFolder ? try counted(listing.path(of: entry)).count : 1
         }
         return (files, listing)
-    }
-
-    /// How many sources the walk will hand out below `folder` (a VSP pair counts once, a ZIP as one),
-    /// holding no names but those of one folder's subfolders.
-    /// - throws: ``IngestError`` naming the first folder that cannot be read.
-    static func count(_ folder: String) throws(IngestError) -> Int {
-        let base = folder.hasSuffix("/") ? folder : folder + "/"
-        var files = 0
-        var subfolders: [String] = []
-        try scan(folder) { name, isFolder in
-            if isFolder { subfolders.append(base + String(decoding: name, as: UTF8.self)) } else { files += 1 }
-            // A record's payload beside it is taken with it.
-            if !isFolder, Suffix(name) == .json,
-                access(base + String(decoding: name.dropLast(".json".utf8.count), as: UTF8.self) + ".xml", F_OK) == 0
-            {
-                files -= 1
-            }
-        }
-        for subfolder in subfolders { files += try count(subfolder) }
-        return files
     }
 
     /// Calls `body` with the name of every folder and `*.xml`, `*.zip` or `*.json` file directly in `folder`, in the order

@@ -88,10 +88,13 @@ struct IngestSourceTests {
         for folder in 0..<3 {
             for file in 0..<4 { try work.write("in/\(folder)/\(file).xml", []) }
         }
-        for file in ["b.xml", "a.xml", "c.json", "c.xml", "notes.txt"] { try work.write("in/" + file, []) }
+        for file in ["b.xml", "a.xml", "c.json", "c.xml", "notes.txt", "0/d.json", "0/d.XML"] {
+            try work.write("in/" + file, [])
+        }
         let (count, listing) = try XMLFileWalk.counted(work.path("in"))
-        // The VSP pair c.json + c.xml is one source; notes.txt is none.
-        #expect(count == 12 + 3)
+        // The VSP pairs c.json + c.xml and, in a subfolder, d.json + d.XML are one source each;
+        // notes.txt is none.
+        #expect(count == 12 + 4)
         var fromListing = XMLFileWalk(listing)
         var fromPath = XMLFileWalk(work.path("in"))
         var paths: [String] = []
@@ -100,7 +103,7 @@ struct IngestSourceTests {
             #expect(fromPath.next() == path)
         }
         #expect(fromPath.next() == nil)
-        #expect(paths.count == 15)
+        #expect(paths.count == count)
         #expect(fromListing.listed == 1 + 3)
         #expect(throws: IngestError.self) { try XMLFileWalk.counted(work.path("missing")) }
     }
