@@ -129,11 +129,12 @@ public struct Traject {
         case .client(let bsn):
             (
                 """
+                genoemd(positie) AS (SELECT position FROM event_bsn WHERE bsn = ?1),
                 kern(positie) AS (
-                    SELECT position FROM event_bsn WHERE bsn = ?1
-                    UNION SELECT w.positie FROM verzoeken_antwoorden w
-                    JOIN verzoeken_aanvragen a USING (standaard, gemeente, aanbieder, referentie_aanbieder)
-                    WHERE a.positie IN (SELECT position FROM event_bsn WHERE bsn = ?1) AND a.bsn = ?1)
+                    SELECT positie FROM genoemd
+                    UNION SELECT w.positie FROM genoemd CROSS JOIN verzoeken_aanvragen a ON a.positie = genoemd.positie
+                    JOIN verzoeken_antwoorden w USING (standaard, gemeente, aanbieder, referentie_aanbieder)
+                    WHERE a.bsn = ?1)
                 """, [.text(bsn)]
             )
         case .toewijzing(let nummer, let gemeente):
