@@ -9,7 +9,9 @@ internal import Glibc
 private let geplant: [UInt8]? = getenv("ZORGLEDGER_FUZZ_PLANT").map { Array(String(cString: $0).utf8) }
 
 /// libFuzzer's entry point: any bytes must either decode, and then yield their bevindingen, or
-/// throw a `BerichtError`; a crash, a hang, a leak or an out-of-bounds access is a finding.
+/// throw a `BerichtError`; a crash, a hang, a leak or an out-of-bounds access is a finding. So is
+/// a message the decoder's own scanner reads differently from libxml2: whatever the scanner takes
+/// must be the same ``Bericht`` when libxml2 reads it.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func berichtFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int) -> Int32 {
     if let geplant, !geplant.isEmpty, size >= geplant.count, let data {
@@ -18,8 +20,13 @@ public func berichtFuzzerTestOneInput(_ data: UnsafePointer<UInt8>?, _ size: Int
             fatalError("planted crash")
         }
     }
-    if let bericht = try? BerichtDecoder.decode(UnsafeRawBufferPointer(start: data, count: size)) {
+    let buffer = UnsafeRawBufferPointer(start: data, count: size)
+    if let bericht = try? BerichtDecoder.decode(buffer) {
         _ = bericht.bevindingen()
+    }
+    if size > 0, let gescand = try? BerichtDecoder.read(buffer, using: .scanner) {
+        let libxml2 = Result { () throws(BerichtError) in try BerichtDecoder.read(buffer, using: .libxml2) }
+        guard libxml2 == .success(gescand) else { fatalError("the scanner and libxml2 read this input differently") }
     }
     return 0
 }

@@ -1,16 +1,16 @@
-internal import CLibXML2
-
 /// Turns the bytes of an iWmo/iJw 3.x message into a ``Bericht``, or says precisely why not.
 ///
-/// libxml2's SAX2 parser does the XML work; the decoder checks structure against the message's
-/// schema as elements arrive and builds typed values afterwards, so it rejects what the XSD
-/// rejects (structure, codes, dates, numbers) without building a DOM or running a validator.
+/// A parser reports elements and text to an ``ElementTreeBuilder``, which checks structure
+/// against the message's schema as elements arrive; typed values are built afterwards
+/// (``ElementTree``), so the decoder rejects what the XSD rejects (structure, codes, dates,
+/// numbers) without building a DOM or running a validator. The parser is ``XMLScanner`` for the
+/// XML messages are written in, and libxml2 (``LibXMLTreeReader``) for everything the scanner
+/// declines: a message that fails is always read again by libxml2, so the reason given is the
+/// same whichever parser met the message first.
 ///
 /// Safety: input over ``maximumSize``, and input that is not UTF-8 without a BOM (``Prolog``), is
-/// refused before parsing; a DOCTYPE stops the parser, so
-/// no entity is ever declared, expanded or fetched; `XML_PARSE_NONET` is set and
-/// `XML_PARSE_NOENT`/`XML_PARSE_HUGE` are not, so libxml2's depth and size limits apply; errors
-/// go to a structured handler, never to stderr. Safe to call from many threads at once.
+/// refused before parsing; neither parser declares, expands or fetches an entity (the scanner
+/// declines a DOCTYPE, libxml2 refuses it). Safe to call from many threads at once.
 public enum BerichtDecoder {
     /// OP179: a message file is at most 25 MB.
     public static let maximumSize = 25_000_000
@@ -20,79 +20,58 @@ public enum BerichtDecoder {
     }
 
     public static func decode(_ buffer: UnsafeRawBufferPointer) throws(BerichtError) -> Bericht {
-        guard let base = buffer.baseAddress, !buffer.isEmpty else { throw BerichtError(.empty, "the message is empty") }
+        guard !buffer.isEmpty else { throw BerichtError(.empty, "the message is empty") }
         guard buffer.count <= maximumSize else {
             throw BerichtError(.tooLarge, "the message is \(buffer.count) bytes, more than the \(maximumSize) allowed (OP179)")
         }
         try Prolog.check(buffer)
-        LibXML.initialize()
-        guard let parser = xmlCreateMemoryParserCtxt(base.assumingMemoryBound(to: CChar.self), Int32(buffer.count))
-        else { throw BerichtError(.notWellFormed, "libxml2 could not create a parser") }
-        defer { xmlFreeParserCtxt(parser) }
-
-        return try withUnsafeTemporaryAllocation(
-            of: UnsafePointer<UInt8>?.self, capacity: MessageSchema.maximumElementCount
-        ) { (internedNames) throws(BerichtError) in
-            try parse(parser, expectedSize: buffer.count, internedNames: internedNames)
-        }
+        if let bericht = scanned(buffer) { return bericht }
+        return try read(buffer, using: .libxml2)
     }
 
-    /// The SAX pass and the typed model; `internedNames` is scratch space for the builder.
-    private static func parse(
-        _ parser: xmlParserCtxtPtr, expectedSize: Int, internedNames: UnsafeMutableBufferPointer<UnsafePointer<UInt8>?>
-    ) throws(BerichtError) -> Bericht {
-        let builder = UnsafeMutablePointer<ElementTreeBuilder>.allocate(capacity: 1)
-        builder.initialize(
-            to: ElementTreeBuilder(parser: parser, expectedSize: expectedSize, internedNames: internedNames))
-        defer {
-            builder.deinitialize(count: 1)
-            builder.deallocate()
-        }
-        // The context owns its handler block and frees it; overwrite it rather than replace it.
-        parser.pointee.sax.pointee = handler
-        parser.pointee.userData = UnsafeMutableRawPointer(builder)
-        xmlCtxtUseOptions(parser, LibXML.safeParseOptions)
-        xmlParseDocument(parser)
+    /// The XML parsers the decoder has; ``decode(_:)-swift.type.method`` tries the scanner first.
+    enum Parser {
+        case scanner, libxml2
+    }
 
-        if let failure = builder.pointee.failure { throw failure }
-        if let parseError = builder.pointee.parseError, parser.pointee.wellFormed == 0 {
-            throw BerichtError(
-                .notWellFormed, "not well-formed XML at line \(parseError.line): \(parseError.message)",
-                line: parseError.line)
-        }
-        guard let namespace = builder.pointee.namespace, let schema = builder.pointee.schema else {
-            throw BerichtError(.notWellFormed, "not well-formed XML: no root element")
-        }
-        return try builder.pointee.nodes.withUnsafeBufferPointer { (nodes) throws(BerichtError) in
-            try builder.pointee.values.withUnsafeBufferPointer { (values) throws(BerichtError) in
-                try ElementTree(nodes: nodes, values: values, schema: schema, standaard: namespace.standaard)
-                    .bericht(namespace)
+    /// `buffer` read by `parser` alone (the scanner's refusal says only that it declined);
+    /// the fuzzer and the tests compare the two through this.
+    static func read(_ buffer: UnsafeRawBufferPointer, using parser: Parser) throws(BerichtError) -> Bericht {
+        switch parser {
+        case .scanner:
+            guard let bericht = scanned(buffer) else {
+                throw BerichtError(.notWellFormed, "the scanner declined the message")
+            }
+            return bericht
+        case .libxml2:
+            return try LibXMLTreeReader.read(buffer) { (reader) throws(BerichtError) in
+                if let failure = reader.failure { throw failure }
+                return try bericht(reader.builder)
             }
         }
     }
 
-    /// Only the events the decoder needs; everything else (comments, processing instructions)
-    /// is skipped by leaving its slot empty. Built per call: it is a plain struct of C function
-    /// pointers, cheaper to fill than to guard as shared state.
-    private static var handler: xmlSAXHandler {
-        var handler = xmlSAXHandler()
-        handler.initialized = UInt32(XML_SAX2_MAGIC)
-        handler.startElementNs = { context, localName, _, uri, _, _, attributeCount, _, attributes in
-            guard let localName else { return }
-            ElementTreeBuilder.from(context).pointee.startElement(
-                localName, uri, attributeCount: Int(attributeCount), attributes: attributes)
+    /// The message as the scanner reads it, or nil when it declined or the message is wrong.
+    private static func scanned(_ buffer: UnsafeRawBufferPointer) -> Bericht? {
+        var builder = ElementTreeBuilder(expectedSize: buffer.count)
+        do {
+            try XMLScanner.read(buffer, into: &builder)
+        } catch {
+            return nil
         }
-        handler.endElementNs = { context, _, _, _ in ElementTreeBuilder.from(context).pointee.endElement() }
-        handler.characters = { context, text, length in
-            guard let text else { return }
-            ElementTreeBuilder.from(context).pointee.characters(text, count: Int(length))
+        return try? bericht(builder)
+    }
+
+    /// The typed model of a tree the builder finished without a failure.
+    private static func bericht(_ builder: ElementTreeBuilder) throws(BerichtError) -> Bericht {
+        guard let namespace = builder.namespace, let schema = builder.schema else {
+            throw BerichtError(.notWellFormed, "not well-formed XML: no root element")
         }
-        handler.cdataBlock = handler.characters
-        handler.internalSubset = { context, _, _, _ in ElementTreeBuilder.from(context).pointee.refuseDoctype() }
-        handler.serror = { context, error in
-            guard let error else { return }
-            ElementTreeBuilder.from(context).pointee.record(error)
+        return try builder.nodes.withUnsafeBufferPointer { (nodes) throws(BerichtError) in
+            try builder.values.withUnsafeBufferPointer { (values) throws(BerichtError) in
+                try ElementTree(nodes: nodes, values: values, schema: schema, standaard: namespace.standaard)
+                    .bericht(namespace)
+            }
         }
-        return handler
     }
 }

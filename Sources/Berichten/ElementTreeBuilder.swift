@@ -1,15 +1,14 @@
-internal import CLibXML2
-
-/// The SAX2 side of the decoder: while libxml2 parses, it checks each element against the
-/// message's ``MessageSchema`` and records a flat tree of elements and their text.
+/// The structural side of the decoder: as a parser reports elements and text (``XMLScanner``, or
+/// libxml2 through ``LibXMLTreeReader``), it checks each element against the message's
+/// ``MessageSchema`` and records a flat tree of elements and their text.
 ///
 /// Nothing is turned into a `String` here: local names are compared as bytes, text is appended to
-/// one byte buffer. The first problem stops the parser (`xmlStopParser`) and is kept in
-/// ``failure``; the typed model is built afterwards from the tree (``ElementTree``).
+/// one byte buffer. The first problem is kept in ``failure``, and the parser stops there; the
+/// typed model is built afterwards from the tree (``ElementTree``).
 ///
-/// A struct behind an `UnsafeMutablePointer` rather than a class: the callbacks then mutate it
-/// without the dynamic exclusivity checks and reference counting a class property costs on every
-/// element, which measured at a fifth of decoding time.
+/// Kept as a struct the parser mutates in place (libxml2's callbacks reach it through a pointer):
+/// a class would cost the dynamic exclusivity checks and reference counting on every element,
+/// which measured at a fifth of decoding time.
 struct ElementTreeBuilder {
     struct Node {
         /// Index into the schema's elements.
@@ -33,7 +32,6 @@ struct ElementTreeBuilder {
         var count: Int32
     }
 
-    private let parser: xmlParserCtxtPtr
     private(set) var nodes: ContiguousArray<Node> = []
     private(set) var values: ContiguousArray<UInt8> = []
     private var frames: ContiguousArray<Frame> = []
@@ -41,36 +39,31 @@ struct ElementTreeBuilder {
     private(set) var schema: MessageSchema?
     /// The schema's elements, held apart from the class so the callbacks retain nothing.
     private var elements = UnsafeMutableBufferPointer<MessageSchema.Element>(start: nil, count: 0)
-    /// Per schema element, the local name libxml2 gave it once it matched. libxml2 interns local
-    /// names in the parser's dictionary, so after the first byte comparison a pointer compare
-    /// decides: the same name always arrives as the same pointer within one parse.
-    private let internedNames: UnsafeMutableBufferPointer<UnsafePointer<UInt8>?>
-    private var messageURI: UnsafePointer<UInt8>?
-    private var basisschemaURI: UnsafePointer<UInt8>?
-    /// The first problem found by this builder; it stopped the parser.
+    /// The namespace URIs as the parser handed them over; both parsers hand the same URI over at
+    /// the same address within one parse, so after the first byte comparison an address compare
+    /// decides.
+    private var messageURI: UnsafeBufferPointer<UInt8>?
+    private var basisschemaURI: UnsafeBufferPointer<UInt8>?
+    /// The first problem found by this builder; the parser stops there.
     private(set) var failure: BerichtError?
-    /// The first problem libxml2 reported (not well-formed).
-    private(set) var parseError: (message: String, line: Int)?
+    /// The line the parser is at, for the nodes and errors recorded next; the parser keeps it up to
+    /// date when it has one (``XMLScanner`` has none: a document it cannot take whole is read again
+    /// by libxml2, whose report is the one given).
+    var line: Int32 = 0
 
-    /// `internedNames` must hold ``MessageSchema/maximumElementCount`` entries; the caller owns it.
-    init(parser: xmlParserCtxtPtr, expectedSize: Int, internedNames: UnsafeMutableBufferPointer<UnsafePointer<UInt8>?>) {
-        self.parser = parser
-        self.internedNames = internedNames
+    init(expectedSize: Int) {
         nodes.reserveCapacity(expectedSize / 40)
         values.reserveCapacity(expectedSize / 4)
         frames.reserveCapacity(16)
     }
 
-    // MARK: SAX events
+    // MARK: Parser events
 
-    /// The builder a SAX callback belongs to: the decoder installs it as the context's userData.
-    static func from(_ context: UnsafeMutableRawPointer?) -> UnsafeMutablePointer<ElementTreeBuilder> {
-        context!.assumingMemoryBound(to: ElementTreeBuilder.self)
-    }
-
+    /// An element starts. `foreignAttribute` is the local name of its first attribute outside the
+    /// `xsi:` namespace (namespace declarations are not attributes here), if it has one.
     mutating func startElement(
-        _ localName: UnsafePointer<UInt8>, _ uri: UnsafePointer<UInt8>?, attributeCount: Int,
-        attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+        _ localName: UnsafeBufferPointer<UInt8>, _ uri: UnsafeBufferPointer<UInt8>?,
+        foreignAttribute: UnsafeBufferPointer<UInt8>?
     ) {
         guard failure == nil else { return }
         guard let top = frames.last, schema != nil else { return startRoot(localName, uri) }
@@ -105,8 +98,10 @@ struct ElementTreeBuilder {
             let expected = element.inBasisschema ? "basisschema" : "message"
             return fail(.wrongNamespace, at: top.node, "\(element.tag.rawValue) is not in the \(expected) namespace")
         }
-        if attributeCount > 0, let attributes, let problem = Self.foreignAttribute(attributes, count: attributeCount) {
-            return fail(.unexpectedAttribute, at: top.node, "\(element.tag.rawValue) has unexpected attribute \(problem)")
+        if let foreignAttribute {
+            return fail(
+                .unexpectedAttribute, at: top.node,
+                "\(element.tag.rawValue) has unexpected attribute \(Self.name(foreignAttribute))")
         }
         push(element: elementIndex, parent: top.node, occurrence: frame.count, isLeaf: element.isLeaf)
     }
@@ -135,9 +130,8 @@ struct ElementTreeBuilder {
         nodes[index].end = Int32(nodes.count)
     }
 
-    mutating func characters(_ text: UnsafePointer<UInt8>, count: Int) {
+    mutating func characters(_ buffer: UnsafeBufferPointer<UInt8>) {
         guard failure == nil, let top = frames.last else { return }
-        let buffer = UnsafeBufferPointer(start: text, count: count)
         if top.isLeaf {
             values.append(contentsOf: buffer)
         } else if !buffer.allSatisfy(ASCII.isWhitespace) {
@@ -145,33 +139,16 @@ struct ElementTreeBuilder {
         }
     }
 
-    mutating func refuseDoctype() {
-        guard failure == nil else { return }
-        failure = BerichtError(
-            .forbiddenDeclaration, "DOCTYPE declarations are refused (no DTDs or entities in iStandaarden messages)",
-            line: currentLine)
-        xmlStopParser(parser)
-    }
-
-    mutating func record(_ error: UnsafePointer<xmlError>) {
-        guard parseError == nil else { return }
-        var message = error.pointee.message.map { String(cString: $0) } ?? "unknown error"
-        while message.last == "\n" || message.last == " " { message.removeLast() }
-        parseError = (message, Int(error.pointee.line))
-    }
-
     // MARK: Helpers
 
-    private var currentLine: Int { Int(parser.pointee.input?.pointee.line ?? 0) }
-
-    private mutating func startRoot(_ localName: UnsafePointer<UInt8>, _ uri: UnsafePointer<UInt8>?) {
-        guard Self.name(localName) == Tag.bericht.rawValue else {
+    private mutating func startRoot(_ localName: UnsafeBufferPointer<UInt8>, _ uri: UnsafeBufferPointer<UInt8>?) {
+        guard localName.elementsEqual(Tag.bericht.rawValue.utf8) else {
             return fail(.notAnIStandaardenMessage, "root element is not Bericht")
         }
         guard let uri else { return fail(.notAnIStandaardenMessage, "Bericht is not in a namespace") }
         let namespace: BerichtNamespace
         do {
-            namespace = try BerichtNamespace(uri: String(cString: uri))
+            namespace = try BerichtNamespace(uri: String(decoding: uri, as: UTF8.self))
         } catch {
             return fail(error.kind, error.problem)
         }
@@ -179,7 +156,6 @@ struct ElementTreeBuilder {
         let schema = MessageSchema.schema(for: namespace.berichttype, in: namespace.standaard)
         self.schema = schema
         elements = schema.elements
-        internedNames.update(repeating: nil)
         messageURI = uri
         push(element: 0, parent: -1, occurrence: 1, isLeaf: false)
     }
@@ -190,7 +166,7 @@ struct ElementTreeBuilder {
         nodes.append(
             Node(
                 element: element, parent: parent, end: index + 1, occurrence: occurrence, valueStart: valueStart,
-                valueEnd: valueStart, line: Int32(truncatingIfNeeded: currentLine)))
+                valueEnd: valueStart, line: line))
         frames.append(Frame(node: index, element: element, isLeaf: isLeaf, cursor: -1, count: 0))
     }
 
@@ -203,61 +179,41 @@ struct ElementTreeBuilder {
     }
 
     @inline(__always)
-    private func matches(_ element: Int32, _ localName: UnsafePointer<UInt8>) -> Bool {
-        if let interned = internedNames[Int(element)] { return interned == localName }
-        guard schema.unsafelyUnwrapped.matches(element, localName) else { return false }
-        internedNames[Int(element)] = localName
-        return true
+    private func matches(_ element: Int32, _ localName: UnsafeBufferPointer<UInt8>) -> Bool {
+        schema.unsafelyUnwrapped.matches(element, localName)
     }
 
-    /// libxml2 interns namespace URIs per parse, so after the first byte comparison a pointer check suffices.
-    private mutating func isExpected(_ uri: UnsafePointer<UInt8>?, inBasisschema: Bool) -> Bool {
+    private mutating func isExpected(_ uri: UnsafeBufferPointer<UInt8>?, inBasisschema: Bool) -> Bool {
         guard let uri else { return false }
         if inBasisschema {
-            if uri == basisschemaURI { return true }
-            guard let expected = namespace?.basisschemaURI, Self.equal(uri, expected) else { return false }
+            if let known = basisschemaURI, Self.same(known, uri) { return true }
+            guard let expected = namespace?.basisschemaURI, uri.elementsEqual(expected) else { return false }
             basisschemaURI = uri
             return true
         }
-        return uri == messageURI || (messageURI.map { Self.sameString($0, uri) } ?? false)
+        return messageURI.map { Self.same($0, uri) || $0.elementsEqual(uri) } ?? false
     }
 
-    private static func equal(_ text: UnsafePointer<UInt8>, _ bytes: [UInt8]) -> Bool {
-        for (index, byte) in bytes.enumerated() where text[index] != byte { return false }
-        return text[bytes.count] == 0
-    }
-
-    private static func sameString(_ lhs: UnsafePointer<UInt8>, _ rhs: UnsafePointer<UInt8>) -> Bool {
-        var index = 0
-        while lhs[index] == rhs[index] {
-            if lhs[index] == 0 { return true }
-            index += 1
-        }
-        return false
+    @inline(__always)
+    private static func same(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        lhs.baseAddress == rhs.baseAddress && lhs.count == rhs.count
     }
 
     private static let schemaInstance: [UInt8] = Array("http://www.w3.org/2001/XMLSchema-instance".utf8)
 
     /// Attributes are not used by the standard; only `xsi:` hints (schemaLocation) are tolerated.
-    private static func foreignAttribute(_ attributes: UnsafeMutablePointer<UnsafePointer<UInt8>?>, count: Int) -> String? {
-        // libxml2 passes five pointers per attribute: localname, prefix, URI, value, end.
-        for index in 0..<count {
-            let uri = attributes[index * 5 + 2]
-            if let uri, equal(uri, schemaInstance) { continue }
-            return attributes[index * 5].map(name) ?? "?"
-        }
-        return nil
+    static func isTolerated(attributeURI uri: UnsafeBufferPointer<UInt8>?) -> Bool {
+        uri.map { $0.elementsEqual(schemaInstance) } ?? false
     }
 
     /// A local name for an error message, cut short so hostile input cannot flood a log line.
-    private static func name(_ localName: UnsafePointer<UInt8>) -> String {
-        let text = String(cString: localName)
+    private static func name(_ localName: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: localName, as: UTF8.self)
         return text.count > 64 ? String(text.prefix(64)) + "…" : text
     }
 
     private mutating func fail(_ kind: BerichtError.Kind, at node: Int32? = nil, _ problem: String) {
-        failure = BerichtError(kind, path: node.map(path) ?? "", problem, line: currentLine)
-        xmlStopParser(parser)
+        failure = BerichtError(kind, path: node.map(path) ?? "", problem, line: Int(line))
     }
 
     private func path(_ node: Int32) -> String {

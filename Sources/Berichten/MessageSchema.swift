@@ -69,14 +69,14 @@ final class MessageSchema: @unchecked Sendable {
         names.deallocate()
     }
 
-    /// Whether `element`'s name is the NUL-terminated `localName` from libxml2.
+    /// Whether `element`'s name is `localName`.
     @inline(__always)
-    func matches(_ element: Int32, _ localName: UnsafePointer<UInt8>) -> Bool {
+    func matches(_ element: Int32, _ localName: UnsafeBufferPointer<UInt8>) -> Bool {
         let entry = elements[Int(element)]
+        guard localName.count == Int(entry.nameLength) else { return false }
         let name = names.baseAddress! + Int(entry.nameOffset)
-        let length = Int(entry.nameLength)
-        for index in 0..<length where localName[index] != name[index] { return false }
-        return localName[length] == 0
+        for index in 0..<localName.count where localName[index] != name[index] { return false }
+        return true
     }
 
     /// The schema for `type` in `standaard`; built on first use.
@@ -84,9 +84,6 @@ final class MessageSchema: @unchecked Sendable {
         let index = Berichttype.allCases.firstIndex(of: type)! * 2 + (standaard == .iJw ? 1 : 0)
         return all[index]
     }
-
-    /// The most elements any schema has: the size of a decoder's per-parse name table.
-    static let maximumElementCount = all.map(\.elements.count).max()!
 
     private static let all: [MessageSchema] = Berichttype.allCases.flatMap { type in
         [Standaard.iWmo, .iJw].map { MessageSchema(root: Definition.bericht(type, standaard: $0)) }
