@@ -44,10 +44,7 @@ public enum BerichtDecoder {
             }
             return bericht
         case .libxml2:
-            return try LibXMLTreeReader.read(buffer) { (reader) throws(BerichtError) in
-                if let failure = reader.failure { throw failure }
-                return try bericht(reader.builder)
-            }
+            return try bericht(LibXMLTreeReader.read(buffer))
         }
     }
 

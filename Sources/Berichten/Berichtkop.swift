@@ -25,7 +25,7 @@ public struct Berichtkop: Sendable, Hashable {
         guard buffer.count <= BerichtDecoder.maximumSize else {
             throw BerichtError(.tooLarge, "the message is larger than the \(BerichtDecoder.maximumSize) bytes allowed")
         }
-        return try LibXML.read(buffer, with: KopReader.self, notWellFormed: "not well-formed XML") {
+        return try LibXML.read(buffer, into: KopReader(), notWellFormed: "not well-formed XML") {
             (reader) throws(BerichtError) in try reader.kop()
         }
     }
@@ -66,19 +66,19 @@ private struct KopReader: SAXReader {
     /// Broken XML ends the parse by itself; the header read so far is not used then.
     static let parseError: BerichtError? = nil
 
-    mutating func start(_ localName: UnsafePointer<UInt8>, _ uri: UnsafePointer<UInt8>?) throws(BerichtError) {
-        let name = String(cString: localName)
+    mutating func start(_ element: SAXElement) throws(BerichtError) {
+        let name = String(cString: element.localName)
         if path.isEmpty {
             guard name == "Bericht" else {
                 throw BerichtError(.notAnIStandaardenMessage, "the root element is \(name), not Bericht")
             }
-            namespace = try BerichtNamespace(uri: uri.map { String(cString: $0) } ?? "")
+            namespace = try BerichtNamespace(uri: element.uri.map { String(cString: $0) } ?? "")
         }
         path.append(name)
         text.removeAll(keepingCapacity: true)
     }
 
-    mutating func end() {
+    mutating func end(line _: Int) {
         let value = String(decoding: text, as: UTF8.self).trimmingWhitespace
         if path.count >= 3, path[1] == "Header" {
             let key = path[2...].joined(separator: "/")
@@ -92,8 +92,8 @@ private struct KopReader: SAXReader {
         text.removeAll(keepingCapacity: true)
     }
 
-    mutating func characters(_ bytes: UnsafePointer<UInt8>, count: Int) {
-        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, line _: Int) {
+        text.append(contentsOf: bytes)
     }
 
     /// The header as read; any field the standard requires that is missing or malformed makes the

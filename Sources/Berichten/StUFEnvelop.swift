@@ -61,7 +61,7 @@ public struct StUFEnvelop: Sendable, Hashable {
             throw BerichtError(.tooLarge, "the envelope is larger than a 25 MB message can make it (OP179)")
         }
         return try LibXML.read(
-            buffer, with: EnvelopReader.self, notWellFormed: "the envelope is not well-formed XML"
+            buffer, into: EnvelopReader(), notWellFormed: "the envelope is not well-formed XML"
         ) { (reader) throws(BerichtError) in try reader.envelop() }
     }
 }
@@ -84,10 +84,10 @@ private struct EnvelopReader: SAXReader {
         .forbiddenDeclaration, "DOCTYPE declarations are refused (no DTDs or entities in an envelope)")
     static let parseError: BerichtError? = BerichtError(.notWellFormed, "the envelope is not well-formed XML")
 
-    mutating func start(_ localName: UnsafePointer<UInt8>, _ uri: UnsafePointer<UInt8>?) throws(BerichtError) {
-        let name = String(cString: localName)
+    mutating func start(_ element: SAXElement) throws(BerichtError) {
+        let name = String(cString: element.localName)
         if root == nil {
-            guard StUFEnvelop.roots.contains(name), uri.map({ String(cString: $0) }) == StUFEnvelop.namespace else {
+            guard StUFEnvelop.roots.contains(name), element.uri.map({ String(cString: $0) }) == StUFEnvelop.namespace else {
                 throw BerichtError(
                     .notAnIStandaardenMessage, "the root element is \(name), not a ggk0210 Di01 or Du01 envelope")
             }
@@ -98,7 +98,7 @@ private struct EnvelopReader: SAXReader {
         text.removeAll(keepingCapacity: true)
     }
 
-    mutating func end() {
+    mutating func end(line _: Int) {
         guard !path.isEmpty else { return }
         let key = path.joined(separator: "/")
         if Self.wanted.contains(key), fields[key] == nil { fields[key] = text }
@@ -106,9 +106,9 @@ private struct EnvelopReader: SAXReader {
         text.removeAll(keepingCapacity: true)
     }
 
-    mutating func characters(_ bytes: UnsafePointer<UInt8>, count: Int) {
+    mutating func characters(_ bytes: UnsafeBufferPointer<UInt8>, line _: Int) {
         guard Self.wanted.contains(path.joined(separator: "/")) else { return }
-        text.append(contentsOf: UnsafeBufferPointer(start: bytes, count: count))
+        text.append(contentsOf: bytes)
     }
 
     func envelop() throws(BerichtError) -> StUFEnvelop {
