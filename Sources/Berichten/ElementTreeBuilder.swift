@@ -6,9 +6,9 @@
 /// one byte buffer. The first problem is kept in ``failure``, and the parser stops there; the
 /// typed model is built afterwards from the tree (``ElementTree``).
 ///
-/// Kept as a struct the parser mutates in place (libxml2's callbacks reach it through a pointer):
-/// a class would cost the dynamic exclusivity checks and reference counting on every element,
-/// which measured at a fifth of decoding time.
+/// A struct the parser mutates in place (the scanner holds it `inout`): a class would cost the
+/// dynamic exclusivity checks and reference counting on every element, which measured at a fifth
+/// of decoding time.
 struct ElementTreeBuilder {
     struct Node {
         /// Index into the schema's elements.

@@ -141,7 +141,8 @@ struct XMLScannerTests {
                 #expect(Self.result(mutant.bytes, nil) == libxml2, "\(mutant.beschrijving)")
             }
         }
-        #expect(totaal > 1_000)
-        #expect(genomen > 0)
+        // The README's figures: over 6,000 mutants, over 300 of them still messages the scanner takes.
+        #expect(totaal > 6_000)
+        #expect(genomen > 300)
     }
 }
