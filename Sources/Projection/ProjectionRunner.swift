@@ -57,7 +57,9 @@ public struct ProjectionRunner: Sendable {
             if position + 1 < first {
                 position = try fold(log, into: database, after: from, through: first - 1)
             }
-            if let run = try apply(appended, to: database, after: from) { position = run.upperBound }
+            if let run = try apply(appended.lazy.map { ($0.event, $0.bericht) }, to: database, after: from) {
+                position = run.upperBound
+            }
             if position < head { position = try fold(log, into: database, after: from.map { max($0, position) }) }
             for projection in stale { try database.connection.execute(projection.indexes) }
             try saveCheckpoints(after: from, position: position, in: database)
@@ -205,15 +207,20 @@ public struct ProjectionRunner: Sendable {
         try connection.execute("DROP \(view ? "VIEW" : "TABLE") \(name)")
     }
 
-    /// Applies a run of events an append has just written, in log order, to every projection whose
-    /// checkpoint (`after`, in runner order) is before them; then relates the run's facts. The
-    /// projections work out their statements on all cores, as in a fold; this thread, the writer,
-    /// only runs them. - returns: the positions of the run; nil when it was empty.
+    /// Applies a run of events, in log order, to every projection whose checkpoint (`after`, in
+    /// runner order) is before them, each event in turn; then relates the run's facts.
+    /// - returns: the positions of the run; nil when it was empty.
     private func apply(
-        _ run: [(event: StoredEvent, bericht: Bericht?)], to database: ProjectionDatabase, after: [Int64]
+        _ run: some Sequence<(StoredEvent, Bericht?)>, to database: ProjectionDatabase, after: [Int64]
     ) throws(LedgerError) -> ClosedRange<Int64>? {
-        guard let first = run.first?.event.position, let last = run.last?.event.position else { return nil }
-        try database.run(statements(applying: run.count, after: after) { index in run[index] }.get())
+        var first: Int64?
+        var last: Int64 = 0
+        for (event, bericht) in run {
+            try apply(event, bericht, to: database, after: after)
+            first = first ?? event.position
+            last = event.position
+        }
+        guard let first else { return nil }
         try relate(first...last, in: database, after: after)
         return first...last
     }
@@ -271,12 +278,7 @@ public struct ProjectionRunner: Sendable {
         func startChunk() throws(LedgerError) {
             let events = chunk
             chunk.removeAll(keepingCapacity: true)
-            let statements = Background {
-                self.statements(applying: events.count, after: after) { (index) throws(LedgerError) in
-                    let event = try events[index].decoded()
-                    return (event, event.kind == .bericht ? try? BerichtDecoder.decode(event.payload) : nil)
-                }
-            }
+            let statements = Background { self.statements(applying: events, after: after) }
             pending.append((events[events.count - 1].position, statements))
             if pending.count > Self.chunksAhead { try runPending() }
         }
@@ -300,25 +302,23 @@ public struct ProjectionRunner: Sendable {
     /// The statements that apply a chunk of events, in the order they must run, or the first error.
     private typealias Statements = Result<[ProjectionDatabase.Recorded], LedgerError>
 
-    /// The statements that apply `count` events to every projection whose checkpoint (`after`) is
-    /// before them, in log order: each projection's `apply` recorded, on all cores, in stripes of
-    /// consecutive events. `event(i)` is the `i`th event and its message (nil for events that are
-    /// no messages or no longer decode, whose metadata is then all there is), worked out on the
-    /// thread that records it: a fold decodes it there.
-    private func statements(
-        applying count: Int, after: [Int64],
-        _ event: @escaping @Sendable (Int) throws(LedgerError) -> (event: StoredEvent, bericht: Bericht?)
-    ) -> Statements {
-        let stripes = min(count, Self.stripes)
+    /// The statements that apply `events` to every projection whose checkpoint (`after`) is
+    /// before them, in log order: each event and message decoded once (the message nil for events
+    /// that are no messages or no longer decode, whose metadata is then all there is) and each
+    /// projection's `apply` recorded, on all cores, in stripes of consecutive events.
+    private func statements(applying events: [EncodedEvent], after: [Int64]) -> Statements {
+        let stripes = min(events.count, Self.stripes)
         let results = UnsafeMutableBufferPointer<Statements>.allocate(capacity: stripes)
         defer { results.deallocate() }
         // Each iteration initializes its own slot only, so the unsynchronized writes never overlap.
         nonisolated(unsafe) let output = results
         DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
+            let stripeEvents = events[events.count * stripe / stripes..<events.count * (stripe + 1) / stripes]
             let result = Statements { () throws(LedgerError) -> [ProjectionDatabase.Recorded] in
                 let recorder = try ProjectionDatabase.recorder()
-                for index in (count * stripe / stripes)..<(count * (stripe + 1) / stripes) {
-                    let (event, bericht) = try event(index)
+                for encoded in stripeEvents {
+                    let event = try encoded.decoded()
+                    let bericht = event.kind == .bericht ? try? BerichtDecoder.decode(event.payload) : nil
                     try apply(event, bericht, to: recorder, after: after)
                 }
                 return recorder.recordedStatements
