@@ -20,7 +20,8 @@ enum ASCII {
         byte == 0x20 || byte == 0x0A || byte == 0x0D || byte == 0x09
     }
 
-    /// Letters, digits, `-`, `_` and `.`: what an encoding name may hold, safe to show in a message.
+    /// Letters, digits, `-`, `_` and `.`: what an encoding name may hold, safe to show in a message,
+    /// and what an ASCII XML name may continue with (``XMLScanner``).
     static func isNameByte(_ byte: UInt8) -> Bool {
         (byte &- UInt8(ascii: "0")) < 10 || ((byte | 0x20) &- UInt8(ascii: "a")) < 26
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")

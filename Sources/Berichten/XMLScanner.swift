@@ -90,7 +90,7 @@ struct XMLScanner {
 
     /// `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`, the last two optional.
     private mutating func declaration() throws(Declined) {
-        guard matches("<?xml"), position + 5 < count, Self.isWhitespace(bytes[position + 5]) else { return }
+        guard matches("<?xml"), position + 5 < count, ASCII.isWhitespace(bytes[position + 5]) else { return }
         position += 5
         skipWhitespace()
         try keyword("version")
@@ -255,7 +255,7 @@ struct XMLScanner {
         let start = position
         guard position < count, Self.isNameStart(bytes[position]) else { throw Declined() }
         position += 1
-        while position < count, Self.isNameByte(bytes[position]) { position += 1 }
+        while position < count, ASCII.isNameByte(bytes[position]) { position += 1 }
         guard position - start <= Limit.name else { throw Declined() }
         return start..<position
     }
@@ -280,7 +280,7 @@ struct XMLScanner {
             } else if byte >= 0x80 {
                 try character()
             } else {
-                guard Self.isWhitespace(byte) else { throw Declined() }
+                guard ASCII.isWhitespace(byte) else { throw Declined() }
                 position += 1
             }
         }
@@ -401,7 +401,7 @@ struct XMLScanner {
     @discardableResult
     private mutating func skipWhitespace() -> Bool {
         let start = position
-        while position < count, Self.isWhitespace(bytes[position]) { position += 1 }
+        while position < count, ASCII.isWhitespace(bytes[position]) { position += 1 }
         return position > start
     }
 
@@ -434,16 +434,8 @@ struct XMLScanner {
         UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count)
     }
 
-    private static func isWhitespace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
-    }
-
     private static func isNameStart(_ byte: UInt8) -> Bool {
         (byte | 0x20) &- UInt8(ascii: "a") < 26 || byte == UInt8(ascii: "_")
-    }
-
-    private static func isNameByte(_ byte: UInt8) -> Bool {
-        isNameStart(byte) || byte &- UInt8(ascii: "0") < 10 || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
     }
 
     private static func digit(_ byte: UInt8, hex: Bool) -> UInt32? {
