@@ -127,16 +127,15 @@ public final class Ingester {
     private static func decode(
         _ batch: [IngestSource], schemas: SchemaSet?
     ) -> [Result<Decoded, IngestReport.Rejection>] {
-        let results = UnsafeMutableBufferPointer<Result<Decoded, IngestReport.Rejection>>.allocate(capacity: batch.count)
-        defer { results.deallocate() }
-        // Each iteration initializes its own slot only, so the unsynchronized writes never overlap.
-        nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-            (output.baseAddress! + index).initialize(to: decode(batch[index], schemas: schemas))
+        // Built in place: each iteration initializes its own slot only, so the unsynchronized writes
+        // never overlap, and no result is copied out of a scratch buffer afterwards.
+        [Result<Decoded, IngestReport.Rejection>](unsafeUninitializedCapacity: batch.count) { results, initialized in
+            nonisolated(unsafe) let output = results
+            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                (output.baseAddress! + index).initialize(to: decode(batch[index], schemas: schemas))
+            }
+            initialized = batch.count
         }
-        let array = Array(results)
-        _ = results.deinitialize()
-        return array
     }
 
     private static func decode(
