@@ -62,6 +62,22 @@ struct XMLScannerTests {
         #expect(genomen == Fixture.namen.count - 2)
     }
 
+    @Test("takes random rewrites of every generated message into XML that says the same, and reads them as before")
+    func willekeurigHerschreven() throws {
+        var herschrijver = XMLHerschrijver(seed: 0x5CA_2026)
+        var herschreven = 0
+        for (_, bericht) in Gegenereerd.eerste {
+            let origineel = try Self.result(bericht.bytes, .libxml2).get()
+            for _ in 0..<20 {
+                let bytes = herschrijver.herschrijf(bericht.bytes)
+                herschreven += bytes == bericht.bytes ? 0 : 1
+                #expect(Self.result(bytes, .libxml2) == .success(origineel), "\(String(decoding: bytes, as: UTF8.self))")
+                #expect(Self.result(bytes, .scanner) == .success(origineel))
+            }
+        }
+        #expect(herschreven == 28 * 20)
+    }
+
     /// XML forms a sender may use that say the same thing: the scanner must take each one.
     static let herschrijvingen: [Herschrijving] = [
         Herschrijving(naam: "CR LF line ends", herschrijf: vervang("\n", "\r\n")),
