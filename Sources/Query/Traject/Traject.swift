@@ -123,13 +123,15 @@ public struct Traject {
 
     /// The messages about the subject itself, as a CTE `kern(positie)`, with its parameters. The
     /// CTEs are read under their own names and before the tables they probe (CROSS JOIN keeps that
-    /// order), so every table is searched through an index, also under a knowledge window.
+    /// order), so every table is searched through an index, also under a knowledge window. The
+    /// log's index tables are read through their own queries (``Berichtindex``), which come first
+    /// so their plain `?`s are ?1 (and ?2): the parameters the rest names by number.
     private static func kern(_ onderwerp: Onderwerp) -> (String, [SQLValue]) {
         switch onderwerp {
         case .client(let bsn):
             (
                 """
-                genoemd(positie) AS (SELECT position FROM event_bsn WHERE bsn = ?1),
+                genoemd(positie) AS (\(Berichtindex.bsn)),
                 kern(positie) AS (
                     SELECT positie FROM genoemd
                     UNION SELECT w.positie FROM genoemd CROSS JOIN verzoeken_aanvragen a ON a.positie = genoemd.positie
@@ -140,13 +142,13 @@ public struct Traject {
         case .toewijzing(let nummer, let gemeente):
             (
                 """
+                genoemd(positie) AS (\(gemeente == nil ? Berichtindex.toewijzing : Berichtindex.toewijzingVanGemeente)),
                 verzoek(standaard, gemeente, aanbieder, referentie_aanbieder) AS (
                     SELECT DISTINCT standaard, gemeente, aanbieder, referentie_aanbieder FROM toewijzingen_versies
                     WHERE toewijzing_nummer = ?1 AND (?2 IS NULL OR gemeente = ?2)
                         AND referentie_aanbieder IS NOT NULL),
                 kern(positie) AS (
-                    SELECT position FROM event_toewijzing
-                    WHERE toewijzing_nummer = ?1 AND \(gemeente == nil ? "?2 IS NULL" : "gemeente = ?2")
+                    SELECT positie FROM genoemd
                     UNION SELECT a.positie FROM verzoek CROSS JOIN verzoeken_aanvragen a
                         ON a.standaard = verzoek.standaard AND a.gemeente = verzoek.gemeente
                         AND a.aanbieder = verzoek.aanbieder AND a.referentie_aanbieder = verzoek.referentie_aanbieder
