@@ -174,12 +174,9 @@ struct XMLScanner {
     private mutating func endTag(_ builder: inout ElementTreeBuilder) throws(Declined) {
         position += 2
         let element = open.removeLast()
-        let length = element.name.count
-        guard position + length <= count else { throw Declined() }
-        for offset in 0..<length where bytes[position + offset] != bytes[element.name.lowerBound + offset] {
-            throw Declined()
-        }
-        position += length
+        let end = position + element.name.count
+        guard end <= count, same(position..<end, element.name) else { throw Declined() }
+        position = end
         skipWhitespace()
         try expect(UInt8(ascii: ">"))
         builder.endElement()
@@ -202,7 +199,7 @@ struct XMLScanner {
             guard !equals(local, "xml"), !equals(local, "xmlns") else { throw Declined() }
             declared = local
         } else {
-            guard !equals(prefix, "xml") else { throw Declined() }
+            // An `xml:` attribute is declined where its prefix is resolved (``resolve(_:isElement:)``).
             attributes.append(Attribute(prefix: prefix, local: local))
             return
         }
@@ -412,10 +409,8 @@ struct XMLScanner {
 
     /// Whether the input continues with `text` at the current position.
     private func matches(_ text: StaticString) -> Bool {
-        let length = text.utf8CodeUnitCount
-        guard position + length <= count else { return false }
-        for offset in 0..<length where bytes[position + offset] != text.utf8Start[offset] { return false }
-        return true
+        let end = position + text.utf8CodeUnitCount
+        return end <= count && equals(position..<end, text)
     }
 
     private func equals(_ range: Range<Int>, _ text: StaticString) -> Bool {

@@ -131,6 +131,7 @@ struct XMLScannerTests {
         Herschrijving(naam: "a declared entity", herschrijf: vervang("Begeleiding", "&e;")),
         Herschrijving(naam: "a non-ASCII element name", herschrijf: vervang("<jw301:Header>", "<jw301:Header><jw301:Ünbekend/>")),
         Herschrijving(naam: "an undeclared prefix", herschrijf: vervang("jw301:Header>", "x:Header>")),
+        Herschrijving(naam: "an xml: attribute", herschrijf: vervang("<jw301:Bericht ", "<jw301:Bericht xml:lang='nl' ")),
         Herschrijving(naam: "a duplicate attribute", herschrijf: vervang("<jw301:Bericht ", "<jw301:Bericht a='1' a='2' ")),
         Herschrijving(naam: "a prefix declared twice on one element", herschrijf: vervang("<jw301:Bericht ", "<jw301:Bericht xmlns:ijw='x' ")),
         Herschrijving(naam: "an empty prefix binding", herschrijf: vervang("<jw301:Bericht ", "<jw301:Bericht xmlns:p='' ")),
