@@ -16,22 +16,25 @@ struct LibXMLTreeReader: SAXReader {
     }
 
     mutating func start(_ element: SAXElement) throws(BerichtError) {
-        builder.line = Int32(truncatingIfNeeded: element.line)
-        builder.startElement(
-            SAXElement.buffer(element.localName), element.uri.map(SAXElement.buffer),
-            foreignAttribute: Self.foreignAttribute(of: element))
-        if let failure = builder.failure { throw failure }
+        try at(element.line) { builder in
+            builder.startElement(
+                SAXElement.buffer(element.localName), element.uri.map(SAXElement.buffer),
+                foreignAttribute: Self.foreignAttribute(of: element))
+        }
     }
 
     mutating func end(line: Int) throws(BerichtError) {
-        builder.line = Int32(truncatingIfNeeded: line)
-        builder.endElement()
-        if let failure = builder.failure { throw failure }
+        try at(line) { builder in builder.endElement() }
     }
 
     mutating func characters(_ text: UnsafeBufferPointer<UInt8>, line: Int) throws(BerichtError) {
+        try at(line) { builder in builder.characters(text) }
+    }
+
+    /// Hands an event to the builder at the parser's `line`; the builder's first problem stops the parse.
+    private mutating func at(_ line: Int, _ event: (inout ElementTreeBuilder) -> Void) throws(BerichtError) {
         builder.line = Int32(truncatingIfNeeded: line)
-        builder.characters(text)
+        event(&builder)
         if let failure = builder.failure { throw failure }
     }
 
