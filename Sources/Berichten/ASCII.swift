@@ -27,6 +27,29 @@ enum ASCII {
             || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
     }
 
+    /// What a byte is to the scanner's per-byte loops, looked up rather than compared: bit 0 set
+    /// for ``isNameByte(_:)``, bit 1 for text it passes over as it is (``plainText``).
+    /// Built once, never written again nor freed (hence `nonisolated(unsafe)`); loops load the
+    /// pointer before they start.
+    nonisolated(unsafe) static let classes: UnsafePointer<UInt8> = {
+        let table = UnsafeMutablePointer<UInt8>.allocate(capacity: 256)
+        for byte in 0...255 {
+            let value = UInt8(byte)
+            var bits: UInt8 = isNameByte(value) ? nameClass : 0
+            // Character data as it stands: printable ASCII (and DEL) but the three that start
+            // markup or must be checked (`<`, `&`, `>`), and tab and LF; CR and bytes of 0x80 and
+            // up need more than a glance.
+            if (0x20...0x7F).contains(value) && !"<&>".utf8.contains(value) || value == 0x09 || value == 0x0A {
+                bits |= plainText
+            }
+            table[byte] = bits
+        }
+        return UnsafePointer(table)
+    }()
+
+    static let nameClass: UInt8 = 1
+    static let plainText: UInt8 = 2
+
     /// `first` in `width` digits, then `second` and `third` in two each, zero-padded and joined by
     /// `separator` (`2027-06-01`, `09:05:00`). Each value must fit its width, which ``Datum`` and
     /// ``Tijd`` guarantee on construction. Written in place: short enough to stay a small string.

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The structural side of the decoder: as a parser reports elements and text (``XMLScanner``, or
 /// libxml2 through ``LibXMLTreeReader``), it checks each element against the message's
 /// ``MessageSchema`` and records a flat tree of elements and their text.
@@ -187,11 +189,17 @@ struct ElementTreeBuilder {
         guard let uri else { return false }
         if inBasisschema {
             if let known = basisschemaURI, Self.same(known, uri) { return true }
-            guard let expected = namespace?.basisschemaURI, uri.elementsEqual(expected) else { return false }
+            guard let expected = namespace?.basisschemaURI, expected.withUnsafeBufferPointer({ Self.equal(uri, $0) })
+            else { return false }
             basisschemaURI = uri
             return true
         }
-        return messageURI.map { Self.same($0, uri) || $0.elementsEqual(uri) } ?? false
+        return messageURI.map { Self.same($0, uri) || Self.equal(uri, $0) } ?? false
+    }
+
+    /// Byte equality by `memcmp`: the generic `elementsEqual` took about a thousand instructions a URI.
+    private static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        lhs.count == rhs.count && (lhs.isEmpty || memcmp(lhs.baseAddress!, rhs.baseAddress!, lhs.count) == 0)
     }
 
     @inline(__always)

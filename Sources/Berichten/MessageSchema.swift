@@ -1,3 +1,5 @@
+import Glibc
+
 /// The element tree of one message type in one standard, compiled for the SAX decoder.
 ///
 /// It plays the part of the XSD's structure (order, cardinality, which namespace an element is
@@ -74,9 +76,7 @@ final class MessageSchema: @unchecked Sendable {
     func matches(_ element: Int32, _ localName: UnsafeBufferPointer<UInt8>) -> Bool {
         let entry = elements[Int(element)]
         guard localName.count == Int(entry.nameLength) else { return false }
-        let name = names.baseAddress! + Int(entry.nameOffset)
-        for index in 0..<localName.count where localName[index] != name[index] { return false }
-        return true
+        return memcmp(localName.baseAddress!, names.baseAddress! + Int(entry.nameOffset), localName.count) == 0
     }
 
     /// The schema for `type` in `standaard`; built on first use.

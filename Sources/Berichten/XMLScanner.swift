@@ -1,3 +1,5 @@
+import Glibc
+
 /// The decoder's fast reading of a message: one pass over the bytes that feeds an
 /// ``ElementTreeBuilder`` directly, for the XML that iStandaarden messages are written in.
 ///
@@ -135,7 +137,7 @@ struct XMLScanner {
         let (prefix, local) = try qualifiedName()
         let name = nameStart..<position
         let scope = bindings.count
-        attributes.removeAll(keepingCapacity: true)
+        if !attributes.isEmpty { attributes.removeAll(keepingCapacity: true) }
         var empty = false
         while true {
             let spaced = skipWhitespace()
@@ -165,7 +167,7 @@ struct XMLScanner {
         builder.startElement(buffer(local), uri, foreignAttribute: foreign)
         if empty {
             builder.endElement()
-            bindings.removeSubrange(scope...)
+            closeScope(at: scope)
         } else {
             open.append(OpenElement(name: name, bindings: scope))
         }
@@ -180,7 +182,13 @@ struct XMLScanner {
         skipWhitespace()
         try expect(UInt8(ascii: ">"))
         builder.endElement()
-        bindings.removeSubrange(element.bindings...)
+        closeScope(at: element.bindings)
+    }
+
+    /// Forgets the namespace declarations of the element that ends; most elements declare none,
+    /// and emptying an empty range is not free.
+    private mutating func closeScope(at scope: Int) {
+        if bindings.count > scope { bindings.removeSubrange(scope...) }
     }
 
     /// One attribute of a start tag; namespace declarations go to ``bindings`` (those of this
@@ -250,11 +258,14 @@ struct XMLScanner {
 
     private mutating func ncName() throws(Declined) -> Range<Int> {
         let start = position
-        guard position < count, Self.isNameStart(bytes[position]) else { throw Declined() }
-        position += 1
-        while position < count, ASCII.isNameByte(bytes[position]) { position += 1 }
-        guard position - start <= Limit.name else { throw Declined() }
-        return start..<position
+        guard start < count, Self.isNameStart(bytes[start]) else { throw Declined() }
+        // A local index, not `position`, so the loop keeps it in a register.
+        var end = start + 1
+        let classes = ASCII.classes
+        while end < count, classes[Int(bytes[end])] & ASCII.nameClass != 0 { end += 1 }
+        guard end - start <= Limit.name else { throw Declined() }
+        position = end
+        return start..<end
     }
 
     /// A quoted attribute value without references or `<`; its range, quotes excluded.
@@ -292,7 +303,12 @@ struct XMLScanner {
     private mutating func text(_ builder: inout ElementTreeBuilder) throws(Declined) {
         let start = position
         var run = position
+        let classes = ASCII.classes
         while true {
+            // Most bytes need no more than a look-up; a local index keeps that loop in registers.
+            var index = position
+            while index < count, classes[Int(bytes[index])] & ASCII.plainText != 0 { index += 1 }
+            position = index
             guard position < count else { throw Declined() }
             let byte = bytes[position]
             if byte &- 0x20 < 0x60 {
@@ -420,9 +436,7 @@ struct XMLScanner {
     }
 
     private func same(_ lhs: Range<Int>, _ rhs: Range<Int>) -> Bool {
-        guard lhs.count == rhs.count else { return false }
-        for offset in 0..<lhs.count where bytes[lhs.lowerBound + offset] != bytes[rhs.lowerBound + offset] { return false }
-        return true
+        lhs.count == rhs.count && memcmp(bytes + lhs.lowerBound, bytes + rhs.lowerBound, lhs.count) == 0
     }
 
     private func buffer(_ range: Range<Int>) -> UnsafeBufferPointer<UInt8> {

@@ -55,10 +55,12 @@ public final class Ledger {
     ) throws(LedgerError) -> [AppendOutcome] {
         guard var prepared else { return try append(events, beforeCommit: beforeCommit) }
         precondition(events.count == prepared.count, "every event needs its prepared form")
-        try trainMissingDictionaries(for: events)
-        let stale = prepared.indices.filter { index in
-            guard prepared[index].dictionaryID == nil, let soort = store.eventDescription.family(of: events[index].metadata)
-            else { return false }
+        // An event compressed with a dictionary is of a kind that has one: only the others can
+        // need a dictionary trained, or compressing again with one installed since.
+        let plain = prepared.indices.filter { prepared[$0].dictionaryID == nil }
+        try trainMissingDictionaries(for: plain.map { events[$0] })
+        let stale = plain.filter { index in
+            guard let soort = store.eventDescription.family(of: events[index].metadata) else { return false }
             return compressor.dictionary(for: soort) != nil
         }
         for (index, again) in zip(stale, compressor.prepare(stale.map { events[$0] })) { prepared[index] = again }
