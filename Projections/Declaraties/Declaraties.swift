@@ -193,12 +193,12 @@ public struct Declaraties: Projection {
                     ])
             }
         case .declaratieAntwoord(let antwoord):
-            let accepting: Set<String> = ["0200", "0233", "8001"]
-            let afwijzend = (bericht.header.retourCodes + (antwoord?.retourCodes ?? []))
-                .filter { !accepting.contains($0) }
             try database.run(
                 "INSERT INTO declaraties_antwoorden VALUES (?1, ?2, ?3)",
-                [positie, .integer(antwoord?.totaalToegekendBedrag.metTeken), .text(afwijzend.joined(separator: " "))])
+                [
+                    positie, .integer(antwoord?.totaalToegekendBedrag.metTeken),
+                    .text(bericht.afwijzendeDeclaratieCodes.joined(separator: " ")),
+                ])
             let prestaties = (antwoord?.clienten ?? []).flatMap(\.prestaties)
             for (index, prestatie) in prestaties.enumerated() {
                 try database.run(

@@ -25,8 +25,10 @@ extension Bericht {
         case .toewijzing, .start, .stop, .verzoekOmToewijzing, .verzoekOmWijziging, .antwoord, .declaratie:
             break
         }
-        var seen = Set<String>()
-        return codes.filter { seen.insert($0).inserted }
+        // A message carries a handful of distinct codes: a search of those beats hashing each.
+        var unique: [String] = []
+        for code in codes where !unique.contains(code) { unique.append(code) }
+        return unique
     }
 
     /// True when this retour rejects its whole heenbericht (report §6.1, cli.md): it carries a
@@ -34,10 +36,14 @@ extension Bericht {
     /// one by one, so only its header and DeclaratieAntwoord levels count there, where 8001
     /// (fully awarded) also accepts.
     public var wijstHeenberichtAf: Bool {
-        let accepting: Set<String> = ["0200", "0233", "8001"]
-        if case .declaratieAntwoord(let antwoord) = inhoud {
-            return (header.retourCodes + (antwoord?.retourCodes ?? [])).contains { !accepting.contains($0) }
-        }
+        if case .declaratieAntwoord = inhoud { return !afwijzendeDeclaratieCodes.isEmpty }
         return berichttype.isRetour && retourCodes.contains { $0 != "0200" && $0 != "0233" }
+    }
+
+    /// For a 325: the RetourCodes of its header and DeclaratieAntwoord that do not accept the
+    /// declaratie (any but 0200, 0233 and 8001), in order; empty for every other message.
+    public var afwijzendeDeclaratieCodes: [String] {
+        guard case .declaratieAntwoord(let antwoord) = inhoud else { return [] }
+        return (header.retourCodes + (antwoord?.retourCodes ?? [])).filter { $0 != "0200" && $0 != "0233" && $0 != "8001" }
     }
 }

@@ -225,10 +225,17 @@ public struct Uitwisseling: Projection {
     /// to 31 bits so SQLite stores it in 4 bytes. It only finds candidates (one in millions is
     /// another message's); the identity decides.
     package static func sleutel(berichtCode: Int, afzender: String, identificatie: String) -> Int {
+        // The bytes of "\(berichtCode)\u{1F}\(afzender)\u{1F}\(identificatie)", fed part by part
+        // rather than joined into a string first.
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in "\(berichtCode)\u{1F}\(afzender)\u{1F}\(identificatie)".utf8 {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        func feed(_ bytes: some Sequence<UInt8>) {
+            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         }
+        feed(String(berichtCode).utf8)
+        feed(CollectionOfOne(0x1F))
+        feed(afzender.utf8)
+        feed(CollectionOfOne(0x1F))
+        feed(identificatie.utf8)
         return Int(hash & 0x7FFF_FFFF)
     }
 
@@ -250,9 +257,11 @@ public struct Uitwisseling: Projection {
         [metadata.afzender, metadata.ontvanger].compactMap { $0 }.first { $0.utf8.count == digits }
     }
 
+    /// `codes` without repeats, in order; a handful of distinct codes are searched, not hashed.
     private static func unique(_ codes: [String]) -> [String] {
-        var seen = Set<String>()
-        return codes.filter { seen.insert($0).inserted }
+        var unique: [String] = []
+        for code in codes where !unique.contains(code) { unique.append(code) }
+        return unique
     }
 
     /// The SQL condition "the fact at `positie` was not carried by a rejected heenbericht".

@@ -9,6 +9,14 @@ import Ledger
 /// those queries stay as they are.
 struct LogIndexes: Projection {
     let eventDescription: EventDescription
+    /// The INSERT of each index table, made once: the database finds a prepared statement by its
+    /// SQL fastest when that is the same string every time.
+    private let inserts: [String]
+
+    init(eventDescription: EventDescription) {
+        self.eventDescription = eventDescription
+        inserts = eventDescription.indexTables.map(EventTable.insert(into:))
+    }
 
     var name: String { "log_indexes" }
     var version: Int { 2 }
@@ -35,7 +43,7 @@ struct LogIndexes: Projection {
                         throw LedgerError(.notALedger, "index table \(table.name) has a key of bytes, which a read model cannot copy")
                     }
                 }
-                try database.run(EventTable.insert(into: table), row)
+                try database.run(inserts[number], row)
             }
         }
     }

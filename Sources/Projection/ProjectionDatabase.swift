@@ -18,6 +18,13 @@ public final class ProjectionDatabase {
     /// projections' queries read in place; any other gets a copy of them (``LogIndexes``).
     let holdsLog: Bool
     private var statements: [String: SQLiteStatement] = [:]
+    /// The same statements by where their SQL's bytes are: a projection passes the same string (a
+    /// literal or a `static let`) for every row, and hashing its 100 to 600 bytes cost more than
+    /// binding the row (about 600 instructions a statement). An address is only a hint, as
+    /// another string may live there later: the SQL kept with it must equal, which for the same
+    /// string is one comparison of its storage.
+    private var byAddress: [UnsafeRawPointer: (sql: String, statement: SQLiteStatement)] = [:]
+    private static let addressesKept = 256
     /// What `run` was given, kept instead of run: a recorder's (``recorder()``); nil for every other.
     private var recorded: [Recorded]?
 
@@ -92,9 +99,17 @@ public final class ProjectionDatabase {
     }
 
     private func prepared(_ sql: String) throws(LedgerError) -> SQLiteStatement {
-        if let statement = statements[sql] { return statement }
-        let statement = try connection.prepare(sql, persistent: true)
-        statements[sql] = statement
+        let address = sql.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
+        if let address, let known = byAddress[address], known.sql == sql { return known.statement }
+        let statement: SQLiteStatement
+        if let kept = statements[sql] {
+            statement = kept
+        } else {
+            statement = try connection.prepare(sql, persistent: true)
+            statements[sql] = statement
+        }
+        // SQL built anew for each row would otherwise be kept here once for every row.
+        if let address, byAddress.count < Self.addressesKept { byAddress[address] = (sql, statement) }
         return statement
     }
 }
