@@ -132,6 +132,9 @@ struct ElementTreeBuilder {
         nodes[index].end = Int32(nodes.count)
     }
 
+    /// Whether text here is an element's value; elsewhere only white space is allowed, and dropped.
+    var takesText: Bool { frames.last?.isLeaf ?? false }
+
     mutating func characters(_ buffer: UnsafeBufferPointer<UInt8>) {
         guard failure == nil, let top = frames.last else { return }
         if top.isLeaf {

@@ -301,6 +301,13 @@ struct XMLScanner {
     /// Character data up to the next `<`, handed to `builder` in runs: CR LF and a lone CR become
     /// LF, references their character.
     private mutating func text(_ builder: inout ElementTreeBuilder) throws(Declined) {
+        // White space between elements, where the builder keeps no text, is not handed over.
+        if !builder.takesText {
+            let start = position
+            skipWhitespace()
+            if position + 1 < count, bytes[position] == UInt8(ascii: "<"), position - start <= Limit.text { return }
+            position = start
+        }
         let start = position
         var run = position
         let classes = ASCII.classes
