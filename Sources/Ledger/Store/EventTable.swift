@@ -14,6 +14,10 @@ package struct EventTable: Sendable {
     let absent: Set<String>
     package let layout: Layout
     private let firstAdded: Int
+    /// For each of the description's columns, the form this file keeps its values in (nil: as
+    /// given), decided once: a row read converts every column back, and deciding it per value
+    /// copied each column's name and code list every time (about 200 instructions a value).
+    private let keptForms: [StoredForm?]
 
     /// What the rows of one file keep, which its format decides.
     package struct Layout: Sendable {
@@ -47,6 +51,7 @@ package struct EventTable: Sendable {
         self.absent = absent
         firstAdded = eventDescription.firstAddedColumn ?? eventDescription.columns.count
         conflictOf = metadata + Int32(firstAdded)
+        keptForms = eventDescription.columns.map { layout.keeps($0.form) ? $0.form : nil }
     }
 
     /// The ledger's own columns that have a stored form. The order of the kinds is part of the
@@ -57,6 +62,14 @@ package struct EventTable: Sendable {
     /// `value` of `column` as this file keeps it.
     func stored(_ value: MetadataValue?, of column: MetadataColumn) -> MetadataValue? {
         layout.keeps(column.form) ? column.form.stored(value) : value
+    }
+
+    /// The values of the description's columns, from `stored`, a row's values of them in order.
+    func values(_ stored: [MetadataValue?]) -> [MetadataValue?] {
+        var values: [MetadataValue?] = []
+        values.reserveCapacity(stored.count)
+        for (value, form) in zip(stored, keptForms) { values.append(form.map { $0.value(value) } ?? value) }
+        return values
     }
 
     /// The value of `column` this file keeps as `stored`.

@@ -388,7 +388,7 @@ public final class SQLiteStore: EventStore {
         let compressed = try storedPayload(in: row, from: table.dictionaryID)
         return EncodedEvent(position: position) { () throws(LedgerError) -> StoredEvent in
             var metadata = metadata
-            metadata.setValues(zip(stored, table.eventDescription.columns).map { table.value($0, of: $1) })
+            metadata.setValues(table.values(stored))
             let payload = try compressed.decompressed(at: position, in: path)
             guard let kind = table.value(kind, of: EventTable.kindColumn)?.text.flatMap(EventKind.init),
                 let recordedAt = table.value(recordedAt, of: EventTable.recordedAtColumn)?.text
