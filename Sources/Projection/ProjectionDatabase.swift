@@ -66,11 +66,19 @@ public final class ProjectionDatabase {
 
     /// A database that records what ``run(_:_:)`` is given instead of running it, so a projection's
     /// `apply` can work out its rows on a thread other than the writer's, which then runs them
-    /// (``run(_:)``). Its connection is an empty in-memory database that nothing is written to.
+    /// (``run(_:)``). Its connection is an empty in-memory database that nothing is written to,
+    /// one for all recorders: a replay makes one recorder for every 32 events, and opening a
+    /// database for each was 1 % of its instructions.
     static func recorder() throws(LedgerError) -> ProjectionDatabase {
-        let recorder = ProjectionDatabase(connection: try SQLiteConnection(path: ":memory:", mode: .readWriteCreate))
+        let recorder = ProjectionDatabase(connection: try recorderConnection.get())
         recorder.recorded = []
         return recorder
+    }
+
+    /// Never read nor written (a recorder only records), so sharing it between threads is safe;
+    /// SQLite's serialized mode would guard it besides.
+    private nonisolated(unsafe) static let recorderConnection = Result { () throws(LedgerError) in
+        try SQLiteConnection(path: ":memory:", mode: .readWriteCreate)
     }
 
     /// The statements a recorder recorded, in the order it was given them.
