@@ -1,4 +1,5 @@
 internal import CLZ4
+import Synchronization
 
 /// An LZ4 dictionary for one kind of message, with the encoder state it preloads.
 ///
@@ -20,7 +21,10 @@ public final class CompressionDictionary: @unchecked Sendable {
     /// Its version within that kind: 1 for the first dictionary trained for it.
     public let versie: Int
     let content: UnsafeMutableRawBufferPointer
-    let loadedState: UnsafeMutableRawPointer
+    /// The encoder state with the dictionary loaded, made when a compressor first asks: only an
+    /// ingest compresses, and loading every kind's state when a ledger opened was a fifth of the
+    /// instructions of a read command such as `traject --bsn`.
+    private let encoder = Mutex<UnsafeMutableRawPointer?>(nil)
 
     static let stateSize = MemoryLayout<LZ4_streamHC_t>.size
     /// LZ4HC level 4: two thirds of the size of LZ4's fast mode for a sixth of the speed of its
@@ -36,11 +40,21 @@ public final class CompressionDictionary: @unchecked Sendable {
         self.versie = versie
         content = .allocate(byteCount: max(bytes.count, 1), alignment: 16)
         content.copyBytes(from: bytes)
-        loadedState = .allocate(byteCount: Self.stateSize, alignment: 16)
-        let stream = LZ4_initStreamHC(loadedState, Self.stateSize)
-        LZ4_resetStreamHC_fast(stream, Self.level)
-        LZ4_loadDictHC(stream, content.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
         byteCount = bytes.count
+    }
+
+    /// The encoder state with this dictionary loaded; ``CompressionScratch`` copies it, and never
+    /// writes to it.
+    var loadedState: UnsafeMutableRawPointer {
+        encoder.withLock { state in
+            if let state { return state }
+            let loaded = UnsafeMutableRawPointer.allocate(byteCount: Self.stateSize, alignment: 16)
+            let stream = LZ4_initStreamHC(loaded, Self.stateSize)
+            LZ4_resetStreamHC_fast(stream, Self.level)
+            LZ4_loadDictHC(stream, content.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(byteCount))
+            state = loaded
+            return loaded
+        }
     }
 
     /// The number of dictionary bytes.
@@ -51,6 +65,6 @@ public final class CompressionDictionary: @unchecked Sendable {
 
     deinit {
         content.deallocate()
-        loadedState.deallocate()
+        encoder.withLock { $0?.deallocate() }
     }
 }

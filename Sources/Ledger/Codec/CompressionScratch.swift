@@ -27,12 +27,13 @@ public final class CompressionScratch {
         _ source: UnsafeRawBufferPointer, into destination: UnsafeMutableRawBufferPointer,
         against dictionary: CompressionDictionary
     ) -> Int32 {
+        let loaded = dictionary.loadedState
         if current !== dictionary {
-            UnsafeMutableRawPointer(state).copyMemory(from: dictionary.loadedState, byteCount: CompressionDictionary.stateSize)
+            UnsafeMutableRawPointer(state).copyMemory(from: loaded, byteCount: CompressionDictionary.stateSize)
             current = dictionary
         }
         let written = Self.encode(source, into: destination, with: state)
-        if !(Self.undoIsExact && Self.undo(state, compressing: source, from: dictionary.loadedState)) { current = nil }
+        if !(Self.undoIsExact && Self.undo(state, compressing: source, from: loaded)) { current = nil }
         return written
     }
 
