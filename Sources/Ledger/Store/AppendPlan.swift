@@ -35,7 +35,8 @@ package struct AppendPlan {
         outcomes.reserveCapacity(batch.count)
         written.reserveCapacity(batch.count)
         var (position, previous) = head
-        var inBatch: [[MetadataValue?]: [(position: Int64, contentHash: Digest)]] = [:]
+        // Sized for the batch at once: growing from empty hashed every identity again at each doubling.
+        var inBatch: [[MetadataValue?]: [(position: Int64, contentHash: Digest)]] = .init(minimumCapacity: batch.count)
         var deliveriesInBatch: [MetadataValue: Int64] = [:]
         let deliveryColumn = eventDescription.identity.delivery
         for (offset, event) in batch.enumerated() {
