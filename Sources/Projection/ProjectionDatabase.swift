@@ -19,10 +19,10 @@ public final class ProjectionDatabase {
     let holdsLog: Bool
     private var statements: [String: SQLiteStatement] = [:]
     /// The same statements by where their SQL's bytes are: a projection passes the same string (a
-    /// literal or a `static let`) for every row, and hashing its 100 to 600 bytes cost more than
-    /// binding the row (about 600 instructions a statement). An address is only a hint, as
-    /// another string may live there later: the SQL kept with it must equal, which for the same
-    /// string is one comparison of its storage.
+    /// literal or a `static let`) for every row, and hashing its 100 to 600 bytes took about 600
+    /// instructions a statement. An address is only a hint, as another string may live there
+    /// later: the SQL kept with it must equal, which for the same string is one comparison of its
+    /// storage.
     private var byAddress: [UnsafeRawPointer: (sql: String, statement: SQLiteStatement)] = [:]
     private static let addressesKept = 256
     /// What `run` was given, kept instead of run: a recorder's (``recorder()``); nil for every other.

@@ -22,7 +22,7 @@ public final class CompressionDictionary: @unchecked Sendable {
     public let versie: Int
     let content: UnsafeMutableRawBufferPointer
     /// The encoder state with the dictionary loaded, made when a compressor first asks: only an
-    /// ingest compresses, and loading every kind's state when a ledger opened was a fifth of the
+    /// ingest compresses, and loading every kind's state when a ledger opened was a seventh of the
     /// instructions of a read command such as `traject --bsn`.
     private let encoder = Mutex<UnsafeMutableRawPointer?>(nil)
 
