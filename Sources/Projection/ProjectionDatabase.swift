@@ -75,8 +75,8 @@ public final class ProjectionDatabase {
         return recorder
     }
 
-    /// Never read nor written (a recorder only records), so sharing it between threads is safe;
-    /// SQLite's serialized mode would guard it besides.
+    /// Never read nor written (a recorder only records), so threads share it safely, although
+    /// the ledger opens its connections without SQLite's own locking.
     private nonisolated(unsafe) static let recorderConnection = Result { () throws(LedgerError) in
         try SQLiteConnection(path: ":memory:", mode: .readWriteCreate)
     }
@@ -96,12 +96,16 @@ public final class ProjectionDatabase {
             return
         }
         let statement = try prepared(sql)
-        defer { statement.reset() }
+        defer { statement.rewind() }
         for (index, value) in values.enumerated() {
             switch value {
             case .integer(let number): statement.bind(Int32(index + 1), number)
             case .text(let text): statement.bind(Int32(index + 1), text)
             }
+        }
+        // Every parameter is bound on every run: one given no value is NULL, as in a fresh statement.
+        for index in Int32(values.count)..<max(statement.parameterCount, Int32(values.count)) {
+            statement.bind(index + 1, nil as Int?)
         }
         try statement.step()
     }

@@ -64,6 +64,11 @@ package struct EventTable: Sendable {
         layout.keeps(column.form) ? column.form.stored(value) : value
     }
 
+    /// `value` of the description's column `index` as this file keeps it.
+    func stored(_ value: MetadataValue?, ofColumn index: Int) -> MetadataValue? {
+        keptForms[index].map { $0.stored(value) } ?? value
+    }
+
     /// The values of the description's columns, from `stored`, a row's values of them in order.
     func values(_ stored: [MetadataValue?]) -> [MetadataValue?] {
         var values: [MetadataValue?] = []

@@ -301,8 +301,8 @@ public final class SQLiteStore: EventStore {
         events.bind(table.kind + 1, table.stored(.text(event.kind.rawValue), of: EventTable.kindColumn))
         events.bind(table.recordedAt + 1, table.stored(.text(stored.recordedAt), of: EventTable.recordedAtColumn))
         events.bind(table.source + 1, table.layout.sourcesApart ? nil : event.source)
-        for (index, column) in eventDescription.columns.enumerated() {
-            events.bind(table.column(index) + 1, table.stored(metadata[index], of: column))
+        for index in eventDescription.columns.indices {
+            events.bind(table.column(index) + 1, table.stored(metadata[index], ofColumn: index))
         }
         events.bind(table.conflictOf + 1, stored.conflictOf)
         events.bind(table.dictionaryID + 1, event.dictionaryID)
@@ -310,12 +310,12 @@ public final class SQLiteStore: EventStore {
         events.bind(table.payload + 1, event.compressed)
         events.bind(table.contentHash + 1, table.layout.contentHash ? event.contentHash.bytes : nil)
         events.bind(table.chainHash + 1, stored.chainHash.bytes)
-        defer { events.reset() }
+        defer { events.rewind() }
         try events.step()
         if let insertSource = statements.insertSource, let source = event.source {
             insertSource.bind(1, position)
             insertSource.bind(2, source)
-            defer { insertSource.reset() }
+            defer { insertSource.rewind() }
             try insertSource.step()
         }
         for (table, rows) in statements.insertRows.enumerated() {
@@ -323,7 +323,7 @@ public final class SQLiteStore: EventStore {
                 (key) throws(LedgerError) in
                 rows.bind(1, position)
                 for (offset, value) in key.enumerated() { rows.bind(Int32(offset + 2), value) }
-                defer { rows.reset() }
+                defer { rows.rewind() }
                 try rows.step()
             }
         }
