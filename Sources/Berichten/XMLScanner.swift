@@ -321,40 +321,32 @@ struct XMLScanner {
             while index < count, classes[Int(bytes[index])] & ASCII.plainText != 0 { index += 1 }
             position = index
             guard position < count else { throw Declined() }
-            let byte = bytes[position]
-            if byte &- 0x20 < 0x60 {
-                switch byte {
-                case UInt8(ascii: "<"):
-                    guard position + 1 < count, position - start <= Limit.text else { throw Declined() }
-                    flush(run, &builder)
-                    return
-                case UInt8(ascii: "&"):
-                    flush(run, &builder)
-                    try reference(&builder)
-                    run = position
-                case UInt8(ascii: ">"):
-                    // `]]>` may not appear in content.
-                    guard position - start < 2 || bytes[position - 1] != UInt8(ascii: "]")
-                        || bytes[position - 2] != UInt8(ascii: "]")
-                    else { throw Declined() }
-                    position += 1
-                default:
-                    position += 1
-                }
-            } else if byte >= 0x80 {
-                try character()
-            } else if byte == 0x0A || byte == 0x09 {
+            // The look-up stops only at markup, a reference, `>`, CR, a byte of 0x80 and up, or a
+            // control character; every other byte is plain text.
+            switch bytes[position] {
+            case UInt8(ascii: "<"):
+                guard position + 1 < count, position - start <= Limit.text else { throw Declined() }
+                flush(run, &builder)
+                return
+            case UInt8(ascii: "&"):
+                flush(run, &builder)
+                try reference(&builder)
+                run = position
+            case UInt8(ascii: ">"):
+                // `]]>` may not appear in content.
+                guard position - start < 2 || bytes[position - 1] != UInt8(ascii: "]")
+                    || bytes[position - 2] != UInt8(ascii: "]")
+                else { throw Declined() }
                 position += 1
-            } else if byte == 0x0D {
+            case 0x0D:
                 flush(run, &builder)
                 position += 1
-                if position < count, bytes[position] == 0x0A {
-                    run = position
-                } else {
-                    Self.withBytes(of: 0x0A) { builder.characters($0) }
-                    run = position
-                }
-            } else {
+                // CR LF keeps its LF; a lone CR becomes one.
+                if position == count || bytes[position] != 0x0A { Self.withBytes(of: 0x0A) { builder.characters($0) } }
+                run = position
+            case 0x80...:
+                try character()
+            default:
                 throw Declined()
             }
         }
