@@ -25,10 +25,7 @@ extension Bericht {
         case .toewijzing, .start, .stop, .verzoekOmToewijzing, .verzoekOmWijziging, .antwoord, .declaratie:
             break
         }
-        // A message carries a handful of distinct codes: a search of those beats hashing each.
-        var unique: [String] = []
-        for code in codes where !unique.contains(code) { unique.append(code) }
-        return unique
+        return Uitwisseling.unique(codes)
     }
 
     /// True when this retour rejects its whole heenbericht (report §6.1, cli.md): it carries a

@@ -262,7 +262,7 @@ public struct Uitwisseling: Projection {
     }
 
     /// `codes` without repeats, in order; a handful of distinct codes are searched, not hashed.
-    private static func unique(_ codes: [String]) -> [String] {
+    static func unique(_ codes: [String]) -> [String] {
         var unique: [String] = []
         for code in codes where !unique.contains(code) { unique.append(code) }
         return unique
