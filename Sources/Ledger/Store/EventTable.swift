@@ -87,7 +87,7 @@ package struct EventTable: Sendable {
     func bindIdentity(_ identity: [MetadataValue?], to statement: SQLiteStatement) {
         let policy = eventDescription.identity
         for (index, (column, value)) in zip(policy.required + policy.optional, identity).enumerated() {
-            statement.bind(Int32(index + 1), stored(value, of: eventDescription.columns[column]))
+            statement.bind(Int32(index + 1), stored(value, ofColumn: column))
         }
     }
 

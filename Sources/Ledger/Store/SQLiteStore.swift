@@ -276,7 +276,7 @@ public final class SQLiteStore: EventStore {
         return AppendPlan.Lookups(
             delivery: { (delivery) throws(LedgerError) -> Int64? in
                 guard let selectDelivery, let column = table.eventDescription.identity.delivery else { return nil }
-                selectDelivery.bind(1, table.stored(delivery, of: table.eventDescription.columns[column]))
+                selectDelivery.bind(1, table.stored(delivery, ofColumn: column))
                 defer { selectDelivery.reset() }
                 return try selectDelivery.step() ? selectDelivery.int64(0) : nil
             },
@@ -496,7 +496,7 @@ public final class SQLiteStore: EventStore {
         guard let family = eventDescription.familyValues(soort) else { return [] }
         let statement = try connection.prepare(table.selectFamily)
         for (index, value) in family.enumerated() {
-            statement.bind(Int32(index + 1), table.stored(value, of: eventDescription.columns[eventDescription.family[index]]))
+            statement.bind(Int32(index + 1), table.stored(value, ofColumn: eventDescription.family[index]))
         }
         statement.bind(Int32(family.count + 1), limit)
         var result: [[UInt8]] = []
