@@ -226,13 +226,13 @@ struct RatioReport: ParsableCommand {
         let compressor = ledger.compressor
         final class Prepared: @unchecked Sendable {
             let done = DispatchGroup()
-            var events: [PreparedEvent] = []
+            var events: [PreparedEvent?] = []
         }
         func start(_ batch: [NewEvent]) -> Prepared {
             let prepared = Prepared()
             prepared.done.enter()
             DispatchQueue.global().async {
-                prepared.events = compressor.prepare(batch)
+                prepared.events = compressor.prepareSettled(batch)
                 prepared.done.leave()
             }
             return prepared

@@ -57,14 +57,14 @@ public final class Ingester {
         let compressor = ledger.compressor
         var sourcesOfNext = nextBatch()
         // The next batch is read, decoded and compressed on other threads while the writer appends
-        // this one; in a ledger without dictionaries yet it is compressed by the writer, after
-        // the dictionaries it trains from the batch, rather than twice.
+        // this one; a message of a kind without a dictionary yet is compressed by the writer,
+        // after the dictionary it trains from the batch, rather than twice.
         func decoding(_ batch: [IngestSource]) -> Background<DecodedBatch>? {
             guard !batch.isEmpty else { return nil }
             return Background { [schemas] in
                 let decoded = Ingester.decode(batch, schemas: schemas)
                 let events = decoded.compactMap { try? $0.get().event }
-                return DecodedBatch(decoded: decoded, prepared: compressor.isUntrained ? nil : compressor.prepare(events))
+                return DecodedBatch(decoded: decoded, prepared: compressor.prepareSettled(events))
             }
         }
         var next = decoding(sourcesOfNext)
@@ -108,10 +108,10 @@ public final class Ingester {
     }
 
     /// A batch decoded, and the prepared events of the messages that decoded, in order (nil
-    /// when they are left to the writer).
+    /// where one is left to the writer).
     private struct DecodedBatch: Sendable {
         var decoded: [Result<Decoded, IngestReport.Rejection>]
-        var prepared: [PreparedEvent]?
+        var prepared: [PreparedEvent?]
     }
 
     private struct Decoded: Sendable {

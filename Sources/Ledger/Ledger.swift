@@ -9,7 +9,7 @@
 ///
 /// Compression runs on every core; the single writer only binds and steps. A caller that
 /// appends batch after batch can compress the next batch on other threads with ``compressor``
-/// while this one commits, and hand both to ``append(_:prepared:beforeCommit:)``. Use one
+/// while this one commits, and hand both to ``append(_:prepared:beforeCommit:)`` (see ``EventCompressor/prepareSettled(_:)``). Use one
 /// `Ledger` per thread: it owns a database connection.
 public final class Ledger {
     public let store: any EventStore
@@ -41,30 +41,23 @@ public final class Ledger {
     public func append(
         _ events: [NewEvent], beforeCommit: BeforeCommit = { _, _ in }
     ) throws(LedgerError) -> [AppendOutcome] {
-        try trainMissingDictionaries(for: events)
-        return try store.append(compressor.prepare(events), beforeCommit: beforeCommit)
+        try append(events, prepared: [PreparedEvent?](repeating: nil, count: events.count), beforeCommit: beforeCommit)
     }
 
-    /// Appends `events` that ``compressor`` prepared earlier, perhaps on another thread while the
-    /// previous batch was committed (nil: prepare them now). A kind of message that got its first
-    /// dictionary since is compressed again with it, so no event is stored with less compression
-    /// than it could have.
+    /// Appends `events`, of which ``EventCompressor/prepareSettled(_:)`` prepared some earlier,
+    /// perhaps on another thread while the previous batch was committed. The others (nil) are
+    /// prepared now, after a dictionary is trained for each kind among them that has none.
     public func append(
-        _ events: [NewEvent], prepared: [PreparedEvent]?,
+        _ events: [NewEvent], prepared: [PreparedEvent?],
         beforeCommit: BeforeCommit = { _, _ in }
     ) throws(LedgerError) -> [AppendOutcome] {
-        guard var prepared else { return try append(events, beforeCommit: beforeCommit) }
-        precondition(events.count == prepared.count, "every event needs its prepared form")
-        // An event compressed with a dictionary is of a kind that has one: only the others can
-        // need a dictionary trained, or compressing again with one installed since.
-        let plain = prepared.indices.filter { prepared[$0].dictionaryID == nil }
-        try trainMissingDictionaries(for: plain.map { events[$0] })
-        let stale = plain.filter { index in
-            guard let soort = store.eventDescription.family(of: events[index].metadata) else { return false }
-            return compressor.dictionary(for: soort) != nil
-        }
-        for (index, again) in zip(stale, compressor.prepare(stale.map { events[$0] })) { prepared[index] = again }
-        return try store.append(prepared, beforeCommit: beforeCommit)
+        precondition(events.count == prepared.count, "every event needs its place among the prepared")
+        let waiting = prepared.indices.filter { prepared[$0] == nil }
+        let unprepared = waiting.map { events[$0] }
+        try trainMissingDictionaries(for: unprepared)
+        var ready = prepared
+        for (index, event) in zip(waiting, compressor.prepare(unprepared)) { ready[index] = event }
+        return try store.append(ready.map { $0! }, beforeCommit: beforeCommit)
     }
 
     /// Trains a dictionary for each kind of message in `events` that has none yet, from this

@@ -2,6 +2,7 @@ import Foundation
 import Kenmerken
 import Ledger
 import TestSupport
+import Testing
 
 /// The project's own iJw 3.2 messages (``Fixture``) as ledger events.
 enum Examples {
@@ -35,11 +36,19 @@ enum Examples {
 
     /// `count` distinct 301s: the fixture with a different Identificatie each.
     static func toewijzingen(_ count: Int, from start: Int = 0) throws -> [NewEvent] {
-        let template = String(decoding: try bytes("JW301"), as: UTF8.self)
+        try copies(of: "JW301", count, from: start)
+    }
+
+    /// `count` distinct messages of fixture `name`: each with its own Identificatie in the header.
+    static func copies(of name: String, _ count: Int, from start: Int = 0) throws -> [NewEvent] {
+        let template = String(decoding: try bytes(name), as: UTF8.self)
+        let open = try #require(template.range(of: ":Identificatie>"))
+        let close = try #require(template[open.upperBound...].range(of: "<"))
+        let original = String(template[open.upperBound..<close.lowerBound])
         return try (start..<(start + count)).map { index in
             let identificatie = "ID\(index)"
-            let payload = Array(template.replacingOccurrences(of: "GM0518T00041", with: identificatie).utf8)
-            return try event("JW301", identificatie: identificatie, payload: payload)
+            let payload = Array(template.replacingOccurrences(of: original, with: identificatie).utf8)
+            return try event(name, identificatie: identificatie, payload: payload)
         }
     }
 }

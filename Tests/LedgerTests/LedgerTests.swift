@@ -84,6 +84,26 @@ struct LedgerTests {
         try ledger.forEachEvent { #expect($0.payload == events[Int($0.position) - 1].payload) }
     }
 
+    @Test func anEventOfAKindWithoutADictionaryIsLeftToTheWriterAndCompressedOnce() throws {
+        let directory = try WorkDirectory()
+        let ledger = try Ledger(path: directory.path("l.sqlite"), access: .createIfMissing)
+        _ = try ledger.append(try Examples.toewijzingen(40))
+        // A batch that brings a new kind (305) beside one with a dictionary (301).
+        let batch = try Examples.toewijzingen(4, from: 40) + Examples.copies(of: "JW305", 12)
+        let prepared = ledger.compressor.prepareSettled(batch)
+        #expect(prepared.prefix(4).allSatisfy { $0?.dictionaryID != nil })
+        #expect(prepared.dropFirst(4).allSatisfy { $0 == nil })
+        #expect(try ledger.append(batch, prepared: prepared).count == 16)
+        let dictionaries = Dictionary(uniqueKeysWithValues: try ledger.store.dictionaries().map { ($0.soort, $0.id) })
+        #expect(dictionaries.keys.sorted() == ["iJw/301", "iJw/305"])
+        // The writer trained 305's dictionary from the batch and compressed the waiting events with it.
+        let stored = try RawSQL(directory.path("l.sqlite")).integers(
+            "SELECT dictionary_id FROM events WHERE position > 40 ORDER BY position")
+        #expect(stored == Array(repeating: dictionaries["iJw/301"]!, count: 4)
+            + Array(repeating: dictionaries["iJw/305"]!, count: 12))
+        try ledger.forEachEvent(from: 41) { #expect($0.payload == batch[Int($0.position) - 41].payload) }
+    }
+
     @Test func reappendingTheSameBytesIsADuplicate() throws {
         let directory = try WorkDirectory()
         let ledger = try Ledger(path: directory.path("l.sqlite"), access: .createIfMissing)

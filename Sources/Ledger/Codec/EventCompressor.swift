@@ -22,12 +22,6 @@ public final class EventCompressor: Sendable {
         dictionaries.withLock { $0[soort] }
     }
 
-    /// True until the first dictionary is installed: events prepared now would be compressed
-    /// again as soon as their kind gets one, which a new ledger's first batches all do.
-    public var isUntrained: Bool {
-        dictionaries.withLock { $0.isEmpty }
-    }
-
     /// Makes `dictionary` the one for its kind, unless a newer version is installed already.
     func install(_ dictionary: CompressionDictionary) {
         dictionaries.withLock { current in
@@ -35,10 +29,36 @@ public final class EventCompressor: Sendable {
         }
     }
 
-    /// Compresses and hashes `events` on all cores, in order.
+    /// Compresses and hashes `events` on all cores, in order, each with its kind's dictionary.
     public func prepare(_ events: [NewEvent]) -> [PreparedEvent] {
         let snapshot = dictionaries.withLock { $0 }
-        let chosen = events.map { event in eventDescription.family(of: event.metadata).flatMap { snapshot[$0] } }
+        return prepare(events, with: events.map { event in eventDescription.family(of: event.metadata).flatMap { snapshot[$0] } })
+    }
+
+    /// Prepares, on all cores, the events whose compression is settled: their kind has a
+    /// dictionary, or no family, so never gets one. An event of a kind still waiting for its
+    /// first dictionary is left out (nil) for the writer, which trains that dictionary from the
+    /// batch and compresses the event once: traffic in order of message type brings a new kind
+    /// with every few batches, and each of its first batch's events was compressed twice.
+    public func prepareSettled(_ events: [NewEvent]) -> [PreparedEvent?] {
+        let snapshot = dictionaries.withLock { $0 }
+        var settled: [Int] = []
+        var chosen: [CompressionDictionary?] = []
+        settled.reserveCapacity(events.count)
+        chosen.reserveCapacity(events.count)
+        for (index, event) in events.enumerated() {
+            let soort = eventDescription.family(of: event.metadata)
+            if let soort, snapshot[soort] == nil { continue }
+            settled.append(index)
+            chosen.append(soort.flatMap { snapshot[$0] })
+        }
+        var result = [PreparedEvent?](repeating: nil, count: events.count)
+        for (index, event) in zip(settled, prepare(settled.map { events[$0] }, with: chosen)) { result[index] = event }
+        return result
+    }
+
+    /// Compresses and hashes `events`, each with the dictionary `chosen` holds at its index.
+    private func prepare(_ events: [NewEvent], with chosen: [CompressionDictionary?]) -> [PreparedEvent] {
         // Events of one dictionary are compressed one after another: a thread's encoder state is
         // copied in full only when its dictionary changes (see CompressionScratch).
         let order = events.indices.sorted { (chosen[$0]?.id ?? 0) < (chosen[$1]?.id ?? 0) }
