@@ -23,15 +23,14 @@ extension Declaraties {
             ORDER BY standaard, gemeente, aanbieder, declaratie_nummer, referentie_nummer, volgnummer, status
             """, conditions.values, elk
         ) { row in
-            var seen = Set<String>()
-            return PrestatieRij(
+            PrestatieRij(
                 standaard: row.string(0), gemeente: row.string(1), aanbieder: row.string(2),
                 declaratieNummer: row.string(3), bsn: row.string(4), referentieNummer: row.string(5),
                 vorigReferentieNummer: row.optionalString(6), toewijzingNummer: row.int(7),
                 productCategorie: row.string(8), productCode: row.string(9), begindatum: row.string(10),
                 einddatum: row.string(11), geleverdVolume: row.int(12), eenheid: row.string(13),
                 productTarief: row.optionalInt(14), bedrag: row.int(15), status: row.string(16),
-                retourCodes: row.list(17).filter { seen.insert($0).inserted })
+                retourCodes: row.list(17).uniqueInOrder())
         }
     }
 

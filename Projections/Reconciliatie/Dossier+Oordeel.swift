@@ -1,3 +1,4 @@
+import Berichten
 import Ledger
 import Projection
 
@@ -9,10 +10,7 @@ extension Dossier {
         _ = try connection.rows("SELECT positie, referentie_nummer, retour_codes FROM declaraties_afgewezen") { row in
             afwijzingen[prestatieSleutel(row.int64(0), row.string(1)), default: []] += row.list(2)
         }
-        return afwijzingen.mapValues { codes in
-            var seen = Set<String>()
-            return codes.filter { seen.insert($0).inserted }
-        }
+        return afwijzingen.mapValues { $0.uniqueInOrder() }
     }
 
     static func prestatieSleutel(_ positie: Int64, _ referentieNummer: String) -> String {

@@ -25,7 +25,7 @@ extension Bericht {
         case .toewijzing, .start, .stop, .verzoekOmToewijzing, .verzoekOmWijziging, .antwoord, .declaratie:
             break
         }
-        return Uitwisseling.unique(codes)
+        return codes.uniqueInOrder()
     }
 
     /// True when this retour rejects its whole heenbericht (report §6.1, cli.md): it carries a

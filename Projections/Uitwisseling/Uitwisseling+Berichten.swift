@@ -32,14 +32,13 @@ extension Uitwisseling {
             ORDER BY b.positie
             """, conditions.values, elk
         ) { row in
-            var seen = Set<String>()
-            return BerichtRij(
+            BerichtRij(
                 positie: row.int64(0), standaard: row.optionalString(1), release: row.optionalString(2),
                 berichtCode: row.optionalInt(3), berichttype: row.optionalString(4), afzender: row.optionalString(5),
                 ontvanger: row.optionalString(6), identificatie: row.optionalString(7),
                 dagtekening: row.optionalString(8), bestand: row.optionalString(9), gemeente: row.optionalString(10),
                 aanbieder: row.optionalString(11), status: row.string(12),
-                retourCodes: row.list(13).filter { seen.insert($0).inserted }, bevindingen: row.list(14),
+                retourCodes: row.list(13).uniqueInOrder(), bevindingen: row.list(14),
                 transport: row.string(15), transportId: row.optionalString(16), ontvangen: row.optionalString(17))
         }
     }

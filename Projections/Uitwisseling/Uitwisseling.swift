@@ -173,7 +173,7 @@ public struct Uitwisseling: Projection {
                 .text(bericht?.retourCodes.joined(separator: " ") ?? ""),
                 .integer(bericht?.wijstHeenberichtAf == true ? 1 : 0),
                 // A message that no longer decodes was recorded for its header alone: it breaks its schema.
-                .text(bericht.map { Self.unique($0.bevindingen().map(\.regel)).joined(separator: " ") } ?? "XSD"),
+                .text(bericht.map { $0.bevindingen().map(\.regel).uniqueInOrder().joined(separator: " ") } ?? "XSD"),
                 kennisdatum == dagtekening ? .text(nil) : Compact.datum(kennisdatum),
                 // Before ledger format 3 recorded the transport, every message came in as a file.
                 Compact.choice(metadata.transport ?? "bestand", among: Self.transporten),
@@ -259,13 +259,6 @@ public struct Uitwisseling: Projection {
     /// The gemeente (4 digits) or aanbieder (8 digits) among a message's two parties.
     private static func party(of metadata: EventMetadata, digits: Int) -> String? {
         [metadata.afzender, metadata.ontvanger].compactMap { $0 }.first { $0.utf8.count == digits }
-    }
-
-    /// `codes` without repeats, in order; a handful of distinct codes are searched, not hashed.
-    static func unique(_ codes: [String]) -> [String] {
-        var unique: [String] = []
-        for code in codes where !unique.contains(code) { unique.append(code) }
-        return unique
     }
 
     /// The SQL condition "the fact at `positie` was not carried by a rejected heenbericht".

@@ -1,9 +1,6 @@
 extension Bericht {
     /// Every BSN in the message, each once, in order of appearance.
-    public var bsns: [String] {
-        var seen = Set<String>()
-        return clienten.map(\.bsn).filter { seen.insert($0).inserted }
-    }
+    public var bsns: [String] { clienten.map(\.bsn).uniqueInOrder() }
 
     /// Every ToewijzingNummer the message refers to, each once, in order of appearance.
     public var toewijzingNummers: [Int] {
@@ -28,8 +25,7 @@ extension Bericht {
         case .verzoekOmToewijzing, .verzoekOmToewijzingRetour, .antwoord, .antwoordRetour:
             break
         }
-        var seen = Set<Int>()
-        return nummers.filter { seen.insert($0).inserted }
+        return nummers.uniqueInOrder()
     }
 
     /// The gemeente's 4-digit CBS code, whichever side of the exchange it is on.

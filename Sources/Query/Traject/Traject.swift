@@ -53,10 +53,9 @@ public struct Traject {
             JOIN uitwisseling_status s ON s.positie = b.positie
             """, parameters
         ) { row in
-            var seen = Set<String>()
-            return (
+            (
                 positie: row.int64(0), status: row.string(1),
-                retourCodes: row.list(2).filter { seen.insert($0).inserted },
+                retourCodes: row.list(2).uniqueInOrder(),
                 heen: row.optionalInt64(3)
             )
         }

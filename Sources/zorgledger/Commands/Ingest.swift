@@ -145,8 +145,5 @@ extension IngestReport {
 
 extension [Bevinding] {
     /// The rule codes, each once, in order of appearance (several XSD findings are one `XSD`).
-    fileprivate var regels: [String] {
-        var seen = Set<String>()
-        return map(\.regel).filter { seen.insert($0).inserted }
-    }
+    fileprivate var regels: [String] { map(\.regel).uniqueInOrder() }
 }
