@@ -51,7 +51,7 @@ package struct EventTable: Sendable {
         self.absent = absent
         firstAdded = eventDescription.firstAddedColumn ?? eventDescription.columns.count
         conflictOf = metadata + Int32(firstAdded)
-        keptForms = eventDescription.columns.map { layout.keeps($0.form) ? $0.form : nil }
+        keptForms = eventDescription.columns.map { Self.keptForm(of: $0, in: layout) }
     }
 
     /// The ledger's own columns that have a stored form. The order of the kinds is part of the
@@ -59,9 +59,14 @@ package struct EventTable: Sendable {
     static let kindColumn = MetadataColumn.text("kind", form: .choice(["bericht", "contract", "regelset"]))
     static let recordedAtColumn = MetadataColumn.text("recorded_at", form: .moment)
 
+    /// The stored form in which a file of `layout` keeps `column`'s values; nil: as they are.
+    private static func keptForm(of column: MetadataColumn, in layout: Layout) -> StoredForm? {
+        layout.keeps(column.form) ? column.form : nil
+    }
+
     /// `value` of `column` as this file keeps it.
     func stored(_ value: MetadataValue?, of column: MetadataColumn) -> MetadataValue? {
-        layout.keeps(column.form) ? column.form.stored(value) : value
+        Self.keptForm(of: column, in: layout).map { $0.stored(value) } ?? value
     }
 
     /// `value` of the description's column `index` as this file keeps it.
@@ -79,7 +84,7 @@ package struct EventTable: Sendable {
 
     /// The value of `column` this file keeps as `stored`.
     func value(_ stored: MetadataValue?, of column: MetadataColumn) -> MetadataValue? {
-        layout.keeps(column.form) ? column.form.value(stored) : stored
+        Self.keptForm(of: column, in: layout).map { $0.value(stored) } ?? stored
     }
 
     /// Binds an identity (the values of the identity policy's columns, `required + optional`) to
