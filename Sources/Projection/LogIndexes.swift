@@ -25,6 +25,7 @@ struct LogIndexes: Projection {
             + EventTable.sourcesTable
     }
     var views: String { "" }
+    var readsIndexRows: Bool { true }
     var tableNames: [String] { eventDescription.indexTables.map(\.name) + ["event_sources"] }
     var viewNames: [String] { [] }
 

@@ -41,11 +41,16 @@ public protocol Projection: Sendable {
     /// replay or catch-up read from the log) instead of once per event, where one set-wise
     /// statement does the work of many. Nothing reads those facts before the run is related.
     func applied(_ positions: ClosedRange<Int64>, to database: ProjectionDatabase) throws(LedgerError)
+    /// Whether ``apply(_:_:to:)`` reads the rows the log's index tables hold for an event
+    /// (``StoredEvent/metadata``'s BSNs and toewijzingen); a fold in which no projection does
+    /// reads the log without them.
+    var readsIndexRows: Bool { get }
 }
 
 extension Projection {
     public var kennisdata: String? { nil }
     public var retiredNames: [String] { [] }
     public var indexes: String { "" }
+    public var readsIndexRows: Bool { false }
     public func applied(_ positions: ClosedRange<Int64>, to database: ProjectionDatabase) throws(LedgerError) {}
 }

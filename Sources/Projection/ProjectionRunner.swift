@@ -282,7 +282,8 @@ public struct ProjectionRunner: Sendable {
             pending.append((events[events.count - 1].position, statements))
             if pending.count > Self.chunksAhead { try runPending() }
         }
-        try log.forEachEncodedEvent(from: position + 1) { (event) throws(LedgerError) in
+        let indexRows = projections.contains { $0.readsIndexRows }
+        try log.forEachEncodedEvent(from: position + 1, indexRows: indexRows) { (event) throws(LedgerError) in
             guard event.position <= last else { return }
             chunk.append(event)
             if chunk.count == Self.chunkSize { try startChunk() }

@@ -15,8 +15,12 @@ public protocol EventStore: AnyObject {
     func forEachEvent(from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void) throws(LedgerError)
     /// Calls `body` for every event from `position` on, in log order, still to be decoded: a
     /// caller that decodes them on other threads takes that work off the one that reads. (By
-    /// default ``forEachEvent(from:_:)``'s events, decoded already.)
-    func forEachEncodedEvent(from position: Int64, _ body: (EncodedEvent) throws(LedgerError) -> Void) throws(LedgerError)
+    /// default ``forEachEvent(from:_:)``'s events, decoded already.) With `indexRows` false the
+    /// events' metadata may leave out the rows of the index tables, which a caller that reads none
+    /// of them need not have read.
+    func forEachEncodedEvent(
+        from position: Int64, indexRows: Bool, _ body: (EncodedEvent) throws(LedgerError) -> Void
+    ) throws(LedgerError)
     /// The event at `position`.
     func event(at position: Int64) throws(LedgerError) -> StoredEvent
     /// Positions of the events with this identity (values in the columns of the description's
@@ -48,7 +52,7 @@ public protocol EventStore: AnyObject {
 
 extension EventStore {
     public func forEachEncodedEvent(
-        from position: Int64, _ body: (EncodedEvent) throws(LedgerError) -> Void
+        from position: Int64, indexRows: Bool, _ body: (EncodedEvent) throws(LedgerError) -> Void
     ) throws(LedgerError) {
         try forEachEvent(from: position) { (event) throws(LedgerError) in try body(EncodedEvent(event)) }
     }

@@ -343,19 +343,23 @@ public final class SQLiteStore: EventStore {
     public func forEachEvent(
         from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void
     ) throws(LedgerError) {
-        try forEachEncodedEvent(from: position) { (event) throws(LedgerError) in try body(event.decoded()) }
+        try forEachEncodedEvent(from: position, indexRows: true) { (event) throws(LedgerError) in
+            try body(event.decoded())
+        }
     }
 
     public func forEachEncodedEvent(
-        from position: Int64, _ body: (EncodedEvent) throws(LedgerError) -> Void
+        from position: Int64, indexRows: Bool, _ body: (EncodedEvent) throws(LedgerError) -> Void
     ) throws(LedgerError) {
         try connection.readTransaction { () throws(LedgerError) in
             let events = try connection.prepare(
                 "SELECT \(table.columnList) FROM \(table.rows) WHERE position >= ?1 ORDER BY position")
-            let related = try RelatedRows(connection: connection, eventDescription: eventDescription, from: position)
+            let related =
+                indexRows ? try RelatedRows(connection: connection, eventDescription: eventDescription, from: position) : nil
             events.bind(1, position)
             while try events.step() {
-                try body(encodedRow(events, metadata: related.metadata(for: events.int64(table.position))))
+                let metadata = try related?.metadata(for: events.int64(table.position)) ?? EventMetadata()
+                try body(encodedRow(events, metadata: metadata))
             }
         }
     }
