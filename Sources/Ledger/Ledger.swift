@@ -7,9 +7,9 @@
 /// try ledger.forEachEvent(from: 1) { event in … }  // in log order, payloads decompressed
 /// ```
 ///
-/// Compression runs on every core; the single writer only binds and steps. A caller that
-/// appends batch after batch can compress the next batch on other threads with ``compressor``
-/// while this one commits, and hand both to ``append(_:prepared:beforeCommit:)`` (see ``EventCompressor/prepareSettled(_:)``). Use one
+/// Compression runs on every core. A caller that appends batch after batch can compress the
+/// next batch on other threads with ``compressor`` (``EventCompressor/prepareSettled(_:)``)
+/// while this one commits, and hand both to ``append(_:prepared:beforeCommit:)``. Use one
 /// `Ledger` per thread: it owns a database connection.
 public final class Ledger {
     public let store: any EventStore

@@ -38,8 +38,8 @@ public final class EventCompressor: Sendable {
     /// Prepares, on all cores, the events whose compression is settled: their kind has a
     /// dictionary, or no family, so never gets one. An event of a kind still waiting for its
     /// first dictionary is left out (nil) for the writer, which trains that dictionary from the
-    /// batch and compresses the event once: traffic in order of message type brings a new kind
-    /// with every few batches, and each of its first batch's events was compressed twice.
+    /// batch and compresses the event once. (A folder in name order brings a new kind every few
+    /// batches: compressed here without a dictionary, its first events were compressed again.)
     public func prepareSettled(_ events: [NewEvent]) -> [PreparedEvent?] {
         let snapshot = dictionaries.withLock { $0 }
         var settled: [Int] = []
