@@ -231,16 +231,13 @@ public struct Uitwisseling: Projection {
     package static func sleutel(berichtCode: Int, afzender: String, identificatie: String) -> Int {
         // The bytes of "\(berichtCode)\u{1F}\(afzender)\u{1F}\(identificatie)", fed part by part
         // rather than joined into a string first.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        func feed(_ bytes: some Sequence<UInt8>) {
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-        }
-        feed(String(berichtCode).utf8)
-        feed(CollectionOfOne(0x1F))
-        feed(afzender.utf8)
-        feed(CollectionOfOne(0x1F))
-        feed(identificatie.utf8)
-        return Int(hash & 0x7FFF_FFFF)
+        var hash = FNV1a()
+        hash.feed(String(berichtCode).utf8)
+        hash.feed(CollectionOfOne(0x1F))
+        hash.feed(afzender.utf8)
+        hash.feed(CollectionOfOne(0x1F))
+        hash.feed(identificatie.utf8)
+        return Int(hash.value & 0x7FFF_FFFF)
     }
 
     /// Every message counts as known from its `kennisdatum`.

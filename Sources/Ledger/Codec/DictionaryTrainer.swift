@@ -114,9 +114,9 @@ public struct DictionaryTrainer: Sendable {
 
         init(_ bytes: ArraySlice<UInt8>) {
             self.bytes = bytes
-            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-            for byte in bytes { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-            self.hash = hash
+            var hash = FNV1a()
+            hash.feed(bytes)
+            self.hash = hash.value
         }
 
         /// Equal hashes are mostly equal segments, whose bytes `memcmp` compares faster than a loop.
