@@ -42,31 +42,17 @@ public struct DictionaryTrainer: Sendable {
         guard samples.count >= minimumSamples else { return nil }
         let segmented = samples.map(Self.segments(of:))
         var table = SegmentTable(room: segmented.reduce(0) { $0 + $1.count })
-        // The table's number of each segment, in the samples' order, and in how many samples each occurs.
-        var numbers: [[Int]] = []
-        numbers.reserveCapacity(segmented.count)
-        var documentFrequency: [Int] = []
-        var lastSample: [Int] = []
-        for (sample, segments) in segmented.enumerated() {
-            numbers.append(segments.map { segment in
-                let number = table.number(of: segment)
-                if number == documentFrequency.count {
-                    documentFrequency.append(0)
-                    lastSample.append(-1)
-                }
-                if lastSample[number] != sample {
-                    lastSample[number] = sample
-                    documentFrequency[number] += 1
-                }
-                return number
-            })
+        // Each segment's number in the table, in the samples' order.
+        let numbers = segmented.enumerated().map { sample, segments in
+            segments.map { table.number(of: $0, inSample: sample) }
         }
         let threshold = max(2, Int((Double(samples.count) * minimumShare).rounded(.up)))
         var dictionary: [UInt8] = []
         dictionary.reserveCapacity(capacity)
-        var added = [Bool](repeating: false, count: documentFrequency.count)
+        var added = [Bool](repeating: false, count: table.count)
         for (segments, numbers) in zip(segmented, numbers) {
-            for (segment, number) in zip(segments, numbers) where documentFrequency[number] >= threshold && !added[number] {
+            for (segment, number) in zip(segments, numbers)
+            where table.documentFrequency[number] >= threshold && !added[number] {
                 guard dictionary.count + segment.bytes.count <= capacity else { return dictionary }
                 added[number] = true
                 dictionary.append(contentsOf: segment.bytes)
@@ -129,12 +115,19 @@ public struct DictionaryTrainer: Sendable {
     }
 
     /// Numbers the distinct segments in the order they are first seen, by open addressing on the
-    /// segments' own hashes. (A `Dictionary` and a `Set` of segments hashed each key again with
-    /// SipHash at every one of the three lookups a segment took: two thirds of training.)
+    /// segments' own hashes, and counts in how many samples each occurs. (A `Dictionary` and a
+    /// `Set` of segments hashed each key again with SipHash at every one of the three lookups a
+    /// segment took: two thirds of training.)
     private struct SegmentTable {
         private var slots: [Int]
         private var segments: [Segment] = []
         private let mask: Int
+        /// By number: in how many samples the segment occurs.
+        private(set) var documentFrequency: [Int] = []
+        /// By number: the last sample counted for the segment.
+        private var lastSample: [Int] = []
+
+        var count: Int { segments.count }
 
         /// A table for at most `room` distinct segments, which never fills past half.
         init(room: Int) {
@@ -144,14 +137,26 @@ public struct DictionaryTrainer: Sendable {
             mask = size - 1
         }
 
-        /// The number of `segment`'s bytes: the next number when they are new.
-        mutating func number(of segment: Segment) -> Int {
+        /// The number of `segment`'s bytes (the next number when they are new), counting sample
+        /// `sample` among those it occurs in. Samples are fed in order, each once.
+        mutating func number(of segment: Segment, inSample sample: Int) -> Int {
+            let number = number(of: segment)
+            if lastSample[number] != sample {
+                lastSample[number] = sample
+                documentFrequency[number] += 1
+            }
+            return number
+        }
+
+        private mutating func number(of segment: Segment) -> Int {
             var slot = Int(truncatingIfNeeded: segment.hash) & mask
             while true {
                 let number = slots[slot]
                 if number < 0 {
                     slots[slot] = segments.count
                     segments.append(segment)
+                    documentFrequency.append(0)
+                    lastSample.append(-1)
                     return segments.count - 1
                 }
                 if segments[number].hasBytes(of: segment) { return number }
