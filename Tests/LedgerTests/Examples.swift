@@ -18,11 +18,7 @@ enum Examples {
         let code = ["301": 436, "302": 437, "305": 438, "306": 439, "307": 440, "308": 441, "315": 446,
                     "316": 447, "317": 486, "318": 487, "319": 488, "320": 489, "323": 490, "325": 491][type]!
         let text = String(decoding: bytes, as: UTF8.self)
-        func value(_ element: String) -> String? {
-            guard let open = text.range(of: ":\(element)>") else { return nil }
-            let rest = text[open.upperBound...]
-            return rest.range(of: "<").map { String(rest[..<$0.lowerBound]) }
-        }
+        func value(_ element: String) -> String? { firstValue(of: element, in: text) }
         let bsns = text.components(separatedBy: ":Bsn>").dropFirst().compactMap { part in
             part.range(of: "<").map { String(part[..<$0.lowerBound]) }
         }.filter { $0.count == 9 && $0.allSatisfy(\.isNumber) }
@@ -42,13 +38,18 @@ enum Examples {
     /// `count` distinct messages of fixture `name`: each with its own Identificatie in the header.
     static func copies(of name: String, _ count: Int, from start: Int = 0) throws -> [NewEvent] {
         let template = String(decoding: try bytes(name), as: UTF8.self)
-        let open = try #require(template.range(of: ":Identificatie>"))
-        let close = try #require(template[open.upperBound...].range(of: "<"))
-        let original = String(template[open.upperBound..<close.lowerBound])
+        let original = try #require(firstValue(of: "Identificatie", in: template))
         return try (start..<(start + count)).map { index in
             let identificatie = "ID\(index)"
             let payload = Array(template.replacingOccurrences(of: original, with: identificatie).utf8)
             return try event(name, identificatie: identificatie, payload: payload)
         }
+    }
+
+    /// The text of the first element called `element` (in any namespace) in `text`.
+    private static func firstValue(of element: String, in text: String) -> String? {
+        guard let open = text.range(of: ":\(element)>") else { return nil }
+        let rest = text[open.upperBound...]
+        return rest.range(of: "<").map { String(rest[..<$0.lowerBound]) }
     }
 }
