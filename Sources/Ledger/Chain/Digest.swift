@@ -1,5 +1,3 @@
-internal import COpenSSL
-
 /// A SHA-256 digest: the content hash of a message and the links of the hash chain.
 public struct Digest: Hashable, Sendable, CustomStringConvertible {
     /// The 32 bytes of the digest.
@@ -13,14 +11,13 @@ public struct Digest: Hashable, Sendable, CustomStringConvertible {
     /// The predecessor of the first event: 32 zero bytes.
     public static let genesis = Digest(unchecked: [UInt8](repeating: 0, count: 32))
 
-    private init(unchecked bytes: [UInt8]) { self.bytes = bytes }
+    init(unchecked bytes: [UInt8]) { self.bytes = bytes }
 
-    /// Hashes `data` with libcrypto's one-shot SHA-256.
+    /// The SHA-256 of `data`.
     public init(of data: UnsafeRawBufferPointer) {
-        bytes = [UInt8](unsafeUninitializedCapacity: 32) { out, initialized in
-            _ = SHA256(data.baseAddress?.assumingMemoryBound(to: UInt8.self), data.count, out.baseAddress)
-            initialized = 32
-        }
+        var context = SHA256Context()
+        context.update(data)
+        self = context.finish()
     }
 
     public init(of data: [UInt8]) {

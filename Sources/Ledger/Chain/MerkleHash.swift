@@ -6,17 +6,19 @@ public enum MerkleHash {
 
     /// SHA-256(0x00 ‖ input). A ledger leaf's input is the 32-byte SHA-256 of the event's bytes.
     public static func leaf(_ input: [UInt8]) -> Digest {
-        Digest(of: [0x00] + input)
+        var context = SHA256Context()
+        context.update(byte: 0x00)
+        context.update(input)
+        return context.finish()
     }
 
     /// SHA-256(0x01 ‖ left ‖ right).
     public static func node(_ left: Digest, _ right: Digest) -> Digest {
-        var input = [UInt8]()
-        input.reserveCapacity(65)
-        input.append(0x01)
-        input += left.bytes
-        input += right.bytes
-        return Digest(of: input)
+        var context = SHA256Context()
+        context.update(byte: 0x01)
+        context.update(left.bytes)
+        context.update(right.bytes)
+        return context.finish()
     }
 
     /// The leaf of a ledger event: its input is the SHA-256 of the event's original bytes.
