@@ -70,7 +70,7 @@ public final class Ingester {
         var next = decoding(sourcesOfNext)
         var done = 0
         while let current = next {
-            let batch = current.result()
+            let batch = current.take()
             let sourcesOfBatch = sourcesOfNext
             sourcesOfNext = nextBatch()
             next = decoding(sourcesOfNext)
@@ -100,6 +100,7 @@ public final class Ingester {
                 report.count(
                     outcome, source: source, bevindingen: message.bevindingen, schemaMissing: message.schemaMissing)
             }
+            releaseElsewhere((consume batch, consume origins, consume events))
             done += sourcesOfBatch.count
             // A ZIP counted as one file hands out its entries one by one.
             progress(done, max(total, done))

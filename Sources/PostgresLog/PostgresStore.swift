@@ -78,7 +78,7 @@ public final class PostgresStore: AuditedStore {
     public func forEachEvent(from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void) throws(LedgerError) {
         var decoding: Background<Result<[StoredEvent], LedgerError>>?
         func handOn() throws(LedgerError) {
-            for event in try decoding?.result().get() ?? [] { try body(event) }
+            for event in try decoding?.take().get() ?? [] { try body(event) }
         }
         try forEachPage(from: position) { (rows, decoder) throws(LedgerError) in
             let next = Background { Result { () throws(LedgerError) in try rows.map(decoder.decode) } }

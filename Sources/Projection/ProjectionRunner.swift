@@ -272,7 +272,9 @@ public struct ProjectionRunner: Sendable {
         var pending: [(last: Int64, statements: Background<Statements>)] = []
         func runPending() throws(LedgerError) {
             let (last, statements) = pending.removeFirst()
-            try database.run(statements.result().get())
+            let recorded = try statements.take().get()
+            try database.run(recorded)
+            releaseElsewhere(consume recorded)
             position = last
         }
         func startChunk() throws(LedgerError) {

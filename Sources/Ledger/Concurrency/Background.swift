@@ -26,11 +26,30 @@ public final class Background<Value: Sendable>: Sendable {
         }
     }
 
-    /// The result, once the work is done.
-    public func result() -> Value {
+    /// The result, once the work is done; taken out, so the caller holds the only copy and decides
+    /// where it is freed (``releaseElsewhere(_:)``). Call it once.
+    public func take() -> Value {
         slot.finished.wait()
+        defer { slot.value = nil }
         return slot.value!
     }
 
     deinit { slot.finished.wait() }
+}
+
+/// Frees `value` on another thread. A batch of decoded messages is thousands of strings and arrays;
+/// the writer, the thread everything else waits for, hands them off instead of freeing them itself.
+/// The caller must hold no other copy, or freeing stays with whoever lets go last.
+public func releaseElsewhere<Value: Sendable>(_ value: consuming Value) {
+    let box = ReleaseBox(consume value)
+    DispatchQueue.global(qos: .utility).async { box.value = nil }
+}
+
+/// Holds a value until the thread that frees it lets go: the value is dropped there even when the
+/// caller's reference to the box goes last.
+private final class ReleaseBox<Value>: @unchecked Sendable {
+    // Set once by the caller, cleared once by the freeing thread.
+    var value: Value?
+
+    init(_ value: consuming Value) { self.value = consume value }
 }
