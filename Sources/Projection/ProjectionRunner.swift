@@ -57,8 +57,13 @@ public struct ProjectionRunner: Sendable {
             if position + 1 < first {
                 position = try fold(log, into: database, after: from, through: first - 1)
             }
-            if let run = try apply(appended.lazy.map { ($0.event, $0.bericht) }, to: database, after: from) {
-                position = run.upperBound
+            if let last = appended.last?.event.position {
+                // The batch's rows are worked out on all cores; this thread, the writer, only runs them.
+                let recorded = try statements(applying: appended.count, after: from) { appended[$0] }.get()
+                try database.run(recorded)
+                releaseElsewhere(consume recorded)
+                try relate(first...last, in: database, after: from)
+                position = last
             }
             if position < head { position = try fold(log, into: database, after: from.map { max($0, position) }) }
             for projection in stale { try database.connection.execute(projection.indexes) }
@@ -207,24 +212,6 @@ public struct ProjectionRunner: Sendable {
         try connection.execute("DROP \(view ? "VIEW" : "TABLE") \(name)")
     }
 
-    /// Applies a run of events, in log order, to every projection whose checkpoint (`after`, in
-    /// runner order) is before them, each event in turn; then relates the run's facts.
-    /// - returns: the positions of the run; nil when it was empty.
-    private func apply(
-        _ run: some Sequence<(StoredEvent, Bericht?)>, to database: ProjectionDatabase, after: [Int64]
-    ) throws(LedgerError) -> ClosedRange<Int64>? {
-        var first: Int64?
-        var last: Int64 = 0
-        for (event, bericht) in run {
-            try apply(event, bericht, to: database, after: after)
-            first = first ?? event.position
-            last = event.position
-        }
-        guard let first else { return nil }
-        try relate(first...last, in: database, after: after)
-        return first...last
-    }
-
     /// Applies one event to every projection whose checkpoint (`after`, in runner order) is before it.
     private func apply(
         _ event: StoredEvent, _ bericht: Bericht?, to database: ProjectionDatabase, after: [Int64]
@@ -307,22 +294,32 @@ public struct ProjectionRunner: Sendable {
 
     /// The statements that apply `events` to every projection whose checkpoint (`after`) is
     /// before them, in log order: each event and message decoded once (the message nil for events
-    /// that are no messages or no longer decode, whose metadata is then all there is) and each
-    /// projection's `apply` recorded, on all cores, in stripes of consecutive events.
+    /// that are no messages or no longer decode, whose metadata is then all there is).
     private func statements(applying events: [EncodedEvent], after: [Int64]) -> Statements {
-        let stripes = min(events.count, Self.stripes)
+        statements(applying: events.count, after: after) { (index) throws(LedgerError) in
+            let event = try events[index].decoded()
+            return (event, event.kind == .bericht ? try? BerichtDecoder.decode(event.payload) : nil)
+        }
+    }
+
+    /// The statements that apply `count` events, the one at `index` given by `event(index)`, to
+    /// every projection whose checkpoint (`after`) is before them, in log order: each projection's
+    /// `apply` recorded on all cores, in stripes of consecutive events.
+    private func statements(
+        applying count: Int, after: [Int64],
+        _ event: @Sendable (_ index: Int) throws(LedgerError) -> (StoredEvent, Bericht?)
+    ) -> Statements {
+        let stripes = min(count, Self.stripes)
         let results = UnsafeMutableBufferPointer<Statements>.allocate(capacity: stripes)
         defer { results.deallocate() }
         // Each iteration initializes its own slot only, so the unsynchronized writes never overlap.
         nonisolated(unsafe) let output = results
         DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
-            let stripeEvents = events[events.count * stripe / stripes..<events.count * (stripe + 1) / stripes]
             let result = Statements { () throws(LedgerError) -> [ProjectionDatabase.Recorded] in
                 let recorder = try ProjectionDatabase.recorder()
-                for encoded in stripeEvents {
-                    let event = try encoded.decoded()
-                    let bericht = event.kind == .bericht ? try? BerichtDecoder.decode(event.payload) : nil
-                    try apply(event, bericht, to: recorder, after: after)
+                for index in count * stripe / stripes..<count * (stripe + 1) / stripes {
+                    let (stored, bericht) = try event(index)
+                    try apply(stored, bericht, to: recorder, after: after)
                 }
                 return recorder.recordedStatements
             }
