@@ -1,3 +1,5 @@
+import Glibc
+
 /// What a message's namespace URI says: standard, release and message type.
 ///
 /// `http://www.istandaarden.nl/ijw/3_2/jw301/schema` is iJw 3.2 JW301. The prefix a sender binds
@@ -13,24 +15,48 @@ struct BerichtNamespace: Equatable {
     private static let base = "http://www.istandaarden.nl/"
 
     init(uri: String) throws(BerichtError) {
-        if let known = Self.known[uri] {
+        if let known = uri.utf8.withContiguousStorageIfAvailable(Self.known(utf8:)) ?? nil {
             self = known
             return
         }
         try self.init(parsing: uri)
     }
 
+    /// The namespace whose URI is `utf8`, when it is one the standard gives (see ``known``): the
+    /// decoder asks with the parser's bytes, before any `String` is made of them.
+    static func known(utf8: UnsafeBufferPointer<UInt8>) -> BerichtNamespace? {
+        guard let base = utf8.baseAddress, utf8.count > Self.lastDigits else { return nil }
+        return known.uris.withUnsafeBufferPointer { uris in
+            let digits = base + utf8.count - Self.lastDigits
+            for (index, range) in known.ranges.enumerated() where range.count == utf8.count {
+                // The URIs of one standard differ only in the message's number: its last two
+                // digits, right before `/schema`, tell them apart before all bytes are compared.
+                let candidate = uris.baseAddress! + range.upperBound - Self.lastDigits
+                guard candidate[0] == digits[0], candidate[1] == digits[1] else { continue }
+                if memcmp(uris.baseAddress! + range.lowerBound, base, utf8.count) == 0 { return known.namespaces[index] }
+            }
+            return nil
+        }
+    }
+
+    /// How far from the end of a URI such as `…/jw301/schema` its number's last two digits start.
+    private static let lastDigits = "01/schema".utf8.count
+
     /// Every namespace this module decodes, read once by ``init(parsing:)`` from the URI the
-    /// standard gives it: a lookup instead of cutting the same URI into parts for every message.
-    /// Any other URI, valid or not, is parsed as it comes.
-    static let known: [String: BerichtNamespace] = {
-        var known: [String: BerichtNamespace] = [:]
+    /// standard gives it: 28 comparisons of bytes at most instead of cutting the same URI into
+    /// parts for every message. The URIs lie in one buffer (`ranges` into `uris`), so the search
+    /// touches no reference count. Any other URI, valid or not, is parsed as it comes.
+    static let known: (uris: [UInt8], ranges: [Range<Int>], namespaces: [BerichtNamespace]) = {
+        var known: (uris: [UInt8], ranges: [Range<Int>], namespaces: [BerichtNamespace]) = ([], [], [])
         for standaard in Standaard.allCases {
             let (path, prefix) = standaard == .iWmo ? ("iwmo", "wmo") : ("ijw", "jw")
             for release in Release.supported {
                 for type in Berichttype.allCases {
                     let uri = "\(base)\(path)/\(release.major)_\(release.minor)/\(prefix)\(type.rawValue)/schema"
-                    known[uri] = try? BerichtNamespace(parsing: uri)
+                    guard let namespace = try? BerichtNamespace(parsing: uri) else { continue }
+                    known.ranges.append(known.uris.count..<known.uris.count + uri.utf8.count)
+                    known.uris += uri.utf8
+                    known.namespaces.append(namespace)
                 }
             }
         }

@@ -147,15 +147,19 @@ struct ElementTreeBuilder {
     // MARK: Helpers
 
     private mutating func startRoot(_ localName: UnsafeBufferPointer<UInt8>, _ uri: UnsafeBufferPointer<UInt8>?) {
-        guard localName.elementsEqual(Tag.bericht.rawValue.utf8) else {
+        guard Self.equal(localName, Self.bericht) else {
             return fail(.notAnIStandaardenMessage, "root element is not Bericht")
         }
         guard let uri else { return fail(.notAnIStandaardenMessage, "Bericht is not in a namespace") }
         let namespace: BerichtNamespace
-        do {
-            namespace = try BerichtNamespace(uri: String(decoding: uri, as: UTF8.self))
-        } catch {
-            return fail(error.kind, error.problem)
+        if let known = BerichtNamespace.known(utf8: uri) {
+            namespace = known
+        } else {
+            do {
+                namespace = try BerichtNamespace(uri: String(decoding: uri, as: UTF8.self))
+            } catch {
+                return fail(error.kind, error.problem)
+            }
         }
         self.namespace = namespace
         let schema = MessageSchema.schema(for: namespace.berichttype, in: namespace.standaard)
@@ -205,12 +209,17 @@ struct ElementTreeBuilder {
         lhs.count == rhs.count && (lhs.isEmpty || memcmp(lhs.baseAddress!, rhs.baseAddress!, lhs.count) == 0)
     }
 
+    private static func equal(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: [UInt8]) -> Bool {
+        rhs.withUnsafeBufferPointer { equal(lhs, $0) }
+    }
+
     @inline(__always)
     private static func same(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
         lhs.baseAddress == rhs.baseAddress && lhs.count == rhs.count
     }
 
     private static let schemaInstance: [UInt8] = Array("http://www.w3.org/2001/XMLSchema-instance".utf8)
+    private static let bericht: [UInt8] = Array(Tag.bericht.rawValue.utf8)
 
     /// Attributes are not used by the standard; only `xsi:` hints (schemaLocation) are tolerated.
     static func isTolerated(attributeURI uri: UnsafeBufferPointer<UInt8>?) -> Bool {

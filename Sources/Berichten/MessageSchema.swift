@@ -81,11 +81,14 @@ final class MessageSchema: @unchecked Sendable {
 
     /// The schema for `type` in `standaard`; built on first use.
     static func schema(for type: Berichttype, in standaard: Standaard) -> MessageSchema {
-        let index = Berichttype.allCases.firstIndex(of: type)! * 2 + (standaard == .iJw ? 1 : 0)
+        let index = types.firstIndex(of: type)! * 2 + (standaard == .iJw ? 1 : 0)
         return all[index]
     }
 
-    private static let all: [MessageSchema] = Berichttype.allCases.flatMap { type in
+    /// `Berichttype.allCases`, made once: the synthesized property builds a new array at every call.
+    private static let types = Berichttype.allCases
+
+    private static let all: [MessageSchema] = types.flatMap { type in
         [Standaard.iWmo, .iJw].map { MessageSchema(root: Definition.bericht(type, standaard: $0)) }
     }
 }

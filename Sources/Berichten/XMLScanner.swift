@@ -96,17 +96,18 @@ struct XMLScanner {
         position += 5
         skipWhitespace()
         try keyword("version")
-        guard try quotedValue() == "1.0" else { throw Declined() }
+        guard equals(try attributeValue(), "1.0") else { throw Declined() }
         var spaced = skipWhitespace()
         if spaced, matches("encoding") {
             try keyword("encoding")
             // Prolog has refused every encoding but UTF-8 already; what is left only needs checking.
-            guard let name = try quotedValue(), name.lowercased() == "utf-8" else { throw Declined() }
+            guard equals(try attributeValue(), "utf-8", ignoringCase: true) else { throw Declined() }
             spaced = skipWhitespace()
         }
         if spaced, matches("standalone") {
             try keyword("standalone")
-            guard let value = try quotedValue(), value == "yes" || value == "no" else { throw Declined() }
+            let value = try attributeValue()
+            guard equals(value, "yes") || equals(value, "no") else { throw Declined() }
             skipWhitespace()
         }
         guard matches("?>") else { throw Declined() }
@@ -120,13 +121,6 @@ struct XMLScanner {
         skipWhitespace()
         try expect(UInt8(ascii: "="))
         skipWhitespace()
-    }
-
-    /// A short quoted ASCII value of the XML declaration.
-    private mutating func quotedValue() throws(Declined) -> String? {
-        let value = try attributeValue()
-        guard value.count <= 16 else { return nil }
-        return String(decoding: UnsafeBufferPointer(start: bytes + value.lowerBound, count: value.count), as: UTF8.self)
     }
 
     // MARK: Tags
@@ -432,9 +426,15 @@ struct XMLScanner {
         return end <= count && equals(position..<end, text)
     }
 
-    private func equals(_ range: Range<Int>, _ text: StaticString) -> Bool {
+    /// Whether the bytes of `range` are `text`; with `ignoringCase`, ASCII letters of either case
+    /// match (`text` is lower case).
+    private func equals(_ range: Range<Int>, _ text: StaticString, ignoringCase: Bool = false) -> Bool {
         guard range.count == text.utf8CodeUnitCount else { return false }
-        for offset in 0..<range.count where bytes[range.lowerBound + offset] != text.utf8Start[offset] { return false }
+        for offset in 0..<range.count {
+            var byte = bytes[range.lowerBound + offset]
+            if ignoringCase, byte &- UInt8(ascii: "A") < 26 { byte |= 0x20 }
+            guard byte == text.utf8Start[offset] else { return false }
+        }
         return true
     }
 

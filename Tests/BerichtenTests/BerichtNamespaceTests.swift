@@ -5,9 +5,12 @@ import Testing
 struct BerichtNamespaceTests {
     /// Every standard, release and message type has its URI in the table the decoder looks up.
     @Test func everyNamespaceThisModuleDecodesIsLookedUp() throws {
-        #expect(BerichtNamespace.known.count
+        #expect(BerichtNamespace.known.namespaces.count
             == Standaard.allCases.count * Release.supported.count * Berichttype.allCases.count)
-        let namespace = try #require(BerichtNamespace.known["http://www.istandaarden.nl/iwmo/3_1/wmo325/schema"])
+        let uri = Array("http://www.istandaarden.nl/iwmo/3_1/wmo325/schema".utf8)
+        let namespace = try #require(uri.withUnsafeBufferPointer(BerichtNamespace.known(utf8:)))
+        #expect(try BerichtNamespace(uri: String(decoding: uri, as: UTF8.self)) == namespace)
+        #expect(Array(uri.dropLast()).withUnsafeBufferPointer(BerichtNamespace.known(utf8:)) == nil)
         #expect(namespace.standaard == .iWmo)
         #expect(namespace.release == Release(major: 3, minor: 1))
         #expect(namespace.berichttype == .declaratieAntwoord)

@@ -89,6 +89,9 @@ struct XMLScannerTests {
             herschrijf: vervang("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", "<?xml version='1.0' encoding='utf-8' standalone='yes' ?>")),
         Herschrijving(naam: "declaration without encoding", herschrijf: vervang(" encoding=\"UTF-8\"", "")),
         Herschrijving(
+            naam: "encoding in mixed case, standalone no",
+            herschrijf: vervang("encoding=\"UTF-8\"?>", "encoding=\"Utf-8\" standalone=\"no\"?>")),
+        Herschrijving(
             naam: "the message namespace as the default namespace",
             herschrijf: { tekst in
                 tekst.replacingOccurrences(of: "jw301:", with: "").replacingOccurrences(of: "xmlns:jw301=", with: "xmlns=")
@@ -147,6 +150,7 @@ struct XMLScannerTests {
         Herschrijving(naam: "no space between attributes", herschrijf: vervang("schema\" xmlns:ijw", "schema\"xmlns:ijw")),
         Herschrijving(naam: "an XML declaration after white space", herschrijf: { " " + $0 }),
         Herschrijving(naam: "XML version 1.1", herschrijf: vervang("version=\"1.0\"", "version=\"1.1\"")),
+        Herschrijving(naam: "standalone neither yes nor no", herschrijf: vervang("encoding=\"UTF-8\"?>", "encoding=\"UTF-8\" standalone=\"ja\"?>")),
         Herschrijving(naam: "a < in an attribute value", herschrijf: vervang("<jw301:Bericht ", "<jw301:Bericht xmlns:p='a<b' ")),
         Herschrijving(
             naam: "more namespace declarations on one element than the scanner compares",
