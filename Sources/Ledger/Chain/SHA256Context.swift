@@ -1,7 +1,7 @@
 internal import COpenSSL
 
 /// SHA-256 over bytes fed in parts, as if they were joined: a Merkle node's prefix and children
-/// and the chain link's fields are hashed where they lie, with no joined copy and no allocation.
+/// are hashed where they lie, with no joined copy and no allocation. ``Digest/init(of:)`` is one part.
 struct SHA256Context {
     private var state = SHA256_CTX()
 
