@@ -42,7 +42,9 @@ public final class Background<Value: Sendable>: Sendable {
 /// The caller must hold no other copy, or freeing stays with whoever lets go last.
 public func releaseElsewhere<Value: Sendable>(_ value: consuming Value) {
     let box = ReleaseBox(consume value)
-    DispatchQueue.global(qos: .utility).async { box.value = nil }
+    // The same priority as the work: freeing at a lower one could lag behind busy cores and let
+    // batches pile up in memory.
+    DispatchQueue.global().async { box.value = nil }
 }
 
 /// Holds a value until the thread that frees it lets go: the value is dropped there even when the
