@@ -84,6 +84,7 @@ struct AuditCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "verify",
             abstract: "Check an audit bundle: signature, checkpoint, and every message's inclusion proof.",
             discussion: """
                 Needs nothing but the folder: the checkpoint must be signed by the bundle's key (or by the key \

@@ -7,6 +7,7 @@ extension ContractCommand {
     /// Records a contract CSV in the log, once every line of it has been checked.
     struct Load: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "load",
             abstract: "Record the contract tariffs of a CSV file (see `zorgledger contract --help`).",
             discussion: """
                 Replaces, for each gemeente in the file, every tariff loaded before; gemeenten not in the file \

@@ -31,6 +31,7 @@ struct ContractCommand: ParsableCommand {
     /// Every contract recorded, with its position, who loaded it and which gemeenten it covers.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the contracts recorded (the default).",
             discussion: """
                 Example:

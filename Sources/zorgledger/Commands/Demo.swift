@@ -12,6 +12,7 @@ import Verzoeken
 
 struct Demo: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "demo",
         abstract: "Build a ledger from a built-in generated scenario and show what zorgledger sees.",
         discussion: """
             Generates a year of synthetic traffic between gemeenten and aanbieders up to today (no files \

@@ -6,6 +6,7 @@ import Glibc
 
 struct Generate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "generate",
         abstract: "Write realistic, XSD-valid iWmo and iJw 3.2 traffic to a folder.",
         discussion: """
             Whole trajectories per client (requests, toewijzingen, start and stop, monthly declaraties and \

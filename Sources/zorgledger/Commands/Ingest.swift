@@ -7,6 +7,7 @@ import Query
 
 struct Ingest: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "ingest",
         abstract: "Append every message in files and folders to the ledger.",
         discussion: """
             Folders are searched recursively for *.xml, *.zip and *.json files, taken in lexicographic path \

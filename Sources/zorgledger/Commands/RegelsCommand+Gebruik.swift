@@ -6,6 +6,7 @@ extension RegelsCommand {
     /// Records the choice of a rule-set version as an event of its own.
     struct Gebruik: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "gebruik",
             abstract: "Record that reconcile uses this rule-set version from now on.",
             discussion: """
                 Example:

@@ -26,6 +26,7 @@ struct RegelsCommand: ParsableCommand {
     /// Every version with its parameters, the one in force and when each was chosen.
     struct Lijst: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "lijst",
             abstract: "List the rule-set versions (the default).",
             discussion: """
                 Example:

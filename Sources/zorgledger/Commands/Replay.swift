@@ -4,6 +4,7 @@ import Projection
 
 struct Replay: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "replay",
         abstract: "Rebuild all projections from the log.",
         discussion: """
             Drops the projection tables, folds every event from position 1 and writes the checkpoints, all in \

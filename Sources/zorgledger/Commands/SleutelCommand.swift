@@ -14,6 +14,7 @@ struct SleutelCommand: ParsableCommand {
 
     struct Maak: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "maak",
             abstract: "Write a new Ed25519 signing key (owner-only) and its verifier key (FILE.pub).",
             discussion: """
                 The private key goes to FILE with mode 0600 and is never printed; an existing FILE is never \

@@ -5,6 +5,7 @@ import Projection
 
 struct Verify: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "verify",
         abstract: "Check the ledger's integrity (hash chain, stored bytes, immutability) and its projections.",
         discussion: """
             Recomputes the SHA-256 chain over every event and reports each event that was changed, removed \
