@@ -22,8 +22,17 @@ struct BerichtNamespace: Equatable {
         try self.init(parsing: uri)
     }
 
-    /// The namespace whose URI is `utf8`, when it is one the standard gives (see ``known``): the
-    /// decoder asks with the parser's bytes, before any `String` is made of them.
+    /// The namespace of the URI whose bytes are `utf8`, as the parser hands them over: a `String` is
+    /// made of them only when the URI is not one the standard gives (see ``known``).
+    init(utf8: UnsafeBufferPointer<UInt8>) throws(BerichtError) {
+        if let known = Self.known(utf8: utf8) {
+            self = known
+            return
+        }
+        try self.init(parsing: String(decoding: utf8, as: UTF8.self))
+    }
+
+    /// The namespace whose URI is `utf8`, when it is one the standard gives (see ``known``).
     static func known(utf8: UnsafeBufferPointer<UInt8>) -> BerichtNamespace? {
         guard let base = utf8.baseAddress, utf8.count > Self.lastDigits else { return nil }
         return known.uris.withUnsafeBufferPointer { uris in

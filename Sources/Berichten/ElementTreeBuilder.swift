@@ -152,14 +152,10 @@ struct ElementTreeBuilder {
         }
         guard let uri else { return fail(.notAnIStandaardenMessage, "Bericht is not in a namespace") }
         let namespace: BerichtNamespace
-        if let known = BerichtNamespace.known(utf8: uri) {
-            namespace = known
-        } else {
-            do {
-                namespace = try BerichtNamespace(uri: String(decoding: uri, as: UTF8.self))
-            } catch {
-                return fail(error.kind, error.problem)
-            }
+        do {
+            namespace = try BerichtNamespace(utf8: uri)
+        } catch {
+            return fail(error.kind, error.problem)
         }
         self.namespace = namespace
         let schema = MessageSchema.schema(for: namespace.berichttype, in: namespace.standaard)
@@ -223,7 +219,7 @@ struct ElementTreeBuilder {
 
     /// Attributes are not used by the standard; only `xsi:` hints (schemaLocation) are tolerated.
     static func isTolerated(attributeURI uri: UnsafeBufferPointer<UInt8>?) -> Bool {
-        uri.map { $0.elementsEqual(schemaInstance) } ?? false
+        uri.map { equal($0, schemaInstance) } ?? false
     }
 
     /// A local name for an error message, cut short so hostile input cannot flood a log line.
