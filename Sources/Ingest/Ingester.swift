@@ -115,13 +115,22 @@ public final class Ingester {
         var prepared: [PreparedEvent?]
     }
 
-    private struct Decoded: Sendable {
-        var event: NewEvent
+    /// A class, not a struct: the writer hands each message on (to the append, the projections,
+    /// the report) with one retain instead of one for every array and string a `Bericht` holds.
+    private final class Decoded: Sendable {
+        let event: NewEvent
         /// Nil for a message of which only the header could be read.
-        var bericht: Bericht?
-        var bevindingen: [Bevinding]
+        let bericht: Bericht?
+        let bevindingen: [Bevinding]
         /// The XSD that was needed but missing or unusable, so the message was not validated.
-        var schemaMissing: String?
+        let schemaMissing: String?
+
+        init(event: NewEvent, bericht: Bericht?, bevindingen: [Bevinding], schemaMissing: String? = nil) {
+            self.event = event
+            self.bericht = bericht
+            self.bevindingen = bevindingen
+            self.schemaMissing = schemaMissing
+        }
     }
 
     /// Reads and decodes a batch on all cores, keeping the batch's order.
@@ -154,18 +163,19 @@ public final class Ingester {
             var metadata = EventMetadata(bericht)
             metadata.record(aflevering)
             let event = NewEvent(kind: .bericht, payload: bytes, metadata: metadata, source: source.name)
-            var decoded = Decoded(event: event, bericht: bericht, bevindingen: bericht.bevindingen())
+            var bevindingen = bericht.bevindingen()
+            var schemaMissing: String?
             if let schemas {
                 switch schemas.validator(
                     standaard: bericht.standaard, release: bericht.release, berichttype: bericht.berichttype)
                 {
-                case .success(let validator): decoded.bevindingen += validator.validate(bytes).map(Bevinding.init(xsd:))
+                case .success(let validator): bevindingen += validator.validate(bytes).map(Bevinding.init(xsd:))
                 case .failure:
-                    decoded.schemaMissing = schemas.path(
+                    schemaMissing = schemas.path(
                         standaard: bericht.standaard, release: bericht.release, berichttype: bericht.berichttype)
                 }
             }
-            return .success(decoded)
+            return .success(Decoded(event: event, bericht: bericht, bevindingen: bevindingen, schemaMissing: schemaMissing))
         } catch {
             // A message whose header can be read was exchanged: it is recorded, flagged with what
             // breaks its schema, and (like any level-1 failure) counts as not sent.
