@@ -28,11 +28,15 @@ public struct Corpus {
         }
     }
 
-    /// Writes every message to `directory` as a file, as a mailbox of received messages would hold them.
+    /// Writes every message to `directory` as a file, as a mailbox of received messages would hold them,
+    /// and waits until the kernel has written them to disk: otherwise that writeback (1.8 GB at a
+    /// million messages) runs during whatever is timed next, and an ingest of 1,007,067 messages took
+    /// 38.4 s straight after its files were written against 34.3 s once they were on disk.
     public func write(to directory: String) throws {
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
         for bericht in berichten {
             try Data(bericht.bytes).write(to: URL(fileURLWithPath: directory).appendingPathComponent(bericht.bestandsnaam))
         }
+        sync()
     }
 }
