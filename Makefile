@@ -46,7 +46,7 @@ bench: setup peer
 	$(SWIFT) build -c release --product zorgledger-bench
 	$(PEER_ENV) .ci/with-postgres ZORGLEDGER_BENCH_POSTGRES .build/release/zorgledger-bench --messages 100000 --runs 5
 
-# Adds the growth figure: one ingest of 100k and one of 1M messages (needs about 3 GB of disk).
+# Adds the growth figure: three ingests of 100k and three of 1M messages, medians (needs about 5 GB of disk).
 bench-growth: setup peer
 	$(SWIFT) build -c release --product zorgledger
 	$(SWIFT) build -c release --product zorgledger-bench
