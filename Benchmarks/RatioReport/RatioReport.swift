@@ -195,7 +195,7 @@ struct RatioReport: ParsableCommand {
             note("growth: ingesting \(messages) and \(messages * growth) messages \(times) times each")
             let small = try timedIngest(messages: messages, times: times, cli: cli)
             let large = try timedIngest(messages: messages * growth, times: times, cli: cli)
-            table.growth(small: messages, large: messages * growth, ratio: large.seconds / small.seconds,
+            table.growth(small: messages, large: messages * growth, runs: times, ratio: large.seconds / small.seconds,
                          peakMiB: large.peakMiB, limit: Double(growth) * 1.1)
         }
         print(table.rendered)

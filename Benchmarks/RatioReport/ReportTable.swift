@@ -39,8 +39,8 @@ struct ReportTable {
                      String(format: "≤ %.0f µs", limit) + (microseconds <= limit ? " ✓" : " ✗")])
     }
 
-    mutating func growth(small: Int, large: Int, ratio: Double, peakMiB: Double, limit: Double) {
-        rows.append(["growth: ingest time \(large) / \(small) messages", String(format: "%.2f×", ratio),
+    mutating func growth(small: Int, large: Int, runs: Int, ratio: Double, peakMiB: Double, limit: Double) {
+        rows.append(["growth: ingest time \(large) / \(small) messages, medians of \(runs)", String(format: "%.2f×", ratio),
                      String(format: "peak %.0f MiB at %d", peakMiB, large), Self.shown(ratio, against: limit),
                      String(format: "≤ %.0f", limit) + (ratio <= limit ? " ✓" : " ✗")])
     }
