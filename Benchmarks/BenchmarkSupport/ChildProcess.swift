@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Runs a program and reports its wall time and peak memory: the real CLI, measured as users run it.
+/// Runs a program and reports its wall time, CPU time and peak memory: the real CLI, measured as users run it.
 ///
 /// The peak is read from the child's own `VmHWM` while it runs. `ru_maxrss` from `wait4` would be
 /// wrong here: glibc's `posix_spawn` starts the child in the parent's address space, and Linux
@@ -11,6 +11,9 @@ public enum ChildProcess {
     public struct Measurement {
         public var status: Int32
         public var seconds: Double
+        /// The child's CPU time, user and system, on all its threads: beside `seconds`, whether a
+        /// run got slower by doing more work or by waiting more for one thread.
+        public var cpuSeconds: Double
         /// Peak resident memory of the child, in KiB; 0 when the child was gone before its first sample.
         var peakKiB: Int
 
@@ -36,6 +39,9 @@ public enum ChildProcess {
         public func wait() throws -> Measurement {
             var status: Int32 = 0
             var peakKiB = 0
+            // The CPU time of children is counted when they are reaped, and this loop reaps only this one.
+            var before = tms(), after = tms()
+            times(&before)
             while true {
                 peakKiB = max(peakKiB, ChildProcess.highWaterMarkKiB(pid))
                 let done = waitpid(pid, &status, WNOHANG)
@@ -44,7 +50,10 @@ public enum ChildProcess {
                 usleep(5_000)
             }
             let exitStatus = (status & 0x7F) == 0 ? (status >> 8) & 0xFF : 128 + (status & 0x7F)
-            return Measurement(status: exitStatus, seconds: clock.seconds, peakKiB: peakKiB)
+            times(&after)
+            let ticks = (after.tms_cutime - before.tms_cutime) + (after.tms_cstime - before.tms_cstime)
+            let cpuSeconds = Double(ticks) / Double(sysconf(Int32(_SC_CLK_TCK)))
+            return Measurement(status: exitStatus, seconds: clock.seconds, cpuSeconds: cpuSeconds, peakKiB: peakKiB)
         }
     }
 

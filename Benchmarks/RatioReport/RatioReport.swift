@@ -196,7 +196,7 @@ struct RatioReport: ParsableCommand {
             let small = try timedIngest(messages: messages, times: times, cli: cli)
             let large = try timedIngest(messages: messages * growth, times: times, cli: cli)
             table.growth(small: messages, large: messages * growth, runs: times, ratio: large.seconds / small.seconds,
-                         peakMiB: large.peakMiB, limit: Double(growth) * 1.1)
+                         cpuRatio: large.cpuSeconds / small.cpuSeconds, peakMiB: large.peakMiB, limit: Double(growth) * 1.1)
         }
         print(table.rendered)
         try readSide(inbox: inbox, cli: cli)
@@ -248,22 +248,26 @@ struct RatioReport: ParsableCommand {
         }
     }
 
-    /// Ingests a corpus of `messages` into a fresh ledger `times` times: the median time, the highest peak.
-    private func timedIngest(messages: Int, times: Int, cli: String) throws -> (seconds: Double, peakMiB: Double) {
+    /// Ingests a corpus of `messages` into a fresh ledger `times` times: the median time and CPU
+    /// time, the highest peak.
+    private func timedIngest(
+        messages: Int, times: Int, cli: String
+    ) throws -> (seconds: Double, cpuSeconds: Double, peakMiB: Double) {
         let folder = scratch + "/growth-\(messages)"
         try Corpus(messages: messages, seed: 7).write(to: folder)
         defer { try? FileManager.default.removeItem(atPath: folder) }
         let ledger = folder + ".sqlite"
-        var seconds: [Double] = []
+        var seconds: [Double] = [], cpuSeconds: [Double] = []
         var peakMiB = 0.0
         for _ in 0..<times {
             defer { try? FileManager.default.removeItem(atPath: ledger) }
             let ingest = try ChildProcess.run(cli, ["ingest", folder, "--db", ledger])
             guard ingest.status == 0 else { throw BenchmarkError("zorgledger ingest of \(messages) messages exited \(ingest.status)") }
             seconds.append(ingest.seconds)
+            cpuSeconds.append(ingest.cpuSeconds)
             peakMiB = max(peakMiB, try ingest.peakMiB())
         }
-        return (median(seconds), peakMiB)
+        return (median(seconds), median(cpuSeconds), peakMiB)
     }
 
     private func fileSize(_ path: String) throws -> Int {

@@ -39,10 +39,14 @@ struct ReportTable {
                      String(format: "≤ %.0f µs", limit) + (microseconds <= limit ? " ✓" : " ✗")])
     }
 
-    mutating func growth(small: Int, large: Int, runs: Int, ratio: Double, peakMiB: Double, limit: Double) {
+    /// The growth of an ingest's wall time, the goal, and beside it the growth of its CPU time,
+    /// which has none: where the two part, the work grew linearly and the waiting did not.
+    mutating func growth(small: Int, large: Int, runs: Int, ratio: Double, cpuRatio: Double, peakMiB: Double, limit: Double) {
         rows.append(["growth: ingest time \(large) / \(small) messages, medians of \(runs)", String(format: "%.2f×", ratio),
                      String(format: "peak %.0f MiB at %d", peakMiB, large), Self.shown(ratio, against: limit),
                      String(format: "≤ %.0f", limit) + (ratio <= limit ? " ✓" : " ✗")])
+        rows.append(["growth of the same ingests' CPU time (user + system, all threads)", String(format: "%.2f×", cpuRatio),
+                     "–", String(format: "%.2f", cpuRatio), "– (the work; the row above adds the waiting)"])
     }
 
     /// `value` with two decimals, or as many more as it takes to show on which side of `goal` it
