@@ -82,7 +82,7 @@ let package = Package(
         .target(
             name: "Reconciliatie",
             dependencies: ["Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties", "Ledger",
-                           "Berichten"],
+                           "Berichten", "Kenmerken"],
             path: "Projections/Reconciliatie"),
         // The read side: each row type's columns declared once, rows written as they are read in every
         // format, and the timeline of a client or toewijzing (`traject`).

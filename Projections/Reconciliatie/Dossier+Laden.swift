@@ -1,4 +1,5 @@
 import Berichten
+import Kenmerken
 import Ledger
 import Projection
 import Toewijzingen
@@ -182,9 +183,7 @@ extension Dossier {
         _ = try connection.rows(
             """
             SELECT b.positie, b.standaard, b.gemeente, b.aanbieder, b.berichttype, b.dagtekening,
-                (SELECT CASE WHEN count(*) = 1 THEN max(e.bsn) END FROM event_bsn e WHERE e.position = b.positie),
-                (SELECT CASE WHEN count(*) = 1 THEN max(t.toewijzing_nummer) END FROM event_toewijzing t
-                     WHERE t.position = b.positie),
+                \(Berichtindex.enigeBSN(van: "b.positie")), \(Berichtindex.enigeToewijzing(van: "b.positie")),
                 substr(b.ontvangen, 1, 10)
             FROM uitwisseling_berichten b
             WHERE b.is_retour = 0 AND b.standaard IS NOT NULL AND b.gemeente IS NOT NULL AND b.aanbieder IS NOT NULL

@@ -91,4 +91,15 @@ public enum Berichtindex {
     /// The positions of the messages about a toewijzing of one gemeente: `?` the number, `?` the gemeente.
     public static let toewijzingVanGemeente =
         Sleutel.toewijzing.table.positionsQuery(matching: ["toewijzing_nummer", "gemeente"])
+
+    /// The BSN the message at `positie` (an SQL expression) names, when it names exactly one; else NULL.
+    public static func enigeBSN(van positie: String) -> String {
+        Sleutel.bsn.table.onlyValueQuery(of: "bsn", at: positie)
+    }
+
+    /// The ToewijzingNummer the message at `positie` (an SQL expression) concerns, when it concerns
+    /// exactly one; else NULL.
+    public static func enigeToewijzing(van positie: String) -> String {
+        Sleutel.toewijzing.table.onlyValueQuery(of: "toewijzing_nummer", at: positie)
+    }
 }

@@ -22,4 +22,12 @@ public struct IndexTable: Sendable, Hashable {
         let condition = columns.isEmpty ? "" : " WHERE " + columns.map { "\($0) = ?" }.joined(separator: " AND ")
         return "SELECT position FROM \(name)\(condition)"
     }
+
+    /// A scalar subquery: the value in key column `column` of the event at `position` (an SQL
+    /// expression, such as a column of the outer query) when the event has exactly one row here;
+    /// NULL when it has none or several.
+    public func onlyValueQuery(of column: String, at position: String) -> String {
+        precondition(columns.contains { $0.name == column }, "no such key column")
+        return "(SELECT CASE WHEN count(*) = 1 THEN max(\(column)) END FROM \(name) WHERE position = \(position))"
+    }
 }
