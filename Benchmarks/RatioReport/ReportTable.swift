@@ -39,8 +39,8 @@ struct ReportTable {
                      String(format: "≤ %.0f µs", limit) + (microseconds <= limit ? " ✓" : " ✗")])
     }
 
-    /// The growth of an ingest's wall time, the goal, and beside it the growth of its CPU time,
-    /// which has none: where the two part, the work grew linearly and the waiting did not.
+    /// The growth of an ingest's wall time, which has a goal, and beside it the growth of its CPU
+    /// time, which has none: where the two part, the difference is time spent waiting, not working.
     mutating func growth(small: Int, large: Int, runs: Int, ratio: Double, cpuRatio: Double, peakMiB: Double, limit: Double) {
         rows.append(["growth: ingest time \(large) / \(small) messages, medians of \(runs)", String(format: "%.2f×", ratio),
                      String(format: "peak %.0f MiB at %d", peakMiB, large), Self.shown(ratio, against: limit),

@@ -79,10 +79,11 @@ extension EventStore {
     }
 }
 
-/// The same lookups as SQL, for queries that combine them with projection tables: each is
-/// `SELECT position FROM … WHERE …` with one plain `?` per value, to use inside `IN (…)`. They
-/// read the log's index tables by name, so under a knowledge window (`Kennisstand`) they see
-/// only the visible events, like every other table.
+/// The same lookups as SQL, for queries that combine them with projection tables: the positions
+/// of the messages with a key, `SELECT position FROM … WHERE …` with one plain `?` per value, to
+/// use inside `IN (…)`; and the one key a message names, as a scalar subquery. They read the
+/// log's index tables by name, so under a knowledge window (`Kennisstand`) they see only the
+/// visible events, like every other table; no other module names those tables.
 public enum Berichtindex {
     /// The positions of the messages that name a BSN: one `?`, the BSN.
     public static let bsn = Sleutel.bsn.table.positionsQuery(matching: ["bsn"])
