@@ -27,19 +27,38 @@ public struct NewEvent: Sendable {
 }
 
 /// An event ready for the writer: compressed and content-hashed, off the writer's thread.
-public struct PreparedEvent: Sendable {
-    public var kind: EventKind
-    public var metadata: EventMetadata
-    public var source: String?
+///
+/// A class, not a struct: the compressing threads, the ledger, the store and its append plan each
+/// hand it on, and as a struct every hand-over copied its arrays and strings, a retain and a
+/// release apiece (with `NewEvent` and `StoredEvent`, 3.7 % of an ingest's CPU samples).
+public final class PreparedEvent: Sendable {
+    public let kind: EventKind
+    public let metadata: EventMetadata
+    public let source: String?
     /// When a ledger first recorded it, for a copied event; nil for a new one.
-    public var recordedAt: String?
+    public let recordedAt: String?
     /// The exact bytes, shared with the ``NewEvent`` (no copy), so that what a batch appended can
     /// be handed on as it is, without reading it back.
-    public var payload: [UInt8]
-    public var compressed: [UInt8]
-    public var rawSize: Int
-    public var dictionaryID: Int64?
-    public var contentHash: Digest
+    public let payload: [UInt8]
+    public let compressed: [UInt8]
+    public let rawSize: Int
+    public let dictionaryID: Int64?
+    public let contentHash: Digest
+
+    init(
+        kind: EventKind, metadata: EventMetadata, source: String?, recordedAt: String?, payload: [UInt8],
+        compressed: [UInt8], rawSize: Int, dictionaryID: Int64?, contentHash: Digest
+    ) {
+        self.kind = kind
+        self.metadata = metadata
+        self.source = source
+        self.recordedAt = recordedAt
+        self.payload = payload
+        self.compressed = compressed
+        self.rawSize = rawSize
+        self.dictionaryID = dictionaryID
+        self.contentHash = contentHash
+    }
 }
 
 /// An event read back from the log, with its payload decompressed.
