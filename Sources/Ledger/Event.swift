@@ -30,7 +30,7 @@ public struct NewEvent: Sendable {
 ///
 /// A class, not a struct: the compressing threads, the ledger, the store and its append plan each
 /// hand it on, and as a struct every hand-over copied its arrays and strings, a retain and a
-/// release apiece (with `NewEvent` and `StoredEvent`, 3.7 % of an ingest's CPU samples).
+/// release apiece (1.7 % of the CPU samples of an ingest of 99,835 messages).
 public final class PreparedEvent: Sendable {
     public let kind: EventKind
     public let metadata: EventMetadata
