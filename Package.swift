@@ -165,7 +165,7 @@ let package = Package(
             name: "ReconciliatieTests",
             dependencies: [
                 "Reconciliatie", "Projection", "Uitwisseling", "Toewijzingen", "Zorg", "Verzoeken", "Declaraties",
-                "Ingest", "Ledger", "Berichten", "Generator", "TestSupport",
+                "Ingest", "Ledger", "Kenmerken", "Berichten", "Generator", "TestSupport",
             ]),
         // Every query a read command runs gets a plan that follows its answer (EXPLAIN QUERY PLAN).
         .testTarget(

@@ -3,6 +3,7 @@ import Foundation
 public import Generator
 public import Ledger
 import Ingest
+import Kenmerken
 
 /// Realistic messages for the benchmarks, from the project's own generator.
 public struct Corpus {

@@ -1,4 +1,5 @@
 public import Berichten
+import Kenmerken
 public import Ledger
 public import Projection
 
@@ -92,8 +93,8 @@ public struct Reconciliatie: Projection {
             try database.run(
                 "INSERT INTO reconciliatie_regelsets VALUES (?1, ?2, ?3, ?4)",
                 [positie, .integer(versie), .text(vastlegging.door), .text(vastlegging.op)])
-        case .bericht:
-            return
+        default:
+            return  // a kind the reconciliation does not read
         }
     }
 }

@@ -1,5 +1,6 @@
 import Dispatch
 public import Berichten
+import Kenmerken
 public import Ledger
 
 /// Appends messages from files to a ledger in batches: each batch is read and decoded on all

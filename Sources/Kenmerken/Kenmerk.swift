@@ -68,6 +68,7 @@ extension EventDescription {
     /// transport client wrapped it again (report §9). Messages of one standard and type share a
     /// compression dictionary (`iJw/301`).
     public static let berichten = EventDescription(
+        kinds: [.bericht, .contract, .regelset],
         columns: Kenmerk.allCases.map(\.column),
         indexTables: Sleutel.allCases.map(\.table),
         identity: IdentityPolicy(

@@ -1,9 +1,12 @@
-/// What kind of fact an event records. Exchanged messages are most of the log; rule and
-/// contract changes are recorded too, so any past evaluation can be reproduced.
-public enum EventKind: String, Sendable, Hashable, CaseIterable {
-    case bericht
-    case contract
-    case regelset
+/// What kind of fact an event records. The domain names the kinds (``EventDescription/kinds``);
+/// the ledger keeps an event's kind beside it, covers it by the chain, and refuses a kind the
+/// log's description does not name.
+public struct EventKind: RawRepresentable, Sendable, Hashable, CustomStringConvertible {
+    public let rawValue: String
+
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public var description: String { rawValue }
 }
 
 /// An event as handed to the ledger: the exact bytes plus what was extracted from them.

@@ -35,6 +35,8 @@ public struct LedgerError: Error, Sendable, Equatable, CustomStringConvertible {
         public static let corrupt = Code("corrupt")
         /// A stored payload could not be decompressed.
         public static let codec = Code("codec")
+        /// An event the log's description does not allow, such as a kind it does not name.
+        public static let invalidEvent = Code("invalidEvent")
         /// There is no event at the requested position.
         public static let noSuchEvent = Code("noSuchEvent")
         /// Any other SQLite failure.

@@ -30,7 +30,7 @@ struct RowDecoder: Sendable {
         guard let payload else {
             throw LedgerError(.codec, "\(url): the payload at position \(position) does not decompress")
         }
-        guard let kind = EventKind(rawValue: try row.cell(Int(table.kind), String.self)) else {
+        guard let kind = table.eventDescription.kind(named: try row.cell(Int(table.kind), String.self)) else {
             throw LedgerError(.corrupt, "\(url): unknown event kind at position \(position)")
         }
         return StoredEvent(

@@ -7,9 +7,11 @@ import Testing
 /// read back, chained, verified and looked up, with no knowledge of messages in the ledger.
 @Suite("One description drives the schema, the insert, the read, the chain and the identity")
 struct EventDescriptionTests {
-    /// Columns `naam` (text) and `nummer` (integer); index tables `event_label (label)` and
-    /// `event_paar (links, rechts)`; identity `naam` plus `nummer` when set; family `naam`.
+    /// Kinds `notitie` and `correctie`; columns `naam` (text) and `nummer` (integer); index tables
+    /// `event_label (label)` and `event_paar (links, rechts)`; identity `naam` plus `nummer` when
+    /// set; family `naam`.
     static let description = EventDescription(
+        kinds: [notitie, correctie],
         columns: [.text("naam"), .integer("nummer")],
         indexTables: [
             IndexTable(name: "event_label", columns: [.text("label")], lookupIndex: "event_label_label"),
@@ -19,6 +21,9 @@ struct EventDescriptionTests {
         identity: IdentityPolicy(required: [0], optional: [1]),
         eventIndexes: [EventIndex(name: "events_naam", columns: ["naam", "nummer"])],
         family: [0])
+
+    static let notitie = EventKind(rawValue: "notitie")
+    static let correctie = EventKind(rawValue: "correctie")
 
     static func metadata(
         naam: String?, nummer: Int? = nil, labels: [String] = [], paren: [(String, Int)] = []
@@ -31,8 +36,8 @@ struct EventDescriptionTests {
         return metadata
     }
 
-    static func event(_ text: String, _ metadata: EventMetadata) -> NewEvent {
-        NewEvent(kind: .bericht, payload: Array(text.utf8), metadata: metadata, source: "\(text).txt")
+    static func event(_ text: String, _ metadata: EventMetadata, kind: EventKind = notitie) -> NewEvent {
+        NewEvent(kind: kind, payload: Array(text.utf8), metadata: metadata, source: "\(text).txt")
     }
 
     private func ledger(_ directory: WorkDirectory) throws -> Ledger {
@@ -120,6 +125,29 @@ struct EventDescriptionTests {
         #expect(try ledger.store.positions(withIdentity: [.text("n"), .integer(1)]) == [1, 2])
         #expect(try ledger.store.positions(withIdentity: [.text("n"), nil]) == [4, 5])
         #expect(try ledger.verify().isIntact)
+    }
+
+    /// A kind is kept as its place among the described kinds and read back by name; a batch with
+    /// a kind the description does not name is refused whole, in one line that names the kind.
+    @Test func onlyTheDescribedKindsAreKept() throws {
+        let directory = try WorkDirectory()
+        let path = directory.path("l.sqlite")
+        let ledger = try ledger(directory)
+        _ = try ledger.append([Self.event("a", Self.metadata(naam: "a")), Self.event("b", Self.metadata(naam: "b"), kind: Self.correctie)])
+        #expect(try Self.query(path, "SELECT kind FROM events ORDER BY position") == [["0"], ["1"]])
+        #expect(try [1, 2].map { try ledger.event(at: $0).kind } == [Self.notitie, Self.correctie])
+        let vreemd = Self.event("c", Self.metadata(naam: "c"), kind: EventKind(rawValue: "bericht"))
+        #expect { try ledger.append([Self.event("d", Self.metadata(naam: "d")), vreemd]) } throws: { error in
+            let error = error as? LedgerError
+            return error?.code == .invalidEvent && error?.message.contains("'bericht'") == true
+        }
+        #expect(try ledger.headPosition() == 2)
+        // A kind's place changed behind the ledger's back: the chain no longer covers it, and the
+        // event cannot be read as a kind the description names.
+        try Self.query(path, "DROP TRIGGER events_no_update; UPDATE events SET kind = 7 WHERE position = 1")
+        let reopened = try Ledger(path: path, access: .read, eventDescription: Self.description)
+        #expect { try reopened.event(at: 1) } throws: { ($0 as? LedgerError)?.code == .corrupt }
+        #expect(try !reopened.verify().isIntact)
     }
 
     @Test func aChangedDescribedValueBreaksTheChain() throws {

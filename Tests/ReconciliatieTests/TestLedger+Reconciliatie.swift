@@ -1,5 +1,6 @@
 import Berichten
 import Declaraties
+import Kenmerken
 import Ledger
 import Projection
 import Reconciliatie

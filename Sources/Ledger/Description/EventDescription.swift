@@ -5,6 +5,9 @@
 /// identity lookup of `append`, and which events share a compression dictionary. The ledger
 /// itself knows nothing of the domain; the iWmo/iJw layer (`Kenmerken`) supplies its description.
 public struct EventDescription: Sendable, Hashable {
+    /// The kinds of event the log holds. Their order is part of an SQLite ledger's file format
+    /// (a kind is kept as its place in this list): a kind added later goes at the end.
+    public var kinds: [EventKind]
     /// One value per event each, stored in `events` in this order.
     public var columns: [MetadataColumn]
     /// Keys an event concerns several of, each in a table of its own.
@@ -21,15 +24,23 @@ public struct EventDescription: Sendable, Hashable {
     public var firstAddedColumn: Int?
 
     public init(
-        columns: [MetadataColumn], indexTables: [IndexTable], identity: IdentityPolicy, eventIndexes: [EventIndex],
-        family: [Int], firstAddedColumn: Int? = nil
+        kinds: [EventKind], columns: [MetadataColumn], indexTables: [IndexTable], identity: IdentityPolicy,
+        eventIndexes: [EventIndex], family: [Int], firstAddedColumn: Int? = nil
     ) {
+        self.kinds = kinds
         self.columns = columns
         self.indexTables = indexTables
         self.identity = identity
         self.eventIndexes = eventIndexes
         self.family = family
         self.firstAddedColumn = firstAddedColumn
+    }
+
+    /// The kind named `name`, or nil when the description names no such kind (a row changed
+    /// behind the ledger's back).
+    package func kind(named name: String) -> EventKind? {
+        let kind = EventKind(rawValue: name)
+        return kinds.contains(kind) ? kind : nil
     }
 
     /// The tables whose rows belong to one event, by their `position` column: `events` and the

@@ -40,6 +40,9 @@ package struct AppendPlan {
         var deliveriesInBatch: [MetadataValue: Int64] = [:]
         let deliveryColumn = eventDescription.identity.delivery
         for (offset, event) in batch.enumerated() {
+            guard eventDescription.kinds.contains(event.kind) else {
+                throw LedgerError(.invalidEvent, "an event of kind '\(event.kind)', which this log's description does not name")
+            }
             let delivery = deliveryColumn.flatMap { event.metadata[$0] }
             if let delivery {
                 var earlier = deliveriesInBatch[delivery]

@@ -49,14 +49,15 @@ package struct EventTable: Sendable {
         self.eventDescription = eventDescription
         self.layout = layout
         self.absent = absent
+        kindColumn = .text("kind", form: .choice(eventDescription.kinds.map(\.rawValue)))
         firstAdded = eventDescription.firstAddedColumn ?? eventDescription.columns.count
         conflictOf = metadata + Int32(firstAdded)
         keptForms = eventDescription.columns.map { Self.keptForm(of: $0, in: layout) }
     }
 
-    /// The ledger's own columns that have a stored form. The order of the kinds is part of the
-    /// file format: a kind added later goes at the end.
-    static let kindColumn = MetadataColumn.text("kind", form: .choice(["bericht", "contract", "regelset"]))
+    /// The ledger's own columns that have a stored form: the kind as its place among the
+    /// description's kinds, the recording time as a moment.
+    let kindColumn: MetadataColumn
     static let recordedAtColumn = MetadataColumn.text("recorded_at", form: .moment)
 
     /// The stored form in which a file of `layout` keeps `column`'s values; nil: as they are.
@@ -107,7 +108,7 @@ package struct EventTable: Sendable {
     private var leading: [(name: String, type: String)] {
         [
             ("position", "INTEGER PRIMARY KEY"),
-            ("kind", Self.kindColumn.sqlType(in: layout) + " NOT NULL"),
+            ("kind", kindColumn.sqlType(in: layout) + " NOT NULL"),
             ("recorded_at", Self.recordedAtColumn.sqlType(in: layout) + " NOT NULL"), ("source", "TEXT"),
         ]
     }

@@ -298,7 +298,7 @@ public final class SQLiteStore: EventStore {
             throw LedgerError(.cannotOpen, "\(connection.path): an old ledger opened for reading takes no events")
         }
         events.bind(table.position + 1, position)
-        events.bind(table.kind + 1, table.stored(.text(event.kind.rawValue), of: EventTable.kindColumn))
+        events.bind(table.kind + 1, table.stored(.text(event.kind.rawValue), of: table.kindColumn))
         events.bind(table.recordedAt + 1, table.stored(.text(stored.recordedAt), of: EventTable.recordedAtColumn))
         events.bind(table.source + 1, table.layout.sourcesApart ? nil : event.source)
         for index in eventDescription.columns.indices {
@@ -394,7 +394,7 @@ public final class SQLiteStore: EventStore {
             var metadata = metadata
             metadata.setValues(table.values(stored))
             let payload = try compressed.decompressed(at: position, in: path)
-            guard let kind = table.value(kind, of: EventTable.kindColumn)?.text.flatMap(EventKind.init),
+            guard let kind = table.value(kind, of: table.kindColumn)?.text.flatMap(table.eventDescription.kind(named:)),
                 let recordedAt = table.value(recordedAt, of: EventTable.recordedAtColumn)?.text
             else {
                 throw LedgerError(.corrupt, "\(path): unknown event kind or recording time at position \(position)")

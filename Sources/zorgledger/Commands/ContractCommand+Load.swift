@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kenmerken
 import Ledger
 import Reconciliatie
 

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Kenmerken
 import Ledger
 import Reconciliatie
 
