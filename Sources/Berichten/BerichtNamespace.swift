@@ -15,11 +15,8 @@ struct BerichtNamespace: Equatable {
     private static let base = "http://www.istandaarden.nl/"
 
     init(uri: String) throws(BerichtError) {
-        if let known = uri.utf8.withContiguousStorageIfAvailable(Self.known(utf8:)) ?? nil {
-            self = known
-            return
-        }
-        try self.init(parsing: uri)
+        var uri = uri
+        self = try uri.withUTF8 { utf8 in Result { () throws(BerichtError) in try BerichtNamespace(utf8: utf8) } }.get()
     }
 
     /// The namespace of the URI whose bytes are `utf8`, as the parser hands them over: a `String` is
