@@ -44,6 +44,13 @@ public final class Ingester {
         _ sources: some Sequence<IngestSource>, total: Int? = nil,
         progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(LedgerError) -> IngestReport {
+        try asWriter { () throws(LedgerError) in try write(sources, total: total, progress: progress) }
+    }
+
+    /// The ingest, on the writer's thread: the threads that decode and compress run below it.
+    private func write(
+        _ sources: some Sequence<IngestSource>, total: Int?, progress: (_ done: Int, _ total: Int) -> Void
+    ) throws(LedgerError) -> IngestReport {
         var report = IngestReport()
         let total = total ?? sources.underestimatedCount
         // Batches are taken as they are needed: a million sources are never in memory at once.
@@ -57,12 +64,16 @@ public final class Ingester {
         }
         let compressor = ledger.compressor
         var sourcesOfNext = nextBatch()
-        // The next batch is read, decoded and compressed on other threads while the writer appends
-        // this one; a message of a kind without a dictionary yet is compressed by the writer,
-        // after the dictionary it trains from the batch, rather than twice.
+        // The next batch is read, decoded and compressed on other threads, below the writer's
+        // priority, while the writer appends this one; a message of a kind without a dictionary
+        // yet is compressed by the writer, after the dictionary it trains from the batch, rather
+        // than twice. The batch the writer finished last is freed first.
+        var finished: Handover<Finished>?
         func decoding(_ batch: [IngestSource]) -> Background<DecodedBatch>? {
             guard !batch.isEmpty else { return nil }
-            return Background { [schemas] in
+            return Background { [schemas, finished] in
+                runBelowWriter()
+                finished?.free()
                 let decoded = Ingester.decode(batch, schemas: schemas)
                 let events = decoded.compactMap { try? $0.get().event }
                 return DecodedBatch(decoded: decoded, prepared: compressor.prepareSettled(events))
@@ -75,6 +86,7 @@ public final class Ingester {
             let sourcesOfBatch = sourcesOfNext
             sourcesOfNext = nextBatch()
             next = decoding(sourcesOfNext)
+            finished = nil
             var events: [NewEvent] = []
             var origins: [(IngestSource, Decoded)] = []
             for (source, result) in zip(sourcesOfBatch, batch.decoded) {
@@ -101,13 +113,16 @@ public final class Ingester {
                 report.count(
                     outcome, source: source, bevindingen: message.bevindingen, schemaMissing: message.schemaMissing)
             }
-            releaseElsewhere((consume batch, consume origins, consume events))
+            finished = Handover((consume batch, consume origins, consume events))
             done += sourcesOfBatch.count
             // A ZIP counted as one file hands out its entries one by one.
             progress(done, max(total, done))
         }
         return report
     }
+
+    /// What the writer holds of a batch once it is done with it.
+    private typealias Finished = (DecodedBatch, [(IngestSource, Decoded)], [NewEvent])
 
     /// A batch decoded, and the prepared events of the messages that decoded, in order (nil
     /// where one is left to the writer).
@@ -143,6 +158,7 @@ public final class Ingester {
         [Result<Decoded, IngestReport.Rejection>](unsafeUninitializedCapacity: batch.count) { results, initialized in
             nonisolated(unsafe) let output = results
             DispatchQueue.concurrentPerform(iterations: batch.count) { index in
+                runBelowWriter()
                 (output.baseAddress! + index).initialize(to: decode(batch[index], schemas: schemas))
             }
             initialized = batch.count

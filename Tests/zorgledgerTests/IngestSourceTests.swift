@@ -120,8 +120,11 @@ struct IngestSourceTests {
         let sources = try IngestSource.expand([work.path("in")])
         let ingester = Ingester(ledger: try Ledger(path: work.ledger, access: .createIfMissing), batchSize: .fixed(3))
         var progress: [[Int]] = []
+        let priority = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
         let report = try ingester.ingest(sources, total: sources.count) { progress.append([$0, $1]) }
         #expect(report.appended == 7)
+        // The threads that decode and compress run below the writer; the writer is not lowered.
+        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == priority)
         #expect(progress == [[3, 7], [6, 7], [7, 7]])
         var payloads: [[UInt8]] = []
         try Ledger(path: work.ledger, access: .read).forEachEvent { payloads.append($0.payload) }

@@ -68,6 +68,7 @@ public final class EventCompressor: Sendable {
         // Each iteration initializes its own slots only, so the unsynchronized writes never overlap.
         nonisolated(unsafe) let output = prepared
         DispatchQueue.concurrentPerform(iterations: (events.count + chunk - 1) / chunk) { index in
+            runBelowWriter()
             let scratch = CompressionScratch()
             for offset in order[(index * chunk)..<min(events.count, (index + 1) * chunk)] {
                 (output.baseAddress! + offset).initialize(

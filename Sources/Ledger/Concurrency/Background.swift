@@ -41,17 +41,22 @@ public final class Background<Value: Sendable>: Sendable {
 /// the writer, the thread everything else waits for, hands them off instead of freeing them itself.
 /// The caller must hold no other copy, or freeing stays with whoever lets go last.
 public func releaseElsewhere<Value: Sendable>(_ value: consuming Value) {
-    let box = ReleaseBox(consume value)
+    let handover = Handover(consume value)
     // The same priority as the work: freeing at a lower one could lag behind busy cores and let
     // batches pile up in memory.
-    DispatchQueue.global().async { box.value = nil }
+    DispatchQueue.global().async { handover.free() }
 }
 
-/// Holds a value until the thread that frees it lets go: the value is dropped there even when the
-/// caller's reference to the box goes last.
-private final class ReleaseBox<Value>: @unchecked Sendable {
+/// A value handed to another thread to be freed there: it is dropped where ``free()`` is called,
+/// even when the caller's reference to the handover goes last. A writer hands what it is done
+/// with to the helper that starts its next piece of work, which frees it first: freed on a
+/// helper's time, and never more than one batch waiting to be freed.
+/// The caller must hold no other copy, or freeing stays with whoever lets go last.
+public final class Handover<Value>: @unchecked Sendable {
     // Set once by the caller, cleared once by the freeing thread.
-    var value: Value?
+    private var value: Value?
 
-    init(_ value: consuming Value) { self.value = consume value }
+    public init(_ value: consuming Value) { self.value = consume value }
+
+    public func free() { value = nil }
 }
