@@ -11,8 +11,8 @@ import Glibc
 /// the middle of a batch, and at the batch's end the helpers were done and a core stood idle
 /// (`perf sched` of an ingest of 99,835 messages: the writer 0.32 s runnable but not running).
 /// Below the writer, the helpers take what it leaves. A thread cannot go back up without
-/// privileges, so a helper stays low for whatever it runs later: dispatch's worker threads serve
-/// the writer's helpers only.
+/// privileges, so a helper stays low for whatever it runs later: dispatch's worker threads, which
+/// in zorgledger run only work done for a writer (decoding, compressing, freeing, checkpoints).
 ///
 /// On Linux `setpriority` with `PRIO_PROCESS` and 0 sets the nice value of the calling thread
 /// alone; elsewhere this does nothing.
