@@ -18,9 +18,9 @@ package enum ChainLink {
     ) -> Digest {
         var buffer: [UInt8] = []
         buffer.reserveCapacity(256)
-        buffer.append(contentsOf: previous.bytes)
+        previous.withUnsafeBytes { buffer.append(contentsOf: $0) }
         withUnsafeBytes(of: UInt64(bitPattern: position).bigEndian) { buffer.append(contentsOf: $0) }
-        buffer.append(contentsOf: contentHash.bytes)
+        contentHash.withUnsafeBytes { buffer.append(contentsOf: $0) }
         func field(_ value: String?) {
             guard let value else { return buffer.append(0) }
             buffer.append(1)

@@ -5,7 +5,9 @@ public enum MerkleHash {
     public static let empty = Digest(of: [UInt8]())
 
     /// SHA-256(0x00 ‖ input). A ledger leaf's input is the 32-byte SHA-256 of the event's bytes.
-    public static func leaf(_ input: [UInt8]) -> Digest {
+    public static func leaf(_ input: [UInt8]) -> Digest { input.withUnsafeBytes(leaf) }
+
+    static func leaf(_ input: UnsafeRawBufferPointer) -> Digest {
         var context = SHA256Context()
         context.update(byte: 0x00)
         context.update(input)
@@ -16,14 +18,14 @@ public enum MerkleHash {
     public static func node(_ left: Digest, _ right: Digest) -> Digest {
         var context = SHA256Context()
         context.update(byte: 0x01)
-        context.update(left.bytes)
-        context.update(right.bytes)
+        left.withUnsafeBytes { context.update($0) }
+        right.withUnsafeBytes { context.update($0) }
         return context.finish()
     }
 
     /// The leaf of a ledger event: its input is the SHA-256 of the event's original bytes.
     public static func leaf(ofEventWithContentHash contentHash: Digest) -> Digest {
-        leaf(contentHash.bytes)
+        contentHash.withUnsafeBytes(leaf)
     }
 
     /// The root of a complete subtree: `leaves` are its leaf hashes in order, a power of two of them.

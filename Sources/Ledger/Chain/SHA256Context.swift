@@ -18,9 +18,6 @@ struct SHA256Context {
 
     /// The digest of everything fed; the context is spent.
     mutating func finish() -> Digest {
-        Digest(unchecked: [UInt8](unsafeUninitializedCapacity: 32) { out, initialized in
-            _ = SHA256_Final(out.baseAddress, &state)
-            initialized = 32
-        })
+        Digest { out in _ = SHA256_Final(out.baseAddress?.assumingMemoryBound(to: UInt8.self), &state) }
     }
 }

@@ -42,10 +42,21 @@ public final class SQLiteStatement {
             sqlite3_bind_null(statement, index)
             return
         }
-        _ = bytes.withUnsafeBytes { raw in
-            // A zero-length blob must not bind as NULL, so give SQLite a valid pointer.
-            sqlite3_bind_blob(statement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), SQLITE_TRANSIENT)
+        bytes.withUnsafeBytes { bind(index, blob: $0) }
+    }
+
+    /// Binds a digest's 32 bytes where they lie.
+    public func bind(_ index: Int32, _ digest: Digest?) {
+        guard let digest else {
+            sqlite3_bind_null(statement, index)
+            return
         }
+        digest.withUnsafeBytes { bind(index, blob: $0) }
+    }
+
+    private func bind(_ index: Int32, blob raw: UnsafeRawBufferPointer) {
+        // A zero-length blob must not bind as NULL, so give SQLite a valid pointer.
+        sqlite3_bind_blob(statement, index, raw.baseAddress ?? UnsafeRawPointer(bitPattern: 1), Int32(raw.count), SQLITE_TRANSIENT)
     }
 
     /// Advances to the next row; false when the statement is done.

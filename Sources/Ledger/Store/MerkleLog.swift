@@ -52,7 +52,7 @@ struct MerkleLog {
         for node in nodes where node.level >= floor {
             insert.bind(1, Int64(node.level))
             insert.bind(2, node.index)
-            insert.bind(3, node.hash.bytes)
+            insert.bind(3, node.hash)
             defer { insert.reset() }
             _ = try insert.step()
         }

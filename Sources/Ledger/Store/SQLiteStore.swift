@@ -308,8 +308,8 @@ public final class SQLiteStore: EventStore {
         events.bind(table.dictionaryID + 1, event.dictionaryID)
         events.bind(table.rawSize + 1, event.rawSize)
         events.bind(table.payload + 1, event.compressed)
-        events.bind(table.contentHash + 1, table.layout.contentHash ? event.contentHash.bytes : nil)
-        events.bind(table.chainHash + 1, stored.chainHash.bytes)
+        events.bind(table.contentHash + 1, table.layout.contentHash ? event.contentHash : nil)
+        events.bind(table.chainHash + 1, stored.chainHash)
         defer { events.rewind() }
         try events.step()
         if let insertSource = statements.insertSource, let source = event.source {
