@@ -44,13 +44,6 @@ public final class Ingester {
         _ sources: some Sequence<IngestSource>, total: Int? = nil,
         progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }
     ) throws(LedgerError) -> IngestReport {
-        try asWriter { () throws(LedgerError) in try write(sources, total: total, progress: progress) }
-    }
-
-    /// The ingest, on the writer's thread: the threads that decode and compress run below it.
-    private func write(
-        _ sources: some Sequence<IngestSource>, total: Int?, progress: (_ done: Int, _ total: Int) -> Void
-    ) throws(LedgerError) -> IngestReport {
         var report = IngestReport()
         let total = total ?? sources.underestimatedCount
         // Batches are taken as they are needed: a million sources are never in memory at once.
@@ -71,9 +64,7 @@ public final class Ingester {
         var finished: Handover<Finished>?
         func decoding(_ batch: [IngestSource]) -> Background<DecodedBatch>? {
             guard !batch.isEmpty else { return nil }
-            return Background { [schemas, finished] in
-                runBelowWriter()
-                finished?.free()
+            return Background(freeingFirst: finished.take()) { [schemas] in
                 let decoded = Ingester.decode(batch, schemas: schemas)
                 let events = decoded.compactMap { try? $0.get().event }
                 return DecodedBatch(decoded: decoded, prepared: compressor.prepareSettled(events))
@@ -86,7 +77,6 @@ public final class Ingester {
             let sourcesOfBatch = sourcesOfNext
             sourcesOfNext = nextBatch()
             next = decoding(sourcesOfNext)
-            finished = nil
             var events: [NewEvent] = []
             var origins: [(IngestSource, Decoded)] = []
             for (source, result) in zip(sourcesOfBatch, batch.decoded) {
@@ -157,8 +147,7 @@ public final class Ingester {
         // never overlap, and no result is copied out of a scratch buffer afterwards.
         [Result<Decoded, IngestReport.Rejection>](unsafeUninitializedCapacity: batch.count) { results, initialized in
             nonisolated(unsafe) let output = results
-            DispatchQueue.concurrentPerform(iterations: batch.count) { index in
-                runBelowWriter()
+            DispatchQueue.concurrentPerformBelowCaller(iterations: batch.count) { index in
                 (output.baseAddress! + index).initialize(to: decode(batch[index], schemas: schemas))
             }
             initialized = batch.count

@@ -52,15 +52,12 @@ public final class Ledger {
         beforeCommit: BeforeCommit = { _, _ in }
     ) throws(LedgerError) -> [AppendOutcome] {
         precondition(events.count == prepared.count, "every event needs its place among the prepared")
-        // The threads that train and compress for this append run below it; this one stays.
-        return try asWriter { () throws(LedgerError) -> [AppendOutcome] in
-            let waiting = prepared.indices.filter { prepared[$0] == nil }
-            let unprepared = waiting.map { events[$0] }
-            try trainMissingDictionaries(for: unprepared)
-            var ready = prepared
-            for (index, event) in zip(waiting, compressor.prepare(unprepared)) { ready[index] = event }
-            return try store.append(ready.map { $0! }, beforeCommit: beforeCommit)
-        }
+        let waiting = prepared.indices.filter { prepared[$0] == nil }
+        let unprepared = waiting.map { events[$0] }
+        try trainMissingDictionaries(for: unprepared)
+        var ready = prepared
+        for (index, event) in zip(waiting, compressor.prepare(unprepared)) { ready[index] = event }
+        return try store.append(ready.map { $0! }, beforeCommit: beforeCommit)
     }
 
     /// Trains a dictionary for each kind of message in `events` that has none yet, from this

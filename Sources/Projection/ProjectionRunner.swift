@@ -36,10 +36,7 @@ public struct ProjectionRunner: Sendable {
         log: any EventStore, into database: ProjectionDatabase,
         appended: [(event: StoredEvent, bericht: Bericht?)] = []
     ) throws(LedgerError) -> Int64 {
-        // This thread runs the statements; the threads that work them out run below it.
-        try asWriter { () throws(LedgerError) in
-            try copyingLog(log, into: database).catchingUp(log: log, into: database, appended: appended)
-        }
+        try copyingLog(log, into: database).catchingUp(log: log, into: database, appended: appended)
     }
 
     private func catchingUp(
@@ -247,14 +244,6 @@ public struct ProjectionRunner: Sendable {
     private func fold(
         _ log: any EventStore, into database: ProjectionDatabase, after: [Int64], through last: Int64 = .max
     ) throws(LedgerError) -> Int64 {
-        try asWriter { () throws(LedgerError) in try folding(log, into: database, after: after, through: last) }
-    }
-
-    /// The fold, on the thread that runs the statements; the threads that decode and work them
-    /// out run below it, and free the statements it ran (``Handover``).
-    private func folding(
-        _ log: any EventStore, into database: ProjectionDatabase, after: [Int64], through last: Int64
-    ) throws(LedgerError) -> Int64 {
         let start = after.min() ?? 0
         var position = start
         // Events are folded in chunks: a chunk's events and messages are decoded, and the
@@ -279,12 +268,7 @@ public struct ProjectionRunner: Sendable {
         func startChunk() throws(LedgerError) {
             let events = chunk
             chunk.removeAll(keepingCapacity: true)
-            let statements = Background { [finished] in
-                runBelowWriter()
-                finished?.free()
-                return self.statements(applying: events, after: after)
-            }
-            finished = nil
+            let statements = Background(freeingFirst: finished.take()) { self.statements(applying: events, after: after) }
             pending.append((events[events.count - 1].position, statements))
             if pending.count > Self.chunksAhead { try runPending() }
         }
@@ -331,8 +315,7 @@ public struct ProjectionRunner: Sendable {
         defer { results.deallocate() }
         // Each iteration initializes its own slot only, so the unsynchronized writes never overlap.
         nonisolated(unsafe) let output = results
-        DispatchQueue.concurrentPerform(iterations: stripes) { stripe in
-            runBelowWriter()
+        DispatchQueue.concurrentPerformBelowCaller(iterations: stripes) { stripe in
             let result = Statements { () throws(LedgerError) -> [ProjectionDatabase.Recorded] in
                 let recorder = try ProjectionDatabase.recorder()
                 for index in count * stripe / stripes..<count * (stripe + 1) / stripes {

@@ -1,7 +1,7 @@
 import Dispatch
 import Foundation
 import Glibc
-import Ledger
+@testable import Ledger
 import Synchronization
 import Testing
 
@@ -47,29 +47,38 @@ struct BackgroundTests {
         #expect(freed != nil && pthread_equal(freed!, worker) != 0 && pthread_equal(worker, pthread_self()) == 0)
     }
 
-    /// A helper runs below the writer from its first call on, and only once; the writer's thread,
-    /// inside `asWriter`, keeps its priority whatever it calls.
+    /// A helper runs below the writer from its first call on, and only once: the threads that help
+    /// a `concurrentPerformBelowCaller` and the thread of a `Background`. The calling thread, which
+    /// may be the writer, keeps its priority, also in the iterations it runs itself.
     @Test func helpersRunBelowTheWriterAndTheWriterKeepsItsPriority() {
+        @Sendable func priority() -> Int32 { getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
         // A thread of its own, so no earlier test's helper work has lowered it; it starts where
         // the test's thread stands.
-        let priorities = Mutex<(writer: [Int32], helper: [Int32])>(([], []))
+        let seen = Mutex<(writer: [Int32], inCaller: [Int32], inHelpers: [Int32], helper: [Int32])>(([], [], [], []))
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
             defer { done.signal() }
-            let start = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
-            asWriter {
-                runBelowWriter()
-                priorities.withLock { $0.writer = [start, getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)] }
+            let start = priority()
+            let caller = pthread_self()
+            DispatchQueue.concurrentPerformBelowCaller(iterations: 64) { _ in
+                let mine = priority()
+                let onCaller = pthread_equal(pthread_self(), caller) != 0
+                seen.withLock { onCaller ? $0.inCaller.append(mine) : $0.inHelpers.append(mine) }
+                usleep(200)  // long enough for the helpers to take part
             }
+            seen.withLock { $0.writer = [start, priority()] }
             runBelowWriter()
-            let lowered = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+            let lowered = priority()
             runBelowWriter()
-            priorities.withLock { $0.helper = [lowered, getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)] }
+            seen.withLock { $0.helper = [lowered, priority()] }
         }
         thread.start()
         done.wait()
-        let (writer, helper) = priorities.withLock { $0 }
+        let (writer, inCaller, inHelpers, helper) = seen.withLock { $0 }
         #expect(writer.count == 2 && writer[0] == writer[1], "the writer was lowered: \(writer)")
+        #expect(!inCaller.isEmpty && inCaller.allSatisfy { $0 == writer[0] }, "\(inCaller)")
+        #expect(inHelpers.allSatisfy { $0 == 10 }, "\(inHelpers)")
         #expect(helper == [max(writer[0], 10), max(writer[0], 10)], "\(helper)")
+        #expect(Background { priority() }.take() == 10, "a Background's thread runs below the writer")
     }
 }

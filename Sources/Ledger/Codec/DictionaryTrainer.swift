@@ -68,7 +68,7 @@ public struct DictionaryTrainer: Sendable {
         defer { trained.deallocate() }
         // Each iteration initializes its own slot only, so the unsynchronized writes never overlap.
         nonisolated(unsafe) let output = trained
-        DispatchQueue.concurrentPerform(iterations: sampleSets.count) { index in
+        DispatchQueue.concurrentPerformBelowCaller(iterations: sampleSets.count) { index in
             (output.baseAddress! + index).initialize(to: train(sampleSets[index]))
         }
         let result = Array(trained)

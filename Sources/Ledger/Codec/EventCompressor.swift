@@ -67,8 +67,7 @@ public final class EventCompressor: Sendable {
         let chunk = 64
         // Each iteration initializes its own slots only, so the unsynchronized writes never overlap.
         nonisolated(unsafe) let output = prepared
-        DispatchQueue.concurrentPerform(iterations: (events.count + chunk - 1) / chunk) { index in
-            runBelowWriter()
+        DispatchQueue.concurrentPerformBelowCaller(iterations: (events.count + chunk - 1) / chunk) { index in
             let scratch = CompressionScratch()
             for offset in order[(index * chunk)..<min(events.count, (index + 1) * chunk)] {
                 (output.baseAddress! + offset).initialize(

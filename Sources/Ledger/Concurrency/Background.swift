@@ -2,6 +2,7 @@ import Dispatch
 
 /// Work started on another thread now and its result taken later: how the next batch is decoded
 /// (and compressed) while the writer applies the one before it, in an ingest and in a replay.
+/// That thread runs below the writer (``runBelowWriter()``), which waits for the result.
 ///
 /// Dropped before its result was taken (its owner failed and is unwinding), it waits for the
 /// work to end: no work outlives what started it. A command that fails mid-ingest exits right
@@ -17,10 +18,17 @@ public final class Background<Value: Sendable>: Sendable {
 
     private let slot = Slot()
 
-    public init(_ work: @escaping @Sendable () -> Value) {
+    public convenience init(_ work: @escaping @Sendable () -> Value) {
+        self.init(freeingFirst: nil as Handover<Void>?, work)
+    }
+
+    /// Work that first frees `finished`, what the writer is done with (see ``Handover``).
+    public init<Finished>(freeingFirst finished: Handover<Finished>?, _ work: @escaping @Sendable () -> Value) {
         let slot = self.slot
         slot.finished.enter()
         DispatchQueue.global().async {
+            runBelowWriter()
+            finished?.free()
             slot.value = work()
             slot.finished.leave()
         }
@@ -49,8 +57,8 @@ public func releaseElsewhere<Value: Sendable>(_ value: consuming Value) {
 
 /// A value handed to another thread to be freed there: it is dropped where ``free()`` is called,
 /// even when the caller's reference to the handover goes last. A writer hands what it is done
-/// with to the helper that starts its next piece of work, which frees it first: freed on a
-/// helper's time, and never more than one batch waiting to be freed.
+/// with to its next piece of work (``Background/init(freeingFirst:_:)``), which frees it first:
+/// freed on a helper's time, and never more than one batch waiting to be freed.
 /// The caller must hold no other copy, or freeing stays with whoever lets go last.
 public final class Handover<Value>: @unchecked Sendable {
     // Set once by the caller, cleared once by the freeing thread.

@@ -1,10 +1,12 @@
+public import Dispatch
 #if canImport(Glibc)
 import Glibc
 #endif
 
-/// Runs the calling thread below the writer from now on: a thread that decodes or compresses for
-/// a writer calls it before its work. On the writer's own thread (inside ``asWriter(_:)``) it does
-/// nothing, so work that both run may call it.
+/// Runs the calling thread below the writer from now on: the thread of a ``Background`` and the
+/// threads that help a ``Dispatch/DispatchQueue/concurrentPerformBelowCaller(iterations:execute:)``
+/// call it before their work. The writer never does: it runs no `Background` itself, and the
+/// thread that calls `concurrentPerformBelowCaller` keeps its priority.
 ///
 /// An ingest keeps both cores busy, and the writer is the thread everything waits for. At one
 /// priority the scheduler shared the writer's core with the helpers: the writer lost its core in
@@ -16,37 +18,39 @@ import Glibc
 ///
 /// On Linux `setpriority` with `PRIO_PROCESS` and 0 sets the nice value of the calling thread
 /// alone; elsewhere this does nothing.
-public func runBelowWriter() {
+func runBelowWriter() {
     #if os(Linux)
-    // Set on a thread lowered already, and on the writer's.
-    guard pthread_getspecific(HelperPriority.key) == nil else { return }
+    guard pthread_getspecific(HelperPriority.lowered) == nil else { return }
     _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0, HelperPriority.nice)
-    _ = pthread_setspecific(HelperPriority.key, HelperPriority.lowered)
+    _ = pthread_setspecific(HelperPriority.lowered, UnsafeRawPointer(bitPattern: 1))
     #endif
 }
 
-/// Runs `body` as the writer: ``runBelowWriter()`` leaves this thread's priority alone meanwhile.
-public func asWriter<Value, Failure: Error>(_ body: () throws(Failure) -> Value) throws(Failure) -> Value {
-    #if os(Linux)
-    let previous = pthread_getspecific(HelperPriority.key)
-    _ = pthread_setspecific(HelperPriority.key, HelperPriority.writer)
-    defer { _ = pthread_setspecific(HelperPriority.key, previous) }
-    #endif
-    return try body()
+extension DispatchQueue {
+    /// `concurrentPerform`, the threads that help the caller running below the writer
+    /// (``runBelowWriter()``); the calling thread, which may be the writer, keeps its priority.
+    public static func concurrentPerformBelowCaller(iterations: Int, execute work: @Sendable (Int) -> Void) {
+        #if os(Linux)
+        let caller = pthread_self()
+        concurrentPerform(iterations: iterations) { index in
+            if pthread_equal(pthread_self(), caller) == 0 { runBelowWriter() }
+            work(index)
+        }
+        #else
+        concurrentPerform(iterations: iterations, execute: work)
+        #endif
+    }
 }
 
 #if os(Linux)
 private enum HelperPriority {
     /// Measured at 99,835 messages: 5 gained less than 10, 19 no more than 10.
     static let nice: Int32 = 10
-    /// What a thread is: nil for one that never asked, else lowered or the writer.
-    static let key: pthread_key_t = {
+    /// Set on a thread that runs below the writer already, so it asks the kernel once.
+    static let lowered: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key, nil)
         return key
     }()
-    /// Marks, not addresses: nothing is stored behind them.
-    static var lowered: UnsafeRawPointer? { UnsafeRawPointer(bitPattern: 1) }
-    static var writer: UnsafeRawPointer? { UnsafeRawPointer(bitPattern: 2) }
 }
 #endif
