@@ -9,7 +9,9 @@ struct ConcurrencyTests {
     /// only grow.
     @Test(.timeLimit(.minutes(1))) func queriesDuringAnIngestSeeConsistentSnapshots() throws {
         let work = try WorkDirectory()
-        _ = try work.generate(clients: 40, months: 12, seed: 5, into: "traffic")
+        // 1,344 messages in batches of 2: the ingest lasts about five rounds of the readers (with 40
+        // clients, 636 messages, it lasted about two, and a fast ingest let one round overlap it).
+        _ = try work.generate(clients: 120, months: 12, seed: 5, into: "traffic")
         let firstFile = try #require(try FileManager.default.contentsOfDirectory(atPath: work.path("traffic")).sorted().first)
         let firstBytes = try work.bytes("traffic/\(firstFile)")
         _ = try work.zorgledger(["ingest", work.path("traffic/\(firstFile)")])
