@@ -44,14 +44,5 @@ public struct Digest: Hashable, Sendable, CustomStringConvertible {
     public var description: String { Self.hex(bytes) }
 
     /// `bytes` in lower-case hexadecimal.
-    static func hex(_ bytes: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var text = [UInt8]()
-        text.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            text.append(digits[Int(byte >> 4)])
-            text.append(digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    static func hex(_ bytes: [UInt8]) -> String { MetadataValue.blob(bytes).canonical }
 }

@@ -16,14 +16,13 @@ public enum MetadataValue: Sendable, Hashable, Comparable {
         if case .blob(let bytes) = self { bytes } else { nil }
     }
 
-    /// The value's form in the hash chain: the text itself, an integer in decimal digits, bytes in
-    /// lower-case hex.
+    /// The value's form in the hash chain (``CanonicalSink``) as text: the text itself, an
+    /// integer in decimal digits, bytes in lower-case hex.
     var canonical: String {
-        switch self {
-        case .text(let text): text
-        case .integer(let number): String(number)
-        case .blob(let bytes): Digest.hex(bytes)
-        }
+        if case .text(let text) = self { return text }
+        var canonical = CanonicalText()
+        canonical.write(self)
+        return canonical.text
     }
 
     /// SQLite's order: integers, then text, then blobs; integers by value, text and blobs by their

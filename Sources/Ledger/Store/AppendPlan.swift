@@ -54,14 +54,17 @@ package struct AppendPlan {
             }
             var conflictOf: Int64?
             if let identity = eventDescription.identity.identity(of: event.metadata) {
-                var known = inBatch[identity] ?? []
-                if known.isEmpty { known = try lookups.identity(identity) }
-                if let same = known.first(where: { $0.contentHash == event.contentHash }) {
-                    outcomes.append(.duplicate(of: same.position))
+                // One look-up in the table for both reading and recording (its default subscript).
+                let met = try Self.meet(
+                    event, at: position + 1, known: &inBatch[identity, default: []],
+                    lookingUp: { () throws(LedgerError) in try lookups.identity(identity) })
+                switch met {
+                case .duplicate(let earlier):
+                    outcomes.append(.duplicate(of: earlier))
                     continue
+                case .new(let earlier):
+                    conflictOf = earlier
                 }
-                conflictOf = known.first?.position
-                inBatch[identity] = known + [(position + 1, event.contentHash)]
             }
             position += 1
             let recordedAt = event.recordedAt ?? recordedAt
@@ -78,5 +81,25 @@ package struct AppendPlan {
             if let delivery { deliveriesInBatch[delivery] = position }
             outcomes.append(conflictOf.map { .conflict(position: position, earlier: $0) } ?? .appended(position))
         }
+    }
+
+    /// What an event with an identity is, given `known`, the events with that identity the batch
+    /// has met so far (empty when it has met none: then the log is asked, and `known` keeps its
+    /// answer): a duplicate of the one with its content hash, else a new event, a conflict of the
+    /// first. A new event at `position` joins `known`.
+    private enum Met {
+        case duplicate(of: Int64)
+        case new(conflictOf: Int64?)
+    }
+
+    private static func meet(
+        _ event: PreparedEvent, at position: Int64, known: inout [(position: Int64, contentHash: Digest)],
+        lookingUp earlier: () throws(LedgerError) -> [(position: Int64, contentHash: Digest)]
+    ) throws(LedgerError) -> Met {
+        if known.isEmpty { known = try earlier() }
+        if let same = known.first(where: { $0.contentHash == event.contentHash }) { return .duplicate(of: same.position) }
+        let conflictOf = known.first?.position
+        known.append((position, event.contentHash))
+        return .new(conflictOf: conflictOf)
     }
 }
