@@ -220,31 +220,21 @@ struct RatioReport: ParsableCommand {
     }
 
     /// Appends in batches of 1000 the way an ingest does: the next batch is compressed on other
-    /// threads while the writer commits this one.
+    /// threads, below the writer's priority (`Background`), while the writer commits this one.
     private func appendPipelined(_ events: [NewEvent], to ledger: Ledger) throws {
         let batches = stride(from: 0, to: events.count, by: 1000).map {
             Array(events[$0..<min($0 + 1000, events.count)])
         }
         let compressor = ledger.compressor
-        final class Prepared: @unchecked Sendable {
-            let done = DispatchGroup()
-            var events: [PreparedEvent?] = []
-        }
-        func start(_ batch: [NewEvent]) -> Prepared {
-            let prepared = Prepared()
-            prepared.done.enter()
-            DispatchQueue.global().async {
-                prepared.events = compressor.prepareSettled(batch)
-                prepared.done.leave()
-            }
-            return prepared
+        func start(_ batch: [NewEvent]) -> Background<[PreparedEvent?]> {
+            Background { compressor.prepareSettled(batch) }
         }
         var next = batches.first.map(start)
         for index in batches.indices {
             guard let current = next else { break }
-            current.done.wait()
+            let prepared = current.take()
             next = index + 1 < batches.count ? start(batches[index + 1]) : nil
-            _ = try ledger.append(batches[index], prepared: current.events)
+            _ = try ledger.append(batches[index], prepared: prepared)
         }
     }
 
