@@ -3,6 +3,7 @@ import Foundation
 import Glibc
 @testable import Ledger
 import Synchronization
+import TestSupport
 import Testing
 
 /// The writer takes a batch out of its ``Background`` and hands it to ``releaseElsewhere(_:)``:
@@ -50,35 +51,27 @@ struct BackgroundTests {
     /// A helper runs below the writer from its first call on, and only once: the threads that help
     /// a `concurrentPerformBelowCaller` and the thread of a `Background`. The calling thread, which
     /// may be the writer, keeps its priority, also in the iterations it runs itself.
-    @Test func helpersRunBelowTheWriterAndTheWriterKeepsItsPriority() {
-        @Sendable func priority() -> Int32 { getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) }
-        // A thread of its own, so no earlier test's helper work has lowered it; it starts where
-        // the test's thread stands.
-        let seen = Mutex<(writer: [Int32], inCaller: [Int32], inHelpers: [Int32], helper: [Int32])>(([], [], [], []))
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            defer { done.signal() }
-            let start = priority()
+    @Test func helpersRunBelowTheWriterAndTheWriterKeepsItsPriority() throws {
+        let seen = Mutex<(inCaller: [Int32], inHelpers: [Int32], helper: [Int32])>(([], [], []))
+        let (_, writerAfter) = try WriterThread.run {
             let caller = pthread_self()
             DispatchQueue.concurrentPerformBelowCaller(iterations: 64) { _ in
-                let mine = priority()
+                let mine = WriterThread.nice
                 let onCaller = pthread_equal(pthread_self(), caller) != 0
                 seen.withLock { onCaller ? $0.inCaller.append(mine) : $0.inHelpers.append(mine) }
                 usleep(200)  // long enough for the helpers to take part
             }
-            seen.withLock { $0.writer = [start, priority()] }
+            let writer = WriterThread.nice
             runBelowWriter()
-            let lowered = priority()
+            let lowered = WriterThread.nice
             runBelowWriter()
-            seen.withLock { $0.helper = [lowered, priority()] }
+            seen.withLock { $0.helper = [writer, lowered, WriterThread.nice] }
         }
-        thread.start()
-        done.wait()
-        let (writer, inCaller, inHelpers, helper) = seen.withLock { $0 }
-        #expect(writer.count == 2 && writer[0] == writer[1], "the writer was lowered: \(writer)")
-        #expect(!inCaller.isEmpty && inCaller.allSatisfy { $0 == writer[0] }, "\(inCaller)")
+        let (inCaller, inHelpers, helper) = seen.withLock { $0 }
+        #expect(!inCaller.isEmpty && inCaller.allSatisfy { $0 == 0 }, "the writer was lowered: \(inCaller)")
         #expect(inHelpers.allSatisfy { $0 == 10 }, "\(inHelpers)")
-        #expect(helper == [max(writer[0], 10), max(writer[0], 10)], "\(helper)")
-        #expect(Background { priority() }.take() == 10, "a Background's thread runs below the writer")
+        #expect(helper == [0, 10, 10], "\(helper)")
+        #expect(writerAfter == 10, "the thread lowered itself at the end, once")
+        #expect(Background { WriterThread.nice }.take() == 10, "a Background's thread runs below the writer")
     }
 }

@@ -173,11 +173,13 @@ struct EventDescriptionTests {
         let directory = try WorkDirectory()
         let ledger = try ledger(directory)
         let template = String(repeating: "<regel>een herhaald stuk tekst dat elke keer terugkomt</regel>\n", count: 20)
-        let priority = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
-        _ = try ledger.append((0..<12).map { Self.event(template + "\($0)", Self.metadata(naam: "familie")) })
-        _ = try ledger.append([Self.event(template, Self.metadata(naam: nil))])
-        // The append trained and compressed on this thread too, as the writer: it was not lowered.
-        #expect(getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) == priority)
+        nonisolated(unsafe) let writer = ledger
+        let (_, niceAfter) = try WriterThread.run {
+            _ = try writer.append((0..<12).map { Self.event(template + "\($0)", Self.metadata(naam: "familie")) })
+            _ = try writer.append([Self.event(template, Self.metadata(naam: nil))])
+        }
+        // The append trained and compressed on the writer's thread too: it was not lowered.
+        #expect(niceAfter == 0)
         #expect(try ledger.store.dictionaries().map(\.soort) == ["familie"])
         #expect(ledger.compressor.prepare([Self.event(template, Self.metadata(naam: "familie"))])[0].dictionaryID != nil)
         #expect(ledger.compressor.prepare([Self.event(template, Self.metadata(naam: "ander"))])[0].dictionaryID == nil)
