@@ -51,10 +51,10 @@ enum Sleutel: Int, CaseIterable {
 
     var table: IndexTable {
         switch self {
-        case .bsn: IndexTable(name: "event_bsn", columns: [.text("bsn")], lookupIndex: "event_bsn_bsn")
+        case .bsn: IndexTable(name: "event_bsn", columns: [.text("bsn", form: .digits)], lookupIndex: "event_bsn_bsn")
         case .toewijzing:
             IndexTable(
-                name: "event_toewijzing", columns: [.text("gemeente"), .integer("toewijzing_nummer")],
+                name: "event_toewijzing", columns: [.text("gemeente", form: .digits), .integer("toewijzing_nummer")],
                 lookupIndex: "event_toewijzing_nummer")
         }
     }

@@ -36,9 +36,7 @@ public enum Compact {
     }
 
     /// SQL giving back the text of a value stored by ``cijfers(_:)``.
-    public static func cijfers(sql expression: String) -> String {
-        "CASE WHEN typeof(\(expression)) = 'integer' THEN substr(\(expression), 2) ELSE \(expression) END"
-    }
+    public static func cijfers(sql expression: String) -> String { StoredForm.digits.valueSQL(expression) }
 
     /// `value` as its place among `candidates` (the first that equals it), or as the text it is.
     /// The candidates are a code list, or the values of other columns of the same row.

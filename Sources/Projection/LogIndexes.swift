@@ -21,7 +21,7 @@ struct LogIndexes: Projection {
     var name: String { "log_indexes" }
     var version: Int { 2 }
     var tables: String {
-        eventDescription.indexTables.map { EventTable.creation(of: $0, besideEvents: false) }.joined()
+        eventDescription.indexTables.map { EventTable.creation(of: $0, in: .logical, besideEvents: false) }.joined()
             + EventTable.sourcesTable
     }
     var views: String { "" }

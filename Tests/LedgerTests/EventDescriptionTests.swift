@@ -105,6 +105,41 @@ struct EventDescriptionTests {
             == "SELECT position FROM event_paar WHERE rechts = ? AND links = ?")
     }
 
+    /// A key column with the digits form: kept as a number where the number gives the text back
+    /// exactly, as the text otherwise; read back, chained, verified and looked up as its text, also
+    /// when the numbers sort otherwise than the texts ("0999" after "123" as numbers, texts after
+    /// numbers).
+    @Test func keysOfDigitsAreKeptAsNumbersAndReadAsTheirText() throws {
+        let table = IndexTable(name: "event_code", columns: [.text("code", form: .digits)], lookupIndex: "event_code_code")
+        var description = Self.description
+        description.indexTables = [table]
+        let directory = try WorkDirectory()
+        let path = directory.path("codes.sqlite")
+        let ledger = try Ledger(path: path, access: .createIfMissing, eventDescription: description)
+        func event(_ name: String, _ codes: [String]) -> NewEvent {
+            var metadata = Self.metadata(naam: name)
+            metadata.setRows(codes.map { [.text($0)] }, ofIndexTable: 0)
+            return Self.event(name, metadata)
+        }
+        let events = [event("een", ["123", "0999", "12A", ""]), event("twee", ["000123456"]), event("drie", ["0999"])]
+        _ = try ledger.append(events)
+        let kept = try Self.query(path, "SELECT position, typeof(code), code FROM event_code ORDER BY position, code")
+        #expect(kept == [
+            ["1", "integer", "1123"], ["1", "integer", "10999"], ["1", "text", ""], ["1", "text", "12A"],
+            ["2", "integer", "1000123456"], ["3", "integer", "10999"],
+        ])
+        let read = try Ledger(path: path, access: .read, eventDescription: description)
+        for (position, event) in zip(Int64(1)..., events) {
+            #expect(try read.event(at: position).metadata == event.metadata)
+        }
+        #expect(try read.verify().isIntact)
+        #expect(try read.store.positions(in: table, matching: [("code", .text("0999"))]) == [1, 3])
+        #expect(try read.store.positions(in: table, matching: [("code", .text("12A"))]) == [1])
+        #expect(try read.store.positions(in: table, matching: [("code", .text("999"))]) == [])
+        let only = try Self.query(path, "SELECT \(table.onlyValueQuery(of: "code", at: "2")), \(table.onlyValueQuery(of: "code", at: "1"))")
+        #expect(only == [["000123456", "NULL"]], "one code, kept as a number; four codes: none")
+    }
+
     @Test func theIdentityPolicyDecidesDuplicateAndConflict() throws {
         let directory = try WorkDirectory()
         let ledger = try ledger(directory)

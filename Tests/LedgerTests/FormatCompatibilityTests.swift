@@ -122,7 +122,8 @@ struct FormatCompatibilityTests {
         let formed = StoredFormLedgerTests.formedColumns.map { "'\($0)'" }.joined(separator: ", ")
         let schema = """
             SELECT m.type, m.name, m.tbl_name, c.name,
-                CASE WHEN m.name = 'events' AND c.name IN (\(formed)) THEN 'stored form' ELSE c.type END,
+                CASE WHEN m.name = 'events' AND c.name IN (\(formed)) OR c.name IN ('bsn', 'gemeente') THEN 'stored form'
+                    ELSE c.type END,
                 CASE WHEN m.name = 'events' AND c.name = 'content_hash' THEN 'by format' ELSE c."notnull" END, c.pk
             FROM sqlite_master m LEFT JOIN pragma_table_info(m.name) c ON m.type = 'table'
             WHERE m.name NOT LIKE 'sqlite_%' AND m.tbl_name != 'event_sources' ORDER BY m.type, m.name, c.cid
@@ -130,6 +131,13 @@ struct FormatCompatibilityTests {
         let formedTypes = "SELECT type FROM pragma_table_info('events') WHERE name IN (\(formed)) ORDER BY name"
         #expect(try EventDescriptionTests.query(old, formedTypes).flatMap { $0 } == Array(repeating: "TEXT", count: 10))
         #expect(try EventDescriptionTests.query(new, formedTypes).flatMap { $0 } == Array(repeating: "ANY", count: 10))
+        // The keys of the index tables are kept in their stored form from format 8 on.
+        let keyTypes = """
+            SELECT type FROM pragma_table_info('event_bsn') WHERE name = 'bsn'
+            UNION ALL SELECT type FROM pragma_table_info('event_toewijzing') WHERE name = 'gemeente'
+            """
+        #expect(try EventDescriptionTests.query(old, keyTypes).flatMap { $0 } == ["TEXT", "TEXT"])
+        #expect(try EventDescriptionTests.query(new, keyTypes).flatMap { $0 } == ["ANY", "ANY"])
         let hashKept = "SELECT \"notnull\" FROM pragma_table_info('events') WHERE name = 'content_hash'"
         #expect(try RawSQL(old).integers(hashKept) == [1] && RawSQL(new).integers(hashKept) == [0])
         let indexes = """
@@ -214,8 +222,11 @@ struct StoredFormLedgerTests {
         let outcomes = try new.append(
             events.map { NewEvent(kind: $0.kind, payload: $0.payload, metadata: $0.metadata, source: $0.source, recordedAt: $0.recordedAt) })
         #expect(outcomes.count == 37 && outcomes[34] == .conflict(position: 35, earlier: 2))
-        #expect(try formatVersion(path) == [7])
+        #expect(try formatVersion(path) == [8])
         #expect(try types(path, at: 1) == Array(repeating: "integer", count: Self.formed.count))
+        // From format 8 a BSN of the index table is kept as a number too.
+        #expect(try RawSQL(path).integers("SELECT count(*) FROM event_bsn WHERE typeof(bsn) != 'integer'") == [0])
+        #expect(try RawSQL(path).integers("SELECT count(*) FROM event_bsn") != [0])
         // A contract has no header: its metadata columns are NULL, its kind and moment integers.
         #expect(try types(path, at: 36) == ["null", "null", "null", "integer", "null", "integer", "null", "null", "null"])
         var copied: [StoredEvent] = []

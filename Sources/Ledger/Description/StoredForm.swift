@@ -83,6 +83,28 @@ public enum StoredForm: Sendable, Hashable {
         return number
     }
 
+    /// SQL for the stored form of the text `expression` evaluates to, for the forms a key of an
+    /// index table may have (``IndexTable``): NULL where the form keeps that text as it is.
+    package func storedSQL(_ expression: String) -> String {
+        switch self {
+        case .asGiven: return "NULL"
+        case .digits:
+            return "CASE WHEN \(expression) NOT GLOB '*[^0-9]*' AND length(\(expression)) BETWEEN 1 AND 18 "
+                + "THEN CAST('1' || \(expression) AS INTEGER) END"
+        case .choice, .day, .moment: preconditionFailure("no key of an index table has this form")
+        }
+    }
+
+    /// SQL for the text a value kept in this form stands for, `expression` the stored value: the
+    /// counterpart of ``storedSQL(_:)``.
+    package func valueSQL(_ expression: String) -> String {
+        switch self {
+        case .asGiven: return expression
+        case .digits: return "CASE WHEN typeof(\(expression)) = 'integer' THEN substr(\(expression), 2) ELSE \(expression) END"
+        case .choice, .day, .moment: preconditionFailure("no key of an index table has this form")
+        }
+    }
+
     /// The digits `number` keeps: its decimal spelling without the leading "1"; nil for a number
     /// that form cannot have written.
     private static func digits(ofNumber number: Int) -> String? {

@@ -18,6 +18,8 @@ package struct EventTable: Sendable {
     /// given), decided once: a row read converts every column back, and deciding it per value
     /// copied each column's name and code list every time (about 200 instructions a value).
     private let keptForms: [StoredForm?]
+    /// The same for the key columns of each index table.
+    private let keptKeyForms: [[StoredForm?]]
 
     /// What the rows of one file keep, which its format decides.
     package struct Layout: Sendable {
@@ -27,6 +29,12 @@ package struct EventTable: Sendable {
 
         /// Values of columns with a ``StoredForm`` in that form, from the format that brought the form.
         func keeps(_ form: StoredForm) -> Bool { format >= form.since }
+
+        /// The form the file keeps the values of key column `column` of an index table in (SQLite
+        /// ledgers from format 8 on); nil: as given.
+        func keptForm(ofKey column: MetadataColumn) -> StoredForm? {
+            format >= Schema.keyFormsSince && keeps(column.form) ? column.form : nil
+        }
 
         /// The content hash beside the payload (PostgreSQL, and SQLite ledgers before format 6).
         /// Without it `content_hash` is NULL and the hash is computed from the payload when
@@ -53,6 +61,7 @@ package struct EventTable: Sendable {
         firstAdded = eventDescription.firstAddedColumn ?? eventDescription.columns.count
         conflictOf = metadata + Int32(firstAdded)
         keptForms = eventDescription.columns.map { Self.keptForm(of: $0, in: layout) }
+        keptKeyForms = eventDescription.indexTables.map { $0.columns.map(layout.keptForm(ofKey:)) }
     }
 
     /// The ledger's own columns that have a stored form: the kind as its place among the
@@ -86,6 +95,19 @@ package struct EventTable: Sendable {
     /// The value of `column` this file keeps as `stored`.
     func value(_ stored: MetadataValue?, of column: MetadataColumn) -> MetadataValue? {
         Self.keptForm(of: column, in: layout).map { $0.value(stored) } ?? stored
+    }
+
+    /// Whether this file keeps some key of index table `table` in a stored form.
+    func keepsKeyForms(ofIndexTable table: Int) -> Bool { keptKeyForms[table].contains { $0 != nil } }
+
+    /// `value` of key column `column` of index table `table` as this file keeps it.
+    func stored(_ value: MetadataValue, ofKey column: Int, inIndexTable table: Int) -> MetadataValue {
+        keptKeyForms[table][column].flatMap { $0.stored(value) } ?? value
+    }
+
+    /// The value of key column `column` of index table `table` this file keeps as `stored`.
+    func value(_ stored: MetadataValue, ofKey column: Int, inIndexTable table: Int) -> MetadataValue {
+        keptKeyForms[table][column].flatMap { $0.value(stored) } ?? stored
     }
 
     /// Binds an identity (the values of the identity policy's columns, `required + optional`) to
@@ -191,7 +213,7 @@ package struct EventTable: Sendable {
         var sql = "CREATE TABLE events (\n"
             + columns.map { "    \($0.name) \($0.type)" }.joined(separator: ",\n") + "\n) STRICT;\n"
         sql += eventIndexes
-        for table in eventDescription.indexTables { sql += Self.creation(of: table, besideEvents: true) }
+        for table in eventDescription.indexTables { sql += Self.creation(of: table, in: layout, besideEvents: true) }
         return sql + (layout.sourcesApart ? Self.sourcesTable : Self.sourcesView)
     }
 
@@ -216,13 +238,15 @@ package struct EventTable: Sendable {
 
         """
 
-    /// `CREATE TABLE` and `CREATE INDEX` of index table `table`; its positions refer to `events`
-    /// when the table is beside them (in a ledger; a read model holds a copy without the log).
-    package static func creation(of table: IndexTable, besideEvents: Bool) -> String {
+    /// `CREATE TABLE` and `CREATE INDEX` of index table `table` in a file of `layout`; its
+    /// positions refer to `events` when the table is beside them (in a ledger; a read model holds a
+    /// copy without the log, its keys as given).
+    package static func creation(of table: IndexTable, in layout: Layout, besideEvents: Bool) -> String {
         let keys = table.columns.map(\.name).joined(separator: ", ")
         return "CREATE TABLE \(table.name) (\n    position INTEGER NOT NULL"
             + (besideEvents ? " REFERENCES events (position)" : "") + ",\n"
-            + table.columns.map { "    \($0.name) \($0.type.sql) NOT NULL,\n" }.joined()
+            + table.columns.map { "    \($0.name) \(layout.keptForm(ofKey: $0) == nil ? $0.type.sql : "ANY") NOT NULL,\n" }
+            .joined()
             + "    PRIMARY KEY (position, \(keys))\n) STRICT, WITHOUT ROWID;\n"
             + "CREATE INDEX \(table.lookupIndex) ON \(table.name) (\(keys));\n"
     }

@@ -19,7 +19,7 @@ extension SQLiteStore {
                 missingTriggers: Schema.triggerNames(tables).filter { !present.contains($0) }, storedNode: storedNode,
                 floor: merkleFloor)
             let rows = try connection.prepare("SELECT \(table.columnList) FROM \(table.rows) ORDER BY position")
-            let related = try RelatedRows(connection: connection, eventDescription: eventDescription, from: 1)
+            let related = try RelatedRows(connection: connection, table: table, from: 1)
             while try rows.step() {
                 let position = rows.int64(table.position)
                 try check.check(position: position, storedLink: Digest(bytes: rows.bytes(table.chainHash)) ?? .genesis) {

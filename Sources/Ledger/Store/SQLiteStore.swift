@@ -318,11 +318,13 @@ public final class SQLiteStore: EventStore {
             defer { insertSource.rewind() }
             try insertSource.step()
         }
-        for (table, rows) in statements.insertRows.enumerated() {
-            try metadata.forEachRow(ofIndexTable: table, width: eventDescription.indexTables[table].columns.count) {
+        for (number, rows) in statements.insertRows.enumerated() {
+            try metadata.forEachRow(ofIndexTable: number, width: eventDescription.indexTables[number].columns.count) {
                 (key) throws(LedgerError) in
                 rows.bind(1, position)
-                for (offset, value) in key.enumerated() { rows.bind(Int32(offset + 2), value) }
+                for (offset, value) in key.enumerated() {
+                    rows.bind(Int32(offset + 2), table.stored(value, ofKey: offset, inIndexTable: number))
+                }
                 defer { rows.rewind() }
                 try rows.step()
             }
@@ -355,7 +357,7 @@ public final class SQLiteStore: EventStore {
             let events = try connection.prepare(
                 "SELECT \(table.columnList) FROM \(table.rows) WHERE position >= ?1 ORDER BY position")
             let related =
-                indexRows ? try RelatedRows(connection: connection, eventDescription: eventDescription, from: position) : nil
+                indexRows ? try RelatedRows(connection: connection, table: table, from: position) : nil
             events.bind(1, position)
             while try events.step() {
                 let metadata = try related?.metadata(for: events.int64(table.position)) ?? EventMetadata()
@@ -371,7 +373,7 @@ public final class SQLiteStore: EventStore {
             guard try events.step() else {
                 throw LedgerError(.noSuchEvent, "\(connection.path): there is no event at position \(position)")
             }
-            let related = try RelatedRows(connection: connection, eventDescription: eventDescription, from: position)
+            let related = try RelatedRows(connection: connection, table: table, from: position)
             return try encodedRow(events, metadata: related.metadata(for: position)).decoded()
         }
     }
@@ -534,12 +536,12 @@ private struct StoredPayload: Sendable {
 final class RelatedRows {
     private let scans: [SQLiteStatement]
     private var hasRow: [Bool]
-    private let columns: [[MetadataColumn]]
+    private let table: EventTable
 
-    init(connection: SQLiteConnection, eventDescription: EventDescription, from position: Int64) throws(LedgerError) {
+    init(connection: SQLiteConnection, table: EventTable, from position: Int64) throws(LedgerError) {
         var scans: [SQLiteStatement] = []
         var hasRow: [Bool] = []
-        for table in eventDescription.indexTables {
+        for table in table.eventDescription.indexTables {
             let scan = try connection.prepare(EventTable.scan(of: table))
             scan.bind(1, position)
             hasRow.append(try scan.step())
@@ -547,24 +549,34 @@ final class RelatedRows {
         }
         self.scans = scans
         self.hasRow = hasRow
-        columns = eventDescription.indexTables.map(\.columns)
+        self.table = table
     }
 
     /// The rows that belong to `position`; rows of skipped earlier positions are passed over.
     func metadata(for position: Int64) throws(LedgerError) -> EventMetadata {
         var metadata = EventMetadata()
-        for (table, scan) in scans.enumerated() {
+        for (number, scan) in scans.enumerated() {
             var values: [MetadataValue] = []
-            while hasRow[table] && scan.int64(0) <= position {
+            while hasRow[number] && scan.int64(0) <= position {
                 if scan.int64(0) == position {
-                    for offset in columns[table].indices {
+                    for offset in table.eventDescription.indexTables[number].columns.indices {
                         // Key columns are NOT NULL, so every value is present.
-                        if let value = scan.value(Int32(offset + 1)) { values.append(value) }
+                        if let value = scan.value(Int32(offset + 1)) {
+                            values.append(table.value(value, ofKey: offset, inIndexTable: number))
+                        }
                     }
                 }
-                hasRow[table] = try scan.step()
+                hasRow[number] = try scan.step()
             }
-            metadata.setFlatRows(values, ofIndexTable: table)
+            if table.keepsKeyForms(ofIndexTable: number) {
+                // The table returns them in the order of their stored forms (numbers before texts),
+                // the chain covers them in the order of their values.
+                let width = table.eventDescription.indexTables[number].columns.count
+                let rows = stride(from: 0, to: values.count, by: width).map { Array(values[$0..<($0 + width)]) }
+                metadata.setRows(rows, ofIndexTable: number)
+            } else {
+                metadata.setFlatRows(values, ofIndexTable: number)
+            }
         }
         return metadata
     }

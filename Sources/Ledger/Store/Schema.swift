@@ -14,7 +14,8 @@ package enum Schema {
     /// keeping it, as its column is NOT NULL. 7 keeps the events' sources in a table of their own,
     /// `event_sources` (see ``EventTable/sourcesTable``; in an older ledger that name is a view of
     /// `events`, which a writer creates), and codes of digits as numbers (``StoredForm/digits``).
-    static let formatVersion = 7
+    /// 8 keeps the keys of the index tables in their stored form too (a BSN as a number).
+    static let formatVersion = 8
 
     /// The first format that keeps values in their stored form.
     static let compactSince = 5
@@ -27,6 +28,9 @@ package enum Schema {
 
     /// The first format that keeps codes of digits as numbers (``StoredForm/digits``).
     static let digitsSince = 7
+
+    /// The first format that keeps the keys of index tables in their stored form.
+    static let keyFormsSince = 8
 
     /// The lowest level of the Merkle tree a new ledger stores. Levels 0 to 3 were 94 % of the
     /// stored nodes and 9 % of a ledger's file; any of their nodes is computed when asked for from
