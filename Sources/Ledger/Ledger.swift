@@ -95,6 +95,11 @@ public final class Ledger {
         }
     }
 
+    /// Runs `body`, whose appends commit together when it ends, where the store can (SQLite).
+    public func inOneCommit<Result>(_ body: () throws(LedgerError) -> Result) throws(LedgerError) -> Result {
+        try store.inOneCommit(body)
+    }
+
     public func forEachEvent(
         from position: Int64 = 1, _ body: (StoredEvent) throws(LedgerError) -> Void
     ) throws(LedgerError) {

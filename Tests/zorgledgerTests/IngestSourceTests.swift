@@ -140,15 +140,16 @@ struct IngestSourceTests {
     }
 
     /// Batches grow once the log holds `largeFrom` events, counted as they are appended (each
-    /// batch's size is chosen while the one before is written, so one batch late); an ingest into
-    /// a log that holds that many already takes large batches from the start.
+    /// batch's size is chosen while the one before is written, so one batch late), and then
+    /// commit `largePerCommit` at a time (progress is told after each commit); an ingest into a
+    /// log that holds that many already takes large batches from the start.
     @Test func batchesGrowOnceTheLogHoldsEnoughEvents() throws {
         let work = try WorkDirectory()
         let berichten = Array(Scenario(clients: 8, months: 3, seed: 11).berichten().prefix(20))
         #expect(berichten.count == 20)
         for bericht in berichten { try work.write("in/" + bericht.bestandsnaam, bericht.bytes) }
         let sources = try IngestSource.expand([work.path("in")])
-        let size = BatchSize(small: 2, large: 5, largeFrom: 6)
+        let size = BatchSize(small: 2, large: 5, largeFrom: 6, largePerCommit: 2)
         func ingest(_ sources: [IngestSource]) throws -> (IngestReport, [Int]) {
             let ingester = Ingester(ledger: try Ledger(path: work.ledger, access: .createIfMissing), batchSize: size)
             var done: [Int] = []
@@ -160,10 +161,14 @@ struct IngestSourceTests {
         #expect(done == [2, 4, 6, 7])
         let (second, again) = try ingest(Array(sources))
         #expect(second.duplicates == 7 && second.appended == 13)
-        // The log holds 7 from the start: every batch is large.
-        #expect(again == [5, 10, 15, 20])
+        // The log holds 7 from the start: every batch is large, two of them a commit.
+        #expect(again == [10, 20])
+        #expect(try Ledger(path: work.ledger, access: .read).verify().isIntact)
         #expect(BatchSize.fixed(3).size(logHolding: 0) == 3 && BatchSize.fixed(3).size(logHolding: 1_000_000) == 3)
         #expect(BatchSize.standard.size(logHolding: 99_999) == 1000 && BatchSize.standard.size(logHolding: 100_000) == 2000)
+        #expect(BatchSize.standard.batchesPerCommit(logHolding: 99_999) == 1)
+        #expect(BatchSize.standard.batchesPerCommit(logHolding: 100_000) == 2)
+        #expect(BatchSize.fixed(3).batchesPerCommit(logHolding: 1_000_000) == 1)
     }
 }
 

@@ -10,7 +10,7 @@ public struct IndexTable: Sendable, Hashable {
 
     /// A key column may be kept as given or as ``StoredForm/digits``.
     public init(name: String, columns: [MetadataColumn], lookupIndex: String) {
-        precondition(columns.allSatisfy { $0.form == .asGiven || $0.form == .digits }, "a key's form must be digits")
+        precondition(columns.allSatisfy { $0.form == .asGiven || $0.form == .digits }, "a key column is kept as given or as digits")
         self.name = name
         self.columns = columns
         self.lookupIndex = lookupIndex

@@ -11,6 +11,9 @@ public protocol EventStore: AnyObject {
     func append(
         _ batch: [PreparedEvent], beforeCommit: BeforeCommit
     ) throws(LedgerError) -> [AppendOutcome]
+    /// Runs `body`, whose appends then commit together when it ends (all of them, or none if it
+    /// throws). A store that commits each append on its own runs `body` as it is (the default).
+    func inOneCommit<Result>(_ body: () throws(LedgerError) -> Result) throws(LedgerError) -> Result
     /// Calls `body` for every event from `position` on, in log order, payloads decompressed.
     func forEachEvent(from position: Int64, _ body: (StoredEvent) throws(LedgerError) -> Void) throws(LedgerError)
     /// Calls `body` for every event from `position` on, in log order, still to be decoded: a
@@ -51,6 +54,10 @@ public protocol EventStore: AnyObject {
 }
 
 extension EventStore {
+    public func inOneCommit<Result>(_ body: () throws(LedgerError) -> Result) throws(LedgerError) -> Result {
+        try body()
+    }
+
     public func forEachEncodedEvent(
         from position: Int64, indexRows: Bool, _ body: (EncodedEvent) throws(LedgerError) -> Void
     ) throws(LedgerError) {

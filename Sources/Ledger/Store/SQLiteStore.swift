@@ -268,6 +268,12 @@ public final class SQLiteStore: EventStore {
         }
     }
 
+    /// One write transaction, which every append in `body` joins: a commit writes each page it
+    /// changed whole, so two batches in one commit write the pages they both change once.
+    public func inOneCommit<Result>(_ body: () throws(LedgerError) -> Result) throws(LedgerError) -> Result {
+        try connection.writeTransaction(body)
+    }
+
     /// What the log holds, read with the statements prepared once.
     private var lookups: AppendPlan.Lookups {
         let selectIdentity = statements.selectIdentity
