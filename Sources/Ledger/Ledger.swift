@@ -96,8 +96,18 @@ public final class Ledger {
     }
 
     /// Runs `body`, whose appends commit together when it ends, where the store can (SQLite).
+    /// When it fails, every append in it is rolled back, and with them any dictionary trained for
+    /// them: the compressor forgets those, so no later event is compressed with a dictionary the
+    /// log does not hold.
     public func inOneCommit<Result>(_ body: () throws(LedgerError) -> Result) throws(LedgerError) -> Result {
-        try store.inOneCommit(body)
+        do {
+            return try store.inOneCommit(body)
+        } catch {
+            // Should the log not answer either, an event compressed with a forgotten dictionary
+            // is refused by the foreign key on its dictionary_id.
+            if let stored = try? store.dictionaries() { compressor.reset(to: stored) }
+            throw error
+        }
     }
 
     public func forEachEvent(

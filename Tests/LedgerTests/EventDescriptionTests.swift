@@ -204,6 +204,28 @@ struct EventDescriptionTests {
         }
     }
 
+    /// Appends that commit together roll back together, the dictionary one of them trained
+    /// included: the compressor forgets it, so the next append trains and stores its own, and
+    /// the log verifies.
+    @Test func aRolledBackCommitTakesItsDictionaryWithIt() throws {
+        let directory = try WorkDirectory()
+        let ledger = try ledger(directory)
+        let template = String(repeating: "<regel>een herhaald stuk tekst dat elke keer terugkomt</regel>\n", count: 20)
+        let events = (0..<12).map { (index: Int) in Self.event(template + "\(index)", Self.metadata(naam: "familie", nummer: index)) }
+        #expect(throws: LedgerError.self) {
+            try ledger.inOneCommit { () throws(LedgerError) in
+                _ = try ledger.append(events)
+                #expect(ledger.compressor.prepare([events[0]])[0].dictionaryID != nil, "trained inside the commit")
+                throw LedgerError(.storageFull, "the disk filled up before the commit")
+            }
+        }
+        #expect(try ledger.headPosition() == 0 && ledger.store.dictionaries().isEmpty)
+        #expect(ledger.compressor.prepare([events[0]])[0].dictionaryID == nil, "forgotten with the rollback")
+        #expect(try ledger.append(events).count == 12)
+        #expect(try ledger.store.dictionaries().map(\.soort) == ["familie"])
+        #expect(try ledger.verify().isIntact)
+    }
+
     @Test func eventsOfOneFamilyShareADictionary() throws {
         let directory = try WorkDirectory()
         let ledger = try ledger(directory)

@@ -22,6 +22,13 @@ public final class EventCompressor: Sendable {
         dictionaries.withLock { $0[soort] }
     }
 
+    /// Forgets the dictionaries the log does not hold (`stored` is what it holds): a commit of
+    /// several appends that rolled back took the dictionaries trained inside it with it.
+    func reset(to stored: [CompressionDictionary]) {
+        dictionaries.withLock { $0 = [:] }
+        for dictionary in stored { install(dictionary) }
+    }
+
     /// Makes `dictionary` the one for its kind, unless a newer version is installed already.
     func install(_ dictionary: CompressionDictionary) {
         dictionaries.withLock { current in
