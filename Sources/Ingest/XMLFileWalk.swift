@@ -83,22 +83,26 @@ struct XMLFileWalk: IteratorProtocol {
         }
         defer { closedir(handle) }
         let base = folder.hasSuffix("/") ? folder : folder + "/"
+        // The name and type are read where they lie, the name up to its NUL: an entry is only as
+        // long as its name, so loading the whole `dirent` (its `d_name` 256 bytes) read past the
+        // last entry of readdir's buffer.
+        let nameOffset = MemoryLayout<dirent>.offset(of: \.d_name)!
+        let typeOffset = MemoryLayout<dirent>.offset(of: \.d_type)!
         while let entry = readdir(handle) {
-            withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                let name = UnsafeRawBufferPointer(rebasing: raw[..<(raw.firstIndex(of: 0) ?? raw.endIndex)])
-                guard !name.elementsEqual(".".utf8) && !name.elementsEqual("..".utf8) else { return }
-                // The entry's type usually comes with it; only file systems that leave it unknown cost a stat.
-                var type = entry.pointee.d_type
-                if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
-                    var info = stat()
-                    guard stat(base + String(decoding: name, as: UTF8.self), &info) == 0 else { return }
-                    type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
-                }
-                if type == UInt8(DT_DIR) {
-                    body(name, true)
-                } else if Suffix(name) != nil {
-                    body(name, false)
-                }
+            let start = UnsafeRawPointer(entry) + nameOffset
+            let name = UnsafeRawBufferPointer(start: start, count: strlen(start.assumingMemoryBound(to: CChar.self)))
+            guard !name.elementsEqual(".".utf8) && !name.elementsEqual("..".utf8) else { continue }
+            // The entry's type usually comes with it; only file systems that leave it unknown cost a stat.
+            var type = (UnsafeRawPointer(entry) + typeOffset).load(as: UInt8.self)
+            if type == UInt8(DT_UNKNOWN) || type == UInt8(DT_LNK) {
+                var info = stat()
+                guard stat(base + String(decoding: name, as: UTF8.self), &info) == 0 else { continue }
+                type = (info.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : UInt8(DT_REG)
+            }
+            if type == UInt8(DT_DIR) {
+                body(name, true)
+            } else if Suffix(name) != nil {
+                body(name, false)
             }
         }
     }
